@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GrantsCommissioning.Core.Configuration;
+
+/// <summary>The "Grants" section of configuration. Every setting is described in the README.</summary>
+public sealed class GrantsOptions
+{
+    public const string SectionName = "Grants";
+
+    /// <summary>The body running the system, shown on every public page.</summary>
+    [Required, StringLength(200, MinimumLength = 3)]
+    public string OrganisationName { get; set; } = "Office of the Police and Crime Commissioner for West Mercia";
+
+    [Required, StringLength(20, MinimumLength = 2)]
+    public string OrganisationShortName { get; set; } = "OPCC West Mercia";
+
+    /// <summary>The prefix of this body's own 360Giving identifiers for grants (e.g. 360G-opccwm).</summary>
+    [Required, RegularExpression("^360G-[A-Za-z0-9-]+$", ErrorMessage = "Grants:GrantIdPrefix must look like 360G-yourprefix.")]
+    public string GrantIdPrefix { get; set; } = "360G-opccwm";
+
+    /// <summary>Folder for the SQLite database, uploaded files and mail pickup; relative paths are from the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>SQLite connection string; when empty, {DataDirectory}/grants.db.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder of seed-data files; when empty, the repository's seed-data folder is found above the content root.</summary>
+    public string? SeedDataPath { get; set; }
+
+    /// <summary>Folder of workflow definitions; when empty, the repository's workflows folder is found above the content root.</summary>
+    public string? WorkflowsPath { get; set; }
+
+    /// <summary>Load the fictional demo organisations, applications and awards into an empty database (never in Production).</summary>
+    public bool LoadDemoData { get; set; }
+}

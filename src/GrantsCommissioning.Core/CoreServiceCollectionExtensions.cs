@@ -1,0 +1,85 @@
+using GrantsCommissioning.Core.Configuration;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GrantsCommissioning.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the database, options and every Core service. <paramref name="contentRoot"/> anchors relative paths.</summary>
+    public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<GrantsOptions>()
+            .Bind(configuration.GetSection(GrantsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GrantsOptions>, GrantsOptionsValidator>();
+        services.AddSingleton(sp => new DataPaths(sp.GetRequiredService<IOptions<GrantsOptions>>().Value, contentRoot));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<GrantsDbContext>((sp, options) =>
+        {
+            var paths = sp.GetRequiredService<DataPaths>();
+            options.UseSqlite(paths.ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(GrantsDbContext).Assembly.FullName))
+                .AddInterceptors(new SqlitePragmas());
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext());
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddFeatureServices();
+        return services;
+    }
+}
+
+/// <summary>Absolute locations derived from <see cref="GrantsOptions"/> and the content root.</summary>
+public sealed class DataPaths
+{
+    public DataPaths(GrantsOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+        ConnectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "grants.db"), Pooling = true, DefaultTimeout = 30 }.ToString()
+            : options.ConnectionString;
+        SeedDataPath = new Lazy<string>(() => RepositoryPaths.Resolve(options.SeedDataPath, "seed-data", contentRoot));
+        WorkflowsPath = new Lazy<string>(() => RepositoryPaths.Resolve(options.WorkflowsPath, "workflows", contentRoot));
+    }
+
+    public string DataDirectory { get; }
+    public string ConnectionString { get; }
+    public Lazy<string> SeedDataPath { get; }
+    public Lazy<string> WorkflowsPath { get; }
+    public string DatabaseFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+}
+
+internal sealed class GrantsOptionsValidator : IValidateOptions<GrantsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GrantsOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            try
+            {
+                var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+                if (string.IsNullOrWhiteSpace(builder.DataSource))
+                {
+                    return ValidateOptionsResult.Fail("Grants:ConnectionString has no Data Source.");
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidateOptionsResult.Fail($"Grants:ConnectionString is not a valid SQLite connection string: {ex.Message}");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(options.DataDirectory) || options.DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return ValidateOptionsResult.Fail("Grants:DataDirectory must be a folder path.");
+        }
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace GrantsCommissioning.Core.Data;
+
+/// <summary>Creates the data folder, applies migrations and switches the SQLite file to WAL.</summary>
+public sealed partial class DatabaseInitializer(
+    IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureWritableFolder(Path.GetDirectoryName(paths.DatabaseFile) ?? paths.DataDirectory, "Grants:DataDirectory");
+        EnsureWritableFolder(paths.DataDirectory, "Grants:DataDirectory");
+        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+                if (pending.Count > 0)
+                {
+                    LogMigrating(logger, pending.Count, paths.DatabaseFile);
+                    await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex)
+            {
+                throw new StartupException(
+                    $"The database at {paths.DatabaseFile} could not be opened or migrated (Grants:DataDirectory / Grants:ConnectionString): {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static void EnsureWritableFolder(string folder, string setting)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"{setting}: the folder '{folder}' is not writable ({ex.Message}).", ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {File}")]
+    private static partial void LogMigrating(ILogger logger, int count, string file);
+}

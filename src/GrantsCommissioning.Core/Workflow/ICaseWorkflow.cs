@@ -1,0 +1,59 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+
+namespace GrantsCommissioning.Core.Workflow;
+
+/// <summary>A request to move a case on by firing one trigger of its workflow definition.</summary>
+public sealed record TransitionRequest(CaseRef Case, string Trigger, Actor Actor, string IdempotencyKey)
+{
+    public string? Comment { get; init; }
+
+    /// <summary>The amount the delegated-authority limits are checked against (e.g. the amount being approved).</summary>
+    public Money? Amount { get; init; }
+
+    /// <summary>The case version the user saw; a different current version is a concurrency conflict.</summary>
+    public int? ExpectedVersion { get; init; }
+
+    /// <summary>Domain writes that belong to this transition (a decision row, an award), run inside its transaction before commit.</summary>
+    public Func<GrantsDbContext, IWorkflowCase, CancellationToken, Task>? Effects { get; init; }
+}
+
+public enum TransitionError
+{
+    None = 0,
+    CaseNotFound,
+    TriggerNotPermitted,
+    RoleNotAllowed,
+    OverDelegatedLimit,
+    CommentRequired,
+    SegregationOfDuties,
+    ConcurrencyConflict,
+    Validation,
+}
+
+public sealed record TransitionResult(bool Succeeded, string State, int Version, TransitionError Error, string? Message, bool WasDuplicate = false)
+{
+    public static TransitionResult Fail(TransitionError error, string message, string state = "", int version = 0) =>
+        new(false, state, version, error, message);
+}
+
+public sealed record PermittedTrigger(string Trigger, string Label, string ToState, bool CommentRequired, bool AmountLimited);
+
+/// <summary>
+/// The one path by which cases change state: pages, API and timers all call <see cref="FireAsync"/>.
+/// </summary>
+public interface ICaseWorkflow
+{
+    Task<TransitionResult> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a new (unsaved) case into the initial state of the latest version of its definition.</summary>
+    void Start(IWorkflowCase newCase);
+
+    /// <summary>
+    /// Places an imported case (seed or migration data), already saved so it has an id, directly in a named state of
+    /// the latest definition, journalled as an import; the caller saves.
+    /// </summary>
+    void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at);
+}

@@ -1,0 +1,109 @@
+namespace GrantsCommissioning.Core.Workflow;
+
+/// <summary>State and trigger names shared by code and the definition files in workflows/.</summary>
+public static class ApplicationStates
+{
+    public const string DefinitionId = "grant-application";
+    public const string Draft = nameof(Draft);
+    public const string Submitted = nameof(Submitted);
+    public const string EligibilityCheck = nameof(EligibilityCheck);
+    public const string Assessment = nameof(Assessment);
+    public const string Recommendation = nameof(Recommendation);
+    public const string Deferred = nameof(Deferred);
+    public const string Rejected = nameof(Rejected);
+    public const string Withdrawn = nameof(Withdrawn);
+    public const string OfferMade = nameof(OfferMade);
+    public const string OfferAccepted = nameof(OfferAccepted);
+    public const string OfferDeclined = nameof(OfferDeclined);
+
+    public static readonly IReadOnlyList<string> All =
+        [Draft, Submitted, EligibilityCheck, Assessment, Recommendation, Deferred, Rejected, Withdrawn, OfferMade, OfferAccepted, OfferDeclined];
+}
+
+public static class ApplicationTriggers
+{
+    public const string Submit = nameof(Submit);
+    public const string StartChecks = nameof(StartChecks);
+    public const string PassChecks = nameof(PassChecks);
+    public const string FailChecks = nameof(FailChecks);
+    public const string Recommend = nameof(Recommend);
+    public const string Approve = nameof(Approve);
+    public const string PartFund = nameof(PartFund);
+    public const string Defer = nameof(Defer);
+    public const string Reject = nameof(Reject);
+    public const string Reconsider = nameof(Reconsider);
+    public const string Withdraw = nameof(Withdraw);
+    public const string AcceptOffer = nameof(AcceptOffer);
+    public const string DeclineOffer = nameof(DeclineOffer);
+}
+
+public static class AwardStates
+{
+    public const string DefinitionId = "award";
+    public const string Active = nameof(Active);
+    public const string VariationRequested = nameof(VariationRequested);
+    public const string Suspended = nameof(Suspended);
+    public const string Closed = nameof(Closed);
+    public const string Terminated = nameof(Terminated);
+
+    public static readonly IReadOnlyList<string> All = [Active, VariationRequested, Suspended, Closed, Terminated];
+}
+
+public static class AwardTriggers
+{
+    public const string RequestVariation = nameof(RequestVariation);
+    public const string ApproveVariation = nameof(ApproveVariation);
+    public const string RejectVariation = nameof(RejectVariation);
+    public const string Suspend = nameof(Suspend);
+    public const string Reinstate = nameof(Reinstate);
+    public const string Close = nameof(Close);
+    public const string Terminate = nameof(Terminate);
+}
+
+public static class ReturnStates
+{
+    public const string DefinitionId = "monitoring-return";
+    public const string Scheduled = nameof(Scheduled);
+    public const string Due = nameof(Due);
+    public const string Submitted = nameof(Submitted);
+    public const string Queried = nameof(Queried);
+    public const string Accepted = nameof(Accepted);
+    public const string Overdue = nameof(Overdue);
+
+    public static readonly IReadOnlyList<string> All = [Scheduled, Due, Submitted, Queried, Accepted, Overdue];
+}
+
+public static class ReturnTriggers
+{
+    public const string Open = nameof(Open);
+    public const string Submit = nameof(Submit);
+    public const string Query = nameof(Query);
+    public const string Resubmit = nameof(Resubmit);
+    public const string Accept = nameof(Accept);
+    public const string MarkOverdue = nameof(MarkOverdue);
+    public const string Remind = nameof(Remind);
+    public const string Escalate = nameof(Escalate);
+}
+
+public static class PaymentStates
+{
+    public const string DefinitionId = "payment";
+    public const string Scheduled = nameof(Scheduled);
+    public const string Held = nameof(Held);
+    public const string Ready = nameof(Ready);
+    public const string Authorised = nameof(Authorised);
+    public const string Paid = nameof(Paid);
+    public const string Recovered = nameof(Recovered);
+
+    public static readonly IReadOnlyList<string> All = [Scheduled, Held, Ready, Authorised, Paid, Recovered];
+}
+
+public static class PaymentTriggers
+{
+    public const string Hold = nameof(Hold);
+    public const string Release = nameof(Release);
+    public const string MakeReady = nameof(MakeReady);
+    public const string Authorise = nameof(Authorise);
+    public const string Pay = nameof(Pay);
+    public const string Recover = nameof(Recover);
+}

@@ -1,0 +1,48 @@
+using GrantsCommissioning.Core;
+using GrantsCommissioning.Web.Components;
+using Microsoft.Extensions.Options;
+
+namespace GrantsCommissioning.Web.Infrastructure;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>Runs every start-up check; on failure prints the message (naming the file or setting) and returns false.</summary>
+    public static async Task<bool> StartupChecksPassAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.Services.GetRequiredService<StartupTasks>().RunAsync(app.Environment, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is StartupException or OptionsValidationException)
+        {
+            var message = ex is OptionsValidationException ov ? string.Join(Environment.NewLine, ov.Failures) : ex.Message;
+            await Console.Error.WriteLineAsync($"GrantsCommissioning cannot start:{Environment.NewLine}  {message}").ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealthEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using GrantsCommissioning.Core.Domain;
+using Microsoft.AspNetCore.Authorization;
+
+namespace GrantsCommissioning.Web.Security;
+
+/// <summary>One policy per role plus a few unions; every page and endpoint names one, and anything unnamed needs sign-in.</summary>
+public static class Policies
+{
+    public const string Applicant = Roles.Applicant;
+    public const string GrantsOfficer = Roles.GrantsOfficer;
+    public const string Assessor = Roles.Assessor;
+    public const string DecisionMaker = Roles.DecisionMaker;
+    public const string Commissioner = Roles.Commissioner;
+    public const string Finance = Roles.Finance;
+    public const string PanelMember = Roles.PanelMember;
+    public const string Administrator = Roles.Administrator;
+    public const string Staff = nameof(Staff);
+    public const string Decisions = nameof(Decisions);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var role in Roles.All)
+        {
+            options.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+        }
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
+        options.AddPolicy(Decisions, p => p.RequireAuthenticatedUser().RequireRole(Roles.DecisionMaker, Roles.Commissioner));
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
