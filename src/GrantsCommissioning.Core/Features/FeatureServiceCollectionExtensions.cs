@@ -1,3 +1,11 @@
+using GrantsCommissioning.Core.Features.Awards;
+using GrantsCommissioning.Core.Features.Dashboards;
+using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Features.Payments;
+using GrantsCommissioning.Core.Features.Public;
+using GrantsCommissioning.Core.Features.Reports;
+using GrantsCommissioning.Core.Features.Returns;
+using GrantsCommissioning.Core.Features.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Core.Features;
@@ -6,6 +14,14 @@ internal static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
+        services.AddSingleton<SeedLoader>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<AwardService>();
+        services.AddSingleton<PaymentService>();
+        services.AddSingleton<ReturnService>();
+        services.AddSingleton<ObjectiveRollUp>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<PublicQueries>();
         return services;
     }
 }

@@ -1,13 +1,50 @@
+using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace GrantsCommissioning.Web.Infrastructure;
 
 /// <summary>What must succeed before the app takes requests: database, workflow definitions, seed data, demo sign-ins.</summary>
-public sealed class StartupTasks(DatabaseInitializer database)
+public sealed class StartupTasks(
+    DatabaseInitializer database, SeedLoader seeds, IServiceScopeFactory scopes, IOptions<GrantsOptions> options, ILogger<StartupTasks> logger)
 {
+    public DemoSignIns? DemoSignIns { get; private set; }
+
     public async Task RunAsync(IHostEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var scope = scopes.CreateAsyncScope();
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
+        await seeds.LoadReferenceDataAsync(cancellationToken).ConfigureAwait(false);
+
+        if (options.Value.LoadDemoData && environment.IsDevelopment())
+        {
+            DemoSignIns = seeds.ReadDemoSignIns();
+            await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns).ConfigureAwait(false);
+            await seeds.LoadDemoDataAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (options.Value.LoadDemoData)
+        {
+            logger.LogWarning("Grants:LoadDemoData is ignored outside the Development environment; no demo data or sign-ins were created.");
+        }
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
     }
 }

@@ -12,7 +12,9 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         try
         {
-            await app.Services.GetRequiredService<StartupTasks>().RunAsync(app.Environment, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            var tasks = app.Services.GetRequiredService<StartupTasks>();
+            await tasks.RunAsync(app.Environment, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, tasks.DemoSignIns));
             return true;
         }
         catch (Exception ex) when (ex is StartupException or OptionsValidationException)

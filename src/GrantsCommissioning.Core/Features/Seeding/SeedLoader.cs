@@ -1,0 +1,99 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace GrantsCommissioning.Core.Features.Seeding;
+
+public sealed record SeedReport(IReadOnlyList<string> Files, int RecordsAdded);
+
+public sealed record DemoSignIn(string Email, string Name, string? JobTitle, IReadOnlyList<string> Roles);
+
+public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> Users);
+
+/// <summary>
+/// Loads seed-data/ into the database. Every file is loaded in its own transaction and keyed on natural keys
+/// (plan code and version, fund code, round and case references), so loading twice changes nothing.
+/// </summary>
+public sealed partial class SeedLoader(
+    IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger)
+{
+    public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
+        LoadAsync(
+            [
+                .. FilesMatching("reference", "plan-*.json").Select(f => (f, (Loader)ReferenceDataLoader.LoadPlanAsync)),
+                ("reference/national-priorities.json", ReferenceDataLoader.LoadPrioritiesAsync),
+                ("reference/funds.json", ReferenceDataLoader.LoadFundsAsync),
+            ],
+            ct);
+
+    public Task<SeedReport> LoadDemoDataAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return LoadAsync(
+            [
+                ("demo/organisations.json", (db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadOrganisationsAsync(c)),
+                .. FilesMatching("demo", "cases-*.json").Select(f =>
+                    (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadCasesAsync(c)))),
+            ],
+            ct);
+    }
+
+    public DemoSignIns ReadDemoSignIns()
+    {
+        var file = SeedFile.At(paths.SeedDataPath.Value, "demo/users.json", Today);
+        var seed = file.Read<UsersSeed>();
+        file.Check(seed.Password.Length >= 12, "the demo password must be at least 12 characters");
+        foreach (var u in seed.Users)
+        {
+            file.Check(u.Roles.Count > 0 && u.Roles.All(Domain.Roles.All.Contains), $"user {u.Email} has a role that is not one of {string.Join(", ", Domain.Roles.All)}");
+        }
+        return new DemoSignIns(seed.Password, seed.Users.Select(u => new DemoSignIn(u.Email, u.Name, u.JobTitle, u.Roles)).ToList());
+    }
+
+    private delegate Task<int> Loader(GrantsDbContext db, SeedFile file, CancellationToken ct);
+
+    private DateOnly Today => Domain.UkTime.ToUkDate(clock.GetUtcNow());
+
+    private IEnumerable<string> FilesMatching(string folder, string pattern)
+    {
+        var dir = Path.Combine(paths.SeedDataPath.Value, folder);
+        return Directory.Exists(dir)
+            ? Directory.GetFiles(dir, pattern).Order(StringComparer.Ordinal).Select(f => $"{folder}/{Path.GetFileName(f)}")
+            : [];
+    }
+
+    private async Task<SeedReport> LoadAsync(IReadOnlyList<(string File, Loader Load)> steps, CancellationToken ct)
+    {
+        var added = 0;
+        var files = new List<string>();
+        foreach (var (relative, load) in steps)
+        {
+            var file = SeedFile.At(paths.SeedDataPath.Value, relative, Today);
+            if (!file.Exists)
+            {
+                throw file.Problem("is missing");
+            }
+            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var count = await load(db, file, ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    if (count > 0)
+                    {
+                        LogLoaded(logger, count, file.DisplayName);
+                    }
+                    added += count;
+                    files.Add(file.DisplayName);
+                }
+            }
+        }
+        return new SeedReport(files, added);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} record(s) from {File}")]
+    private static partial void LogLoaded(ILogger logger, int count, string file);
+}
