@@ -21,6 +21,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReturnService>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<ApplicationSearch>();
+        services.AddSingleton<AdminAndApplicantQueries>();
         services.AddSingleton<PublicQueries>();
         return services;
     }
