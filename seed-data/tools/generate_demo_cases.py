@@ -257,7 +257,7 @@ def cases_current(orgs):
         [pay(5000, "Paid", "today-80d", paidOn="today-79d", financeReference="WM-AP-900117")],
         [ret("Accepted", "today-100d", "today-30d", "today-5d", [3500, 1500], [60], "All checks completed; final report attached.")])))
     c.append(current_case(18, community[17], "OfferAccepted", 9000, [6], decision=decided(9000), award=award_block("AWD-CY-0018", 9000, "Terminated",
-        [pay(9000, "Paid", "today-95d", paidOn="today-94d", financeReference="WM-AP-900118"), pay(-6000, "Recovered", "today-20d", kind="Recovery", financeReference="WM-AR-900118")],
+        [pay(9000, "Paid", "today-95d", paidOn="today-94d", financeReference="WM-AP-900118"), pay(-6000, "Recovered", "today-20d", kind="Recovery", financeReference="WM-AR-900118", paidOn="today-20d")],
         [ret("Accepted", "today-100d", "today-50d", "today-25d", [2000, 1000], [3], "Project stopped: the lead worker left and no replacement was found.")])))
     return c
 

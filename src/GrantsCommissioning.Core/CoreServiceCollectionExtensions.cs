@@ -55,6 +55,18 @@ public sealed class DataPaths
     public Lazy<string> SeedDataPath { get; }
     public Lazy<string> WorkflowsPath { get; }
     public string DatabaseFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>The folder holding the database file; null for an in-memory database.</summary>
+    public string? DatabaseFolder
+    {
+        get
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:"
+                || builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
+            return inMemory ? null : Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        }
+    }
 }
 
 internal sealed class GrantsOptionsValidator : IValidateOptions<GrantsOptions>

@@ -10,8 +10,11 @@ public sealed partial class DatabaseInitializer(
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        EnsureWritableFolder(Path.GetDirectoryName(paths.DatabaseFile) ?? paths.DataDirectory, "Grants:DataDirectory");
         EnsureWritableFolder(paths.DataDirectory, "Grants:DataDirectory");
+        if (paths.DatabaseFolder is { } folder)
+        {
+            EnsureWritableFolder(folder, "Grants:ConnectionString");
+        }
         var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test in the solution. Installs what the tests need when it is missing:
+#   - python3-aiosmtpd (a real SMTP server the email tests start), from Debian's packages;
+#   - chromium (the browser the end-to-end tests drive), from Debian's packages;
+#   - the .NET tools in .config/dotnet-tools.json and the npm packages of the web project (by the build).
+# Usage: bash tests/run.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_packages=()
+python3 -c "import aiosmtpd" 2>/dev/null || need_packages+=(python3-aiosmtpd)
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${need_packages[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet build GrantsCommissioning.sln -c Debug -warnaserror -nologo -v q
+
+results="$(mktemp -d)"
+status=0
+dotnet test GrantsCommissioning.sln --no-build -c Debug --logger "trx" --results-directory "$results" "$@" || status=$?
+
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit $status
