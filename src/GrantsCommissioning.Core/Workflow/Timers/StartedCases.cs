@@ -22,7 +22,7 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
             {
                 var cases = await Cases(db, kind)
                     .Where(c => c.WorkflowVersion > 0 && !db.WorkflowJournal.Any(j => j.CaseKind == kind && j.CaseId == c.Id))
-                    .Take(500).ToListAsync(ct).ConfigureAwait(false);
+                    .OrderBy(c => c.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
                 foreach (var c in cases)
                 {
                     var d = registry.Get(kind, c.WorkflowVersion).Definition;
