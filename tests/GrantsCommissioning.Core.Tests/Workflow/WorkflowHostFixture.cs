@@ -14,5 +14,11 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
         Data = new WorkflowTestData(Host);
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
 }
