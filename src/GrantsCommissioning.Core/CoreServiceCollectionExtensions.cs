@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Features;
+using GrantsCommissioning.Core.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext());
 
         services.AddSingleton<DatabaseInitializer>();
+        services.AddWorkflowRuntime(configuration);
         services.AddFeatureServices();
         return services;
     }

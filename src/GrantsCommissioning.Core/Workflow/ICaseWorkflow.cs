@@ -11,6 +11,9 @@ public sealed record TransitionRequest(CaseRef Case, string Trigger, Actor Actor
     /// <summary>The amount the delegated-authority limits are checked against (e.g. the amount being approved).</summary>
     public Money? Amount { get; init; }
 
+    /// <summary>The published decision notice, required by the definition for decisions above a set value.</summary>
+    public string? NoticeReference { get; init; }
+
     /// <summary>The case version the user saw; a different current version is a concurrency conflict.</summary>
     public int? ExpectedVersion { get; init; }
 

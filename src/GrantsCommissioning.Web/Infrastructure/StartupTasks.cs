@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Seeding;
+using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace GrantsCommissioning.Web.Infrastructure;
 
 /// <summary>What must succeed before the app takes requests: database, workflow definitions, seed data, demo sign-ins.</summary>
 public sealed class StartupTasks(
-    DatabaseInitializer database, SeedLoader seeds, IServiceScopeFactory scopes, IOptions<GrantsOptions> options, ILogger<StartupTasks> logger)
+    DatabaseInitializer database, WorkflowStartup workflows, SeedLoader seeds, IServiceScopeFactory scopes, IOptions<GrantsOptions> options, ILogger<StartupTasks> logger)
 {
     public DemoSignIns? DemoSignIns { get; private set; }
 
@@ -17,6 +18,7 @@ public sealed class StartupTasks(
     {
         ArgumentNullException.ThrowIfNull(environment);
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await workflows.RunAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = scopes.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
         await seeds.LoadReferenceDataAsync(cancellationToken).ConfigureAwait(false);

@@ -71,6 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await provider.GetRequiredService<GrantsCommissioning.Core.Workflow.WorkflowStartup>().RunAsync();
         return new TestDatabase(provider, clock, keepAlive, folder, connectionString);
     }
 

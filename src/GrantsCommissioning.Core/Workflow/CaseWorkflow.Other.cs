@@ -1,0 +1,83 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Workflow;
+
+internal sealed partial class CaseWorkflow
+{
+    public async Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var c = await CaseStore.FindAsync(db, caseRef, cancellationToken).ConfigureAwait(false);
+            if (c is null)
+            {
+                return [];
+            }
+            var d = registry.Get(c.Kind, c.WorkflowVersion).Definition;
+            var state = c.State;
+            var machine = WorkflowMachine.Build(d, () => state, s => state = s);
+            var permitted = new List<PermittedTrigger>();
+            foreach (var trigger in await machine.GetPermittedTriggersAsync().ConfigureAwait(false))
+            {
+                var t = d.FindTransition(c.State, trigger);
+                if (t is null || t.Internal)
+                {
+                    continue;
+                }
+                var check = await TransitionChecks.CheckAsync(db, d, c, t, actor, null, null, listing: true, cancellationToken).ConfigureAwait(false);
+                if (check.Passed)
+                {
+                    permitted.Add(new PermittedTrigger(t.Trigger, t.DisplayName, t.To, t.CommentRequired, t.Limits == Definitions.LimitKind.Amount));
+                }
+            }
+            return permitted;
+        }
+    }
+
+    public void Start(IWorkflowCase newCase)
+    {
+        var c = AsBase(newCase);
+        if (c.Id != 0 || !string.IsNullOrEmpty(c.State))
+        {
+            throw new InvalidOperationException($"{c.Kind} {c.Reference} has already started its workflow.");
+        }
+        var latest = registry.Latest(c.Kind).Definition;
+        c.SetWorkflowState(latest.InitialState, latest.Version);
+    }
+
+    public void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var c = AsBase(importedCase);
+        if (c.Id == 0)
+        {
+            throw new InvalidOperationException($"Save {c.Kind} {c.Reference} before importing it into a workflow state, so it has an id.");
+        }
+        var d = registry.Latest(c.Kind).Definition;
+        if (d.FindState(state) is null)
+        {
+            throw new ArgumentException($"'{state}' is not a state of workflow '{d.Id}' v{d.Version} (states: {string.Join(", ", d.States.Select(s => s.Name))}).", nameof(state));
+        }
+        var from = c.State;
+        c.SetWorkflowState(state, d.Version);
+        var sequence = (db.WorkflowJournal.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).Max(j => (int?)j.Sequence) ?? 0)
+            + db.WorkflowJournal.Local.Count(j => j.CaseKind == c.Kind && j.CaseId == c.Id && j.Id == 0);
+        db.WorkflowJournal.Add(NewEntry(d, c, sequence + 1, from, ImportTrigger, Actor.System, Actor.SystemRole, null, "Imported", 
+            $"import:{c.Kind}:{c.Id}:{sequence + 1}", at));
+        var pending = db.WorkflowTimers.Where(t => t.CaseKind == c.Kind && t.CaseId == c.Id && t.Status == WorkflowTimerStatus.Pending).ToList();
+        var now = clock.GetUtcNow();
+        TimerPlanner.CancelPending(db, pending, now);
+        TimerPlanner.ScheduleFor(db, d, c, state, at, now);
+    }
+
+    /// <summary>The Mermaid diagram of a definition version, with <paramref name="currentState"/> highlighted.</summary>
+    public string Diagram(CaseKind kind, int version, string? currentState) =>
+        WorkflowMachine.Mermaid(registry.Get(kind, version).Definition, currentState);
+
+    private static WorkflowCaseBase AsBase(IWorkflowCase c) =>
+        c as WorkflowCaseBase ?? throw new ArgumentException("Workflow cases derive from WorkflowCaseBase.", nameof(c));
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GrantsCommissioning.Core.Email;
+using NJsonSchema;
+
+namespace GrantsCommissioning.Core.Workflow.Definitions;
+
+/// <summary>A definition read from disk: validated, with the hash that pins a released version.</summary>
+public sealed record LoadedDefinition(WorkflowDefinition Definition, string RelativePath, string Sha256);
+
+/// <summary>Reads workflows/&lt;id&gt;/v&lt;N&gt;.json, validates each against the schema then for consistency.</summary>
+public static partial class DefinitionLoader
+{
+    public const string SchemaRelativePath = "schema/workflow.schema.json";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>Throws <see cref="StartupException"/> listing every problem, each prefixed by the file it is in.</summary>
+    public static async Task<IReadOnlyList<LoadedDefinition>> LoadAsync(string workflowsPath, EmailTemplates templates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var schemaPath = Path.Combine(workflowsPath, SchemaRelativePath);
+        if (!File.Exists(schemaPath))
+        {
+            throw new StartupException($"Workflow schema not found: {schemaPath} (Grants:WorkflowsPath is {workflowsPath}).");
+        }
+        var schema = await JsonSchema.FromFileAsync(schemaPath, cancellationToken).ConfigureAwait(false);
+        var problems = new List<string>();
+        var loaded = new List<LoadedDefinition>();
+        foreach (var file in FindDefinitionFiles(workflowsPath))
+        {
+            var relative = "workflows/" + Path.GetRelativePath(workflowsPath, file).Replace('\\', '/');
+            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            var fileProblems = new List<string>();
+            var definition = Parse(text, schema, fileProblems);
+            if (definition is not null)
+            {
+                CheckFileName(definition, file, fileProblems);
+                fileProblems.AddRange(DefinitionValidator.Validate(definition, templates));
+            }
+            problems.AddRange(fileProblems.Select(p => $"{relative}: {p}"));
+            if (definition is not null && fileProblems.Count == 0)
+            {
+                loaded.Add(new LoadedDefinition(definition, relative, Hash(text)));
+            }
+        }
+        problems.AddRange(CheckAcrossFiles(loaded));
+        if (problems.Count > 0)
+        {
+            throw new StartupException("Invalid workflow definition:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
+        }
+        return loaded;
+    }
+
+    /// <summary>Line endings are normalised first so a checkout with CRLF does not look like an edited release.</summary>
+    public static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
+
+    private static IEnumerable<string> FindDefinitionFiles(string root) =>
+        Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root)
+                .Where(d => Path.GetFileName(d) is not ("schema" or "templates"))
+                .SelectMany(d => Directory.EnumerateFiles(d, "*.json"))
+                .Order(StringComparer.Ordinal)
+            : throw new StartupException($"Workflow definitions folder not found: {root} (set Grants:WorkflowsPath).");
+
+    private static WorkflowDefinition? Parse(string text, JsonSchema schema, List<string> problems)
+    {
+        try
+        {
+            var errors = schema.Validate(text);
+            if (errors.Count > 0)
+            {
+                problems.AddRange(errors.Select(e => $"does not match the schema: {Describe(e)}"));
+                return null;
+            }
+            return JsonSerializer.Deserialize<WorkflowDefinition>(text, Json);
+        }
+        catch (Exception ex) when (ex is JsonException or Newtonsoft.Json.JsonException)
+        {
+            problems.Add($"is not valid JSON: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static string Describe(NJsonSchema.Validation.ValidationError e)
+    {
+        var where = string.IsNullOrEmpty(e.Path) || e.Path == "#" ? "the document" : e.Path;
+        return $"{e.Kind} at {where} (line {e.LineNumber})";
+    }
+
+    private static void CheckFileName(WorkflowDefinition d, string file, List<string> problems)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(file));
+        if (!string.Equals(folder, d.Id, StringComparison.Ordinal))
+        {
+            problems.Add($"id '{d.Id}' does not match its folder '{folder}'.");
+        }
+        var match = VersionFileName().Match(Path.GetFileName(file));
+        if (!match.Success || int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != d.Version)
+        {
+            problems.Add($"version {d.Version} does not match the file name (expected v{d.Version}.json).");
+        }
+    }
+
+    private static IEnumerable<string> CheckAcrossFiles(IReadOnlyList<LoadedDefinition> loaded)
+    {
+        foreach (var byKind in loaded.GroupBy(l => l.Definition.CaseKind))
+        {
+            var ids = byKind.Select(l => l.Definition.Id).Distinct().ToList();
+            if (ids.Count > 1)
+            {
+                yield return $"case kind {byKind.Key} has more than one workflow ({string.Join(", ", ids)}); each kind has exactly one.";
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^v([0-9]+)\.json$")]
+    private static partial Regex VersionFileName();
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Email;
+using GrantsCommissioning.Core.Workflow.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Workflow;
+
+/// <summary>The fields every workflow email template may use.</summary>
+public static class NotificationValues
+{
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Reference", "WorkflowTitle", "State", "StateLabel", "PreviousStateLabel", "Action", "ActorName", "Comment",
+        "Amount", "DueDate", "OrganisationName", "RecipientName",
+    };
+}
+
+internal sealed record NotificationContext(
+    WorkflowDefinition Definition, WorkflowCaseBase Case, StateDefinition From, StateDefinition To, TransitionDefinition? Transition,
+    Actor Actor, string? Comment, Money? Amount, string KeyPrefix);
+
+/// <summary>Writes the emails a transition sends into the outbox, in the transition's own transaction.</summary>
+internal sealed class Notifier(IOutbox outbox)
+{
+    public async Task<int> QueueAsync(GrantsDbContext db, NotificationContext n, CancellationToken ct)
+    {
+        var notifications = (n.Transition?.Notify ?? []).ToList();
+        if (n.From.Name != n.To.Name)
+        {
+            notifications.AddRange(n.To.Notify);
+        }
+        if (notifications.Count == 0)
+        {
+            return 0;
+        }
+        var orgId = await CaseStore.OrganisationIdAsync(db, n.Case, ct).ConfigureAwait(false);
+        var orgName = orgId is null ? "" : await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "";
+        var values = BaseValues(n, orgName);
+        var queued = 0;
+        foreach (var notification in notifications)
+        {
+            foreach (var (email, name) in await RecipientsAsync(db, notification.To, orgId, ct).ConfigureAwait(false))
+            {
+                var personal = new Dictionary<string, string>(values) { ["RecipientName"] = string.IsNullOrWhiteSpace(name) ? "colleague" : name };
+                var key = $"{n.KeyPrefix}:{notification.Template}:{email.ToUpperInvariant()}";
+                if (outbox.Enqueue(db, notification.Template, email, name, personal, key) is not null)
+                {
+                    queued++;
+                }
+            }
+        }
+        return queued;
+    }
+
+    private static Dictionary<string, string> BaseValues(NotificationContext n, string orgName)
+    {
+        var amount = n.Amount ?? CaseStore.AmountOf(n.Case);
+        var due = CaseStore.DueDateOf(n.Case);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Reference"] = n.Case.Reference,
+            ["WorkflowTitle"] = n.Definition.Title,
+            ["State"] = n.To.Name,
+            ["StateLabel"] = n.To.DisplayName,
+            ["PreviousStateLabel"] = n.From.DisplayName,
+            ["Action"] = n.Transition?.DisplayName ?? n.To.DisplayName,
+            ["ActorName"] = n.Actor.DisplayName,
+            ["Comment"] = n.Comment ?? "",
+            ["Amount"] = amount?.ToString() ?? "",
+            ["DueDate"] = due?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) ?? "",
+            ["OrganisationName"] = orgName,
+        };
+    }
+
+    private static async Task<List<(string Email, string? Name)>> RecipientsAsync(GrantsDbContext db, IEnumerable<string> to, int? orgId, CancellationToken ct)
+    {
+        var result = new List<(string, string?)>();
+        foreach (var target in to)
+        {
+            if (target == "applicant" && orgId is { } org)
+            {
+                var members = await db.OrganisationMembers.Where(m => m.OrganisationId == org && m.Email != "")
+                    .Select(m => m.Email).ToListAsync(ct).ConfigureAwait(false);
+                result.AddRange(members.Select(m => (m, (string?)null)));
+            }
+            else if (target.StartsWith("role:", StringComparison.Ordinal))
+            {
+                var role = target[5..];
+                var users = await (
+                    from ur in db.UserRoles
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    join u in db.Users on ur.UserId equals u.Id
+                    where r.Name == role && !u.IsDisabled && u.Email != null
+                    select new { u.Email, u.DisplayName }).ToListAsync(ct).ConfigureAwait(false);
+                result.AddRange(users.Select(u => (u.Email!, (string?)u.DisplayName)));
+            }
+        }
+        return result.DistinctBy(r => r.Item1.ToUpperInvariant()).ToList();
+    }
+}

@@ -1,0 +1,121 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Workflow;
+
+internal sealed record CheckOutcome(TransitionError Error, string? Message, string? RoleUsed)
+{
+    public bool Passed => Error == TransitionError.None;
+
+    public static CheckOutcome Fail(TransitionError error, string message) => new(error, message, null);
+}
+
+/// <summary>
+/// Who may fire a transition: roles, the Scheme of Delegation (role × fund × amount) and segregation-of-duties guards,
+/// all read from the definition. With <c>amount</c> unknown (listing buttons) the amount limit is not applied.
+/// </summary>
+internal static class TransitionChecks
+{
+    public static async Task<CheckOutcome> CheckAsync(
+        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, TransitionDefinition t, Actor actor,
+        Money? amount, string? noticeReference, bool listing, CancellationToken ct)
+    {
+        var roles = t.Roles.Where(actor.IsInRole).ToList();
+        if (roles.Count == 0)
+        {
+            return CheckOutcome.Fail(TransitionError.RoleNotAllowed,
+                $"'{t.DisplayName}' can only be done by: {string.Join(", ", t.Roles.Select(Roles.Describe))}.");
+        }
+        foreach (var guard in t.Guards)
+        {
+            var failure = await GuardAsync(db, c, t, actor, guard, ct).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return failure;
+            }
+        }
+        if (t.Limits == LimitKind.None)
+        {
+            return new CheckOutcome(TransitionError.None, null, roles[0]);
+        }
+        return await DelegationAsync(db, d, c, t, roles, amount, noticeReference, listing, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<CheckOutcome> DelegationAsync(
+        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, TransitionDefinition t, List<string> roles,
+        Money? amount, string? noticeReference, bool listing, CancellationToken ct)
+    {
+        var checkAmount = t.Limits == LimitKind.Amount && !listing;
+        if (checkAmount && amount is null)
+        {
+            return CheckOutcome.Fail(TransitionError.Validation, $"'{t.DisplayName}' needs the amount being decided.");
+        }
+        if (checkAmount && amount!.Value.Pence <= 0)
+        {
+            return CheckOutcome.Fail(TransitionError.Validation, "The amount must be more than £0.00.");
+        }
+        var smallFund = await CaseStore.IsSmallFundAsync(db, c, ct).ConfigureAwait(false);
+        var reasons = new List<string>();
+        foreach (var limit in d.Delegation.Where(l => roles.Contains(l.Role)).OrderBy(l => l.MaxPence ?? long.MaxValue))
+        {
+            if (limit.SmallFundOnly && !smallFund)
+            {
+                reasons.Add($"{Roles.Describe(limit.Role)} decisions are only for the small fund");
+                continue;
+            }
+            if (checkAmount && limit.MaxPence is { } max && amount!.Value.Pence > max)
+            {
+                reasons.Add($"{Roles.Describe(limit.Role)} may decide up to {new Money(max)}");
+                continue;
+            }
+            if (checkAmount && limit.RequiresNoticeAbovePence is { } noticeAbove && amount!.Value.Pence > noticeAbove
+                && string.IsNullOrWhiteSpace(noticeReference))
+            {
+                return CheckOutcome.Fail(TransitionError.Validation,
+                    $"A decision above {new Money(noticeAbove)} is a {Roles.Describe(limit.Role)} decision and needs a decision notice reference.");
+            }
+            return new CheckOutcome(TransitionError.None, null, limit.Role);
+        }
+        var what = checkAmount ? $"{amount} is outside your delegated authority" : "This decision is outside your delegated authority";
+        return CheckOutcome.Fail(TransitionError.OverDelegatedLimit,
+            $"{what} under the Scheme of Delegation: {string.Join("; ", reasons)}. It needs a decision at a higher level.");
+    }
+
+    private static async Task<CheckOutcome?> GuardAsync(GrantsDbContext db, WorkflowCaseBase c, TransitionDefinition t, Actor actor, string guard, CancellationToken ct)
+    {
+        switch (guard)
+        {
+            case "ownOrganisation":
+                if (t.Roles.Any(r => r != Roles.Applicant && actor.IsInRole(r)))
+                {
+                    return null;
+                }
+                var orgId = await CaseStore.OrganisationIdAsync(db, c, ct).ConfigureAwait(false);
+                var member = orgId is not null && await db.OrganisationMembers
+                    .AnyAsync(m => m.OrganisationId == orgId && m.UserId == actor.UserId, ct).ConfigureAwait(false);
+                return member ? null : CheckOutcome.Fail(TransitionError.RoleNotAllowed, "Only members of the organisation this case belongs to can do this.");
+            case "notAssessor":
+                var assessed = await db.Assessments.AnyAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct).ConfigureAwait(false);
+                return assessed
+                    ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You assessed this application, so someone else must decide it (segregation of duties).")
+                    : null;
+            case "noConflict":
+                var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct).ConfigureAwait(false);
+                return assessment switch
+                {
+                    null => CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You are not an assigned assessor of this application."),
+                    { HasConflict: true } => CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You declared a conflict of interest on this application, so you cannot score it."),
+                    { HasConflict: null } => CheckOutcome.Fail(TransitionError.SegregationOfDuties, "Declare whether you have a conflict of interest before scoring."),
+                    _ => null,
+                };
+            case "notRecorder":
+                return c is Payment { RecordedByUserId: { } recorder } && recorder == actor.UserId
+                    ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You recorded this payment, so someone else in Finance must authorise it (segregation of duties).")
+                    : null;
+            default:
+                throw new InvalidOperationException($"Unknown guard '{guard}'.");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using GrantsCommissioning.Core.Email;
+using GrantsCommissioning.Core.Workflow.Timers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace GrantsCommissioning.Core.Workflow;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>The workflow runtime, email outbox and their Quartz jobs (ADO job store on SQLite).</summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>();
+
+        services.AddSingleton<EmailTemplates>();
+        services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>();
+            return options.Value.Mode == EmailMode.Smtp
+                ? new SmtpMailTransport(options)
+                : new PickupMailTransport(PickupDirectory(options.Value, sp.GetRequiredService<DataPaths>()));
+        });
+        services.AddSingleton<OutboxDispatcher>();
+
+        services.AddSingleton<WorkflowRegistry>();
+        services.AddSingleton<Notifier>();
+        services.AddSingleton<CaseWorkflow>();
+        services.AddSingleton<ICaseWorkflow>(sp => sp.GetRequiredService<CaseWorkflow>());
+        services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
+        services.AddSingleton<IWorkflowSignals, QuartzWorkflowSignals>();
+        services.AddSingleton<StartedCases>();
+        services.AddSingleton<TimerMaterialiser>();
+        services.AddSingleton<TimerFirer>();
+        services.AddSingleton<QuartzDatabase>();
+        services.AddSingleton<WorkflowStartup>();
+
+        AddQuartz(services, configuration);
+        return services;
+    }
+
+    internal static string PickupDirectory(EmailOptions options, DataPaths paths) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(options.PickupDirectory)
+            ? Path.Combine(paths.DataDirectory, "mail-pickup")
+            : Path.Combine(paths.DataDirectory, options.PickupDirectory));
+
+    private static void AddQuartz(IServiceCollection services, IConfiguration configuration)
+    {
+        var timerPoll = configuration.GetValue<int?>($"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.TimerPollSeconds)}") ?? 30;
+        var mailPoll = configuration.GetValue<int?>($"{EmailOptions.SectionName}:{nameof(EmailOptions.PollSeconds)}") ?? 30;
+        var schedulerName = configuration[$"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.SchedulerName)}"] ?? new WorkflowOptions().SchedulerName;
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = schedulerName);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(ds => ds.DataSourceFactory = sp =>
+                    Microsoft.Data.Sqlite.SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<QuartzDatabase>().ConnectionString));
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            q.AddJob<MaterialiseTimersJob>(j => j.WithIdentity(WorkflowJobKeys.Materialise).StoreDurably());
+            q.AddJob<FireTimerJob>(j => j.WithIdentity(WorkflowJobKeys.FireTimer).StoreDurably());
+            q.AddJob<DrainOutboxJob>(j => j.WithIdentity(WorkflowJobKeys.Outbox).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("materialise-timers-poll", "workflow").ForJob(WorkflowJobKeys.Materialise).StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(Math.Max(1, timerPoll))).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddTrigger(t => t.WithIdentity("drain-outbox-poll", "email").ForJob(WorkflowJobKeys.Outbox).StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(Math.Max(1, mailPoll))).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+}

@@ -1,0 +1,141 @@
+using GrantsCommissioning.Core;
+using GrantsCommissioning.Core.Configuration;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Email;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GrantsCommissioning.TestCommon.Workflow;
+
+/// <summary>
+/// The real Core container (AddCoreServices) over a migrated SQLite file in a temp folder, with the repository's
+/// workflows/ folder (or a copy), the real Quartz ADO store (started only by <see cref="StartSchedulerAsync"/>) and
+/// an optional fake clock. Reopen the same folder with <see cref="CreateAsync"/> to simulate a restart.
+/// </summary>
+public sealed class WorkflowTestHost : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly bool ownsDirectory;
+    private bool started;
+
+    private WorkflowTestHost(IHost host, string directory, bool ownsDirectory)
+    {
+        this.host = host;
+        Directory = directory;
+        this.ownsDirectory = ownsDirectory;
+    }
+
+    public string Directory { get; }
+    public IServiceProvider Services => host.Services;
+    public ICaseWorkflow Workflow => Services.GetRequiredService<ICaseWorkflow>();
+    public WorkflowRegistry Registry => Services.GetRequiredService<WorkflowRegistry>();
+    public FakeTimeProvider? Clock => Services.GetRequiredService<TimeProvider>() as FakeTimeProvider;
+    public string PickupDirectory => Path.Combine(Directory, "mail-pickup");
+
+    public static string RepositoryWorkflows => RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory);
+
+    /// <summary>Builds, migrates and runs the workflow start-up (which throws <see cref="StartupException"/> for bad definitions).</summary>
+    public static async Task<WorkflowTestHost> CreateAsync(
+        string? directory = null, string? workflowsPath = null, FakeTimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null, bool runStartup = true)
+    {
+        var owns = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "gc-wf-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grants:DataDirectory"] = directory,
+            ["Grants:WorkflowsPath"] = workflowsPath ?? RepositoryWorkflows,
+            ["Workflow:TimerPollSeconds"] = "1",
+            ["Email:PollSeconds"] = "1",
+            ["Email:RetryBaseSeconds"] = "1",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+        builder.Services.AddLogging();
+        builder.Services.AddCoreServices(builder.Configuration, directory);
+        // Identity reads its store schema version from options when building the model; match the web host.
+        builder.Services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3);
+        if (clock is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        }
+        var result = new WorkflowTestHost(builder.Build(), directory, owns);
+        await result.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+        if (runStartup)
+        {
+            await result.Services.GetRequiredService<WorkflowStartup>().RunAsync().ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    public GrantsDbContext Db() => Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext();
+
+    public OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
+
+    /// <summary>Starts the hosted services, i.e. the Quartz scheduler with its persistent store.</summary>
+    public async Task StartSchedulerAsync()
+    {
+        await host.StartAsync().ConfigureAwait(false);
+        started = true;
+    }
+
+    public async Task StopAsync()
+    {
+        if (started)
+        {
+            await host.StopAsync().ConfigureAwait(false);
+            started = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        host.Dispose();
+        SqliteConnection.ClearAllPools();
+        if (ownsDirectory)
+        {
+            TryDelete(Directory);
+        }
+    }
+
+    public static void TryDelete(string directory)
+    {
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds or the timeout passes; returns whether it held.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition().ConfigureAwait(false))
+            {
+                return true;
+            }
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+        return await condition().ConfigureAwait(false);
+    }
+}
