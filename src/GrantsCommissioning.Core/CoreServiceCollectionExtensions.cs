@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Workflow;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,8 @@ public static class CoreServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmas());
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext());
+        // The Identity schema (with passkeys) is part of the model, so it must be the same with or without the web host.
+        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddWorkflowRuntime(configuration);

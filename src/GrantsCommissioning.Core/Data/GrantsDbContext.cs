@@ -1,5 +1,4 @@
 using GrantsCommissioning.Core.Domain;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,9 +42,6 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
-
-    /// <summary>Fixed here so design-time migrations and the running app build the same Identity schema (with passkeys).</summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

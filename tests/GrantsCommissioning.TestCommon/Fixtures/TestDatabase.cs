@@ -5,6 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GrantsCommissioning.TestCommon.Fixtures;
@@ -68,6 +70,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddCoreServices(configuration, folder);
         services.AddSingleton<TimeProvider>(clock);
+        // Background jobs (Quartz, outbox sender) are not started here: tests drive them explicitly where they need them.
+        services.RemoveAll<IHostedService>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
