@@ -48,7 +48,8 @@ public class IdentityTests(GrantsWebFactory site)
     public void PasswordHashes_UsePbkdf2WithAtLeast600000Iterations()
     {
         var options = site.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value;
-        var hasher = site.Services.GetRequiredService<IPasswordHasher<ApplicationUser>>();
+        using var scope = site.Services.CreateScope();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
 
         var hash = Convert.FromBase64String(hasher.HashPassword(new ApplicationUser(), "a long enough password"));
 
