@@ -18,7 +18,7 @@ public sealed class SegregationTests(WorkflowHostFixture fixture) : IClassFixtur
         await fixture.Data.AssessmentAsync(app.Id, assessor, hasConflict);
         var scored = false;
 
-        var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), "Score", assessor, Guid.NewGuid().ToString())
+        var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Score, assessor, Guid.NewGuid().ToString())
         {
             Effects = (_, _, _) =>
             {
@@ -38,7 +38,7 @@ public sealed class SegregationTests(WorkflowHostFixture fixture) : IClassFixtur
         var stranger = await fixture.Data.UserAsync("Sam", Roles.Assessor);
         var app = await fixture.Data.ApplicationAsync(ApplicationStates.Assessment);
 
-        var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), "Score", stranger, Guid.NewGuid().ToString()));
+        var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Score, stranger, Guid.NewGuid().ToString()));
 
         Assert.Equal(TransitionError.SegregationOfDuties, result.Error);
     }

@@ -128,6 +128,20 @@ public sealed class TransitionTests(WorkflowHostFixture fixture) : IClassFixture
         Assert.Empty(forPanel);
     }
 
+    [Theory]
+    [InlineData(2_500_000, true)]
+    [InlineData(2_500_001, false)]
+    public async Task GetPermittedTriggersAsync_WhenAmountGiven_HidesDecisionsBeyondTheLimit(long pence, bool approveOffered)
+    {
+        var maker = await fixture.Data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await fixture.Data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false);
+
+        var triggers = await Workflow.GetPermittedTriggersAsync(CaseRef.Of(app), maker, new Money(pence));
+
+        Assert.Equal(approveOffered, triggers.Any(t => t.Trigger == ApplicationTriggers.Approve));
+        Assert.Contains(triggers, t => t.Trigger == ApplicationTriggers.Reject);
+    }
+
     [Fact]
     public async Task Import_WhenStateUnknown_Throws()
     {

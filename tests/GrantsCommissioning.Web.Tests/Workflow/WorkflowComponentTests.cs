@@ -38,7 +38,7 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task WorkflowActions_WhenSignedInAsDecisionMaker_ShowsOnlyPermittedButtonsAndReportsErrors()
+    public async Task WorkflowActions_WhenAmountAboveDecisionMakersLimit_ShowsOnlyPermittedButtonsAndReportsErrors()
     {
         var data = new WorkflowTestData(host);
         var maker = await data.UserAsync("Dee", Roles.DecisionMaker);
@@ -53,8 +53,9 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
             .Add(c => c.Amount, new Money(3_000_000)));
         cut.WaitForState(() => cut.FindAll("button").Count > 0);
 
-        Assert.Equal(["Approve in full", "Defer", "Part-fund", "Reject"], cut.FindAll("button").Select(b => b.TextContent).Order(StringComparer.Ordinal));
-        cut.FindAll("button").Single(b => b.TextContent == "Approve in full").Click();
-        cut.WaitForAssertion(() => Assert.Contains("outside your delegated authority", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["Defer", "Reject"], cut.FindAll("button").Select(b => b.TextContent).Order(StringComparer.Ordinal));
+        cut.FindAll("button").Single(b => b.TextContent == "Reject").Click();
+        cut.FindAll("button").Single(b => b.TextContent == "Reject").Click();
+        cut.WaitForAssertion(() => Assert.Contains("needs a comment", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class WorkflowActions
     private async Task LoadAsync()
     {
         var actor = await ActorAsync();
-        triggers = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(Case, actor);
+        triggers = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(Case, actor, Amount);
     }
 
     private async Task ChooseAsync(PermittedTrigger trigger)
