@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_packages=()
-python3 -c "import aiosmtpd" 2>/dev/null || need_packages+=(python3-aiosmtpd)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || need_packages+=(python3-aiosmtpd)
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need_packages[*]}"

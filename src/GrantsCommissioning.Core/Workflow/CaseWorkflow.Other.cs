@@ -6,14 +6,17 @@ namespace GrantsCommissioning.Core.Workflow;
 
 internal sealed partial class CaseWorkflow
 {
-    public async Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, CancellationToken cancellationToken = default) =>
+        GetPermittedTriggersAsync(caseRef, actor, null, cancellationToken);
+
+    public async Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, Money? amount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             var c = await CaseStore.FindAsync(db, caseRef, cancellationToken).ConfigureAwait(false);
-            if (c is null)
+            if (c is null || c.WorkflowVersion == 0)
             {
                 return [];
             }
@@ -28,7 +31,7 @@ internal sealed partial class CaseWorkflow
                 {
                     continue;
                 }
-                var check = await TransitionChecks.CheckAsync(db, d, c, t, actor, null, null, listing: true, cancellationToken).ConfigureAwait(false);
+                var check = await TransitionChecks.CheckAsync(db, d, c, t, actor, amount, null, listing: true, cancellationToken).ConfigureAwait(false);
                 if (check.Passed)
                 {
                     permitted.Add(new PermittedTrigger(t.Trigger, t.DisplayName, t.To, t.CommentRequired, t.Limits == Definitions.LimitKind.Amount));

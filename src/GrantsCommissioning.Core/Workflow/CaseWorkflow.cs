@@ -65,6 +65,10 @@ internal sealed partial class CaseWorkflow(
                 {
                     return ConflictResult(c);
                 }
+                if (c.WorkflowVersion == 0)
+                {
+                    return TransitionResult.Fail(TransitionError.Validation, $"{c.Reference} has not started its workflow (call ICaseWorkflow.Start before saving it).");
+                }
                 var definition = registry.Get(c.Kind, c.WorkflowVersion).Definition;
                 var outcome = await ApplyAsync(db, definition, c, request, ct).ConfigureAwait(false);
                 if (!outcome.Succeeded)

@@ -51,6 +51,9 @@ public interface ICaseWorkflow
 
     Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>As above, also leaving out decisions whose <paramref name="amount"/> is beyond the actor's delegated limit.</summary>
+    Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, Money? amount, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a new (unsaved) case into the initial state of the latest version of its definition.</summary>
     void Start(IWorkflowCase newCase);
 

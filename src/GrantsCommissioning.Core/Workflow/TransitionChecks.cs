@@ -14,7 +14,7 @@ internal sealed record CheckOutcome(TransitionError Error, string? Message, stri
 
 /// <summary>
 /// Who may fire a transition: roles, the Scheme of Delegation (role × fund × amount) and segregation-of-duties guards,
-/// all read from the definition. With <c>amount</c> unknown (listing buttons) the amount limit is not applied.
+/// all read from the definition. When listing buttons, an unknown amount skips the amount limit and the notice is not asked for.
 /// </summary>
 internal static class TransitionChecks
 {
@@ -47,7 +47,7 @@ internal static class TransitionChecks
         GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, TransitionDefinition t, List<string> roles,
         Money? amount, string? noticeReference, bool listing, CancellationToken ct)
     {
-        var checkAmount = t.Limits == LimitKind.Amount && !listing;
+        var checkAmount = t.Limits == LimitKind.Amount && !(listing && amount is null);
         if (checkAmount && amount is null)
         {
             return CheckOutcome.Fail(TransitionError.Validation, $"'{t.DisplayName}' needs the amount being decided.");
@@ -70,7 +70,7 @@ internal static class TransitionChecks
                 reasons.Add($"{Roles.Describe(limit.Role)} may decide up to {new Money(max)}");
                 continue;
             }
-            if (checkAmount && limit.RequiresNoticeAbovePence is { } noticeAbove && amount!.Value.Pence > noticeAbove
+            if (checkAmount && !listing && limit.RequiresNoticeAbovePence is { } noticeAbove && amount!.Value.Pence > noticeAbove
                 && string.IsNullOrWhiteSpace(noticeReference))
             {
                 return CheckOutcome.Fail(TransitionError.Validation,

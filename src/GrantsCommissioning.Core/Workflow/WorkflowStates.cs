@@ -35,6 +35,8 @@ public static class ApplicationTriggers
     public const string Withdraw = nameof(Withdraw);
     public const string AcceptOffer = nameof(AcceptOffer);
     public const string DeclineOffer = nameof(DeclineOffer);
+    /// <summary>Internal (no button): an assessor saving scores; refused if they declared a conflict.</summary>
+    public const string Score = nameof(Score);
 }
 
 public static class AwardStates

@@ -70,12 +70,20 @@ public sealed class WorkflowTestHost : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         }
         var result = new WorkflowTestHost(builder.Build(), directory, owns);
-        await result.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
-        if (runStartup)
+        try
         {
-            await result.Services.GetRequiredService<WorkflowStartup>().RunAsync().ConfigureAwait(false);
+            await result.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+            if (runStartup)
+            {
+                await result.Services.GetRequiredService<WorkflowStartup>().RunAsync().ConfigureAwait(false);
+            }
+            return result;
         }
-        return result;
+        catch
+        {
+            await result.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public GrantsDbContext Db() => Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext();

@@ -1,0 +1,93 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Tests.Workflow;
+
+/// <summary>Released versions are pinned by hash; new cases take the latest version and open cases keep theirs.</summary>
+public sealed class RegistryTests : IDisposable
+{
+    private readonly string data = Path.Combine(Path.GetTempPath(), "gc-wf-reg-" + Guid.NewGuid().ToString("N"));
+    private readonly string workflows = Path.Combine(Path.GetTempPath(), "gc-wf-regdefs-" + Guid.NewGuid().ToString("N"));
+
+    public RegistryTests() => DefinitionValidationTests.CopyDirectory(WorkflowTestHost.RepositoryWorkflows, workflows);
+
+    public void Dispose()
+    {
+        WorkflowTestHost.TryDelete(data);
+        WorkflowTestHost.TryDelete(workflows);
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenReleasedFileChanged_StopsStartupNamingFile()
+    {
+        await (await WorkflowTestHost.CreateAsync(data, workflows)).DisposeAsync();
+        Edit("award/v1.json", "\"label\": \"Close award\"", "\"label\": \"Close the award\"");
+
+        var ex = await Assert.ThrowsAsync<StartupException>(() => WorkflowTestHost.CreateAsync(data, workflows));
+
+        Assert.Contains("workflows/award/v1.json: version 1 of 'award' was released on", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Put the change in a new version (v2.json)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenNewVersionAdded_NewCasesTakeItAndOpenCasesKeepTheirs()
+    {
+        int oldAwardId;
+        await using (var first = await WorkflowTestHost.CreateAsync(data, workflows))
+        {
+            oldAwardId = (await new WorkflowTestData(first).AwardAsync()).Id;
+        }
+        AddVersion2OfAward();
+
+        await using var second = await WorkflowTestHost.CreateAsync(data, workflows);
+        var officer = await new WorkflowTestData(second).UserAsync("Gina", Roles.GrantsOfficer);
+        var newAward = await new WorkflowTestData(second).AwardAsync();
+        var closeOld = await second.Workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Award, oldAwardId), AwardTriggers.Close, officer, Guid.NewGuid().ToString()));
+        var closeNew = await second.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(newAward), AwardTriggers.Close, officer, Guid.NewGuid().ToString()));
+
+        Assert.Equal(2, newAward.WorkflowVersion);
+        Assert.True(closeOld.Succeeded, closeOld.Message);
+        Assert.Equal(TransitionError.CommentRequired, closeNew.Error);
+        using var db = second.Db();
+        Assert.Equal(1, (await db.Awards.SingleAsync(a => a.Id == oldAwardId)).WorkflowVersion);
+        Assert.Equal(2, await db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "award"));
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenVersionUsedByCasesIsMissing_StopsStartup()
+    {
+        await using (var first = await WorkflowTestHost.CreateAsync(data, workflows))
+        {
+            await new WorkflowTestData(first).AwardAsync();
+        }
+        AddVersion2OfAward();
+        await using (var second = await WorkflowTestHost.CreateAsync(data, workflows))
+        {
+            await new WorkflowTestData(second).AwardAsync();
+        }
+        File.Delete(Path.Combine(workflows, "award", "v2.json"));
+
+        var ex = await Assert.ThrowsAsync<StartupException>(() => WorkflowTestHost.CreateAsync(data, workflows));
+
+        Assert.Contains("Award cases use version 2 of their workflow", ex.Message, StringComparison.Ordinal);
+    }
+
+    private void AddVersion2OfAward()
+    {
+        var v1 = File.ReadAllText(Path.Combine(workflows, "award", "v1.json"));
+        var v2 = v1.Replace("\"version\": 1,", "\"version\": 2,", StringComparison.Ordinal)
+            .Replace("\"label\": \"Close award\", \"roles\": [\"GrantsOfficer\"]", "\"label\": \"Close award\", \"roles\": [\"GrantsOfficer\"], \"commentRequired\": true", StringComparison.Ordinal);
+        Assert.NotEqual(v1, v2);
+        File.WriteAllText(Path.Combine(workflows, "award", "v2.json"), v2);
+    }
+
+    private void Edit(string relative, string find, string replace)
+    {
+        var path = Path.Combine(workflows, relative);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+    }
+}

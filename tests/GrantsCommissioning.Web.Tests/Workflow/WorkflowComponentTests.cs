@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Bunit;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
+using GrantsCommissioning.Web.Components.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Web.Tests.Workflow;
+
+public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
+{
+    private WorkflowTestHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await WorkflowTestHost.CreateAsync();
+        Services.AddSingleton(host.Services.GetRequiredService<IWorkflowDiagrams>());
+        Services.AddSingleton(host.Services.GetRequiredService<ICaseWorkflow>());
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public void WorkflowDiagram_WhenStateGiven_RendersMermaidWithCurrentStateHighlighted()
+    {
+        var cut = Render<WorkflowDiagram>(p => p
+            .Add(c => c.DefinitionId, ReturnStates.DefinitionId)
+            .Add(c => c.Version, 1)
+            .Add(c => c.CurrentState, ReturnStates.Overdue));
+
+        var source = cut.Find("[data-mermaid]").GetAttribute("data-mermaid");
+        Assert.Contains("stateDiagram-v2", source, StringComparison.Ordinal);
+        Assert.Contains("class Overdue current", source, StringComparison.Ordinal);
+        Assert.Contains("Current state:", cut.Markup, StringComparison.Ordinal);
+        JSInterop.VerifyInvoke("grantsWorkflow.render");
+    }
+
+    [Fact]
+    public async Task WorkflowActions_WhenAmountAboveDecisionMakersLimit_ShowsOnlyPermittedButtonsAndReportsErrors()
+    {
+        var data = new WorkflowTestData(host);
+        var maker = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: 3_000_000);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(maker.DisplayName);
+        auth.SetRoles(Roles.DecisionMaker);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
+
+        var cut = Render<WorkflowActions>(p => p
+            .Add(c => c.Case, CaseRef.Of(app))
+            .Add(c => c.Amount, new Money(3_000_000)));
+        cut.WaitForState(() => cut.FindAll("button").Count > 0);
+
+        Assert.Equal(["Defer", "Reject"], cut.FindAll("button").Select(b => b.TextContent).Order(StringComparer.Ordinal));
+        cut.FindAll("button").Single(b => b.TextContent == "Reject").Click();
+        cut.FindAll("button").Single(b => b.TextContent == "Reject").Click();
+        cut.WaitForAssertion(() => Assert.Contains("needs a comment", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+    }
+}
