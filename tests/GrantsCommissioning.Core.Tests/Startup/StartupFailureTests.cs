@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace GrantsCommissioning.Core.Tests.Configuration;
+namespace GrantsCommissioning.Core.Tests.Startup;
 
 public class StartupFailureTests
 {
