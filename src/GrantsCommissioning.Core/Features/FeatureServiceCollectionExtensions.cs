@@ -23,6 +23,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<ApplicationSearch>();
         services.AddSingleton<AdminAndApplicantQueries>();
+        services.AddSingleton<Cases.CaseQueries>();
+        services.AddSingleton<Cases.CaseEffects>();
         services.AddSingleton<PublicQueries>();
         return services;
     }

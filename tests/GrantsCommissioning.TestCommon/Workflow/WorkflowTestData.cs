@@ -40,7 +40,11 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
             Code = $"F{n}", Name = smallFund ? "Small grants fund" : "Commissioner's grant scheme", Purpose = "Test",
             SeniorResponsibleOfficer = "Chief Executive", SeniorResponsibleOfficerRole = "Chief Executive", IsSmallFund = smallFund,
         };
-        var round = new FundingRound { Fund = fund, Reference = $"R{n}", Title = "Round", Purpose = "Test", WhoCanApply = "Anyone" };
+        var round = new FundingRound
+        {
+            Fund = fund, Reference = $"R{n}", Title = "Round", Purpose = "Test", WhoCanApply = "Anyone",
+            MinAwardPence = 100, MaxAwardPence = smallFund ? 50_000 : 100_000_000,
+        };
         db.Rounds.Add(round);
         await db.SaveChangesAsync();
         return (fund.Id, round.Id);

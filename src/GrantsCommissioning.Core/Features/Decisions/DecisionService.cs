@@ -34,6 +34,7 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
             {
                 Comment = input.Rationale,
                 Amount = funded ? input.Amount : null,
+                NoticeReference = string.IsNullOrWhiteSpace(input.NoticeReference) ? null : input.NoticeReference.Trim(),
                 ExpectedVersion = input.ExpectedVersion,
                 Effects = (db, _, c) =>
                 {

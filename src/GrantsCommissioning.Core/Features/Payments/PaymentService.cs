@@ -6,21 +6,37 @@ namespace GrantsCommissioning.Core.Features.Payments;
 /// <summary>Finance steps on an instalment: record it ready, authorise (a different person), pay with the finance-system reference.</summary>
 public sealed class PaymentService(ICaseWorkflow workflow, TimeProvider clock)
 {
-    public async Task<FeatureResult<bool>> MakeReadyAsync(int paymentId, Actor actor, string idempotencyKey, int? expectedVersion = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return FeatureResult<bool>.From(await FireAsync(paymentId, PaymentTriggers.MakeReady, actor, idempotencyKey, expectedVersion, null,
-            p => p.RecordedByUserId = actor.UserId, ct).ConfigureAwait(false), true);
-    }
+    public async Task<FeatureResult<bool>> MakeReadyAsync(int paymentId, Actor actor, string idempotencyKey, int? expectedVersion = null, CancellationToken ct = default) =>
+        FeatureResult<bool>.From(await FireAsync(paymentId, PaymentTriggers.MakeReady, actor, idempotencyKey, expectedVersion, null,
+            RecordingOf(PaymentTriggers.MakeReady, actor)!, ct).ConfigureAwait(false), true);
 
-    public async Task<FeatureResult<bool>> AuthoriseAsync(int paymentId, Actor actor, string idempotencyKey, int? expectedVersion = null, CancellationToken ct = default)
+    public async Task<FeatureResult<bool>> AuthoriseAsync(int paymentId, Actor actor, string idempotencyKey, int? expectedVersion = null, CancellationToken ct = default) =>
+        FeatureResult<bool>.From(await FireAsync(paymentId, PaymentTriggers.Authorise, actor, idempotencyKey, expectedVersion, null,
+            RecordingOf(PaymentTriggers.Authorise, actor)!, ct).ConfigureAwait(false), true);
+
+    /// <summary>What a payment trigger records about who acted, for callers that fire it generically (the case page's buttons).</summary>
+    public Func<GrantsCommissioning.Core.Data.GrantsDbContext, IWorkflowCase, CancellationToken, Task>? EffectsFor(string trigger, Actor actor) =>
+        RecordingOf(trigger, actor) is { } apply
+            ? (_, c, _) =>
+            {
+                apply((Payment)c);
+                return Task.CompletedTask;
+            }
+            : null;
+
+    private Action<Payment>? RecordingOf(string trigger, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return FeatureResult<bool>.From(await FireAsync(paymentId, PaymentTriggers.Authorise, actor, idempotencyKey, expectedVersion, null, p =>
+        return trigger switch
         {
-            p.AuthorisedByUserId = actor.UserId;
-            p.AuthorisedAt = clock.GetUtcNow();
-        }, ct).ConfigureAwait(false), true);
+            PaymentTriggers.MakeReady => p => p.RecordedByUserId = actor.UserId,
+            PaymentTriggers.Authorise => p =>
+            {
+                p.AuthorisedByUserId = actor.UserId;
+                p.AuthorisedAt = clock.GetUtcNow();
+            },
+            _ => null,
+        };
     }
 
     public async Task<FeatureResult<bool>> PayAsync(int paymentId, DateOnly paidOn, string financeReference, Actor actor, string idempotencyKey,

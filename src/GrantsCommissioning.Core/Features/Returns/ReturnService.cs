@@ -51,16 +51,25 @@ public sealed class ReturnService(ICaseWorkflow workflow, TimeProvider clock)
             {
                 Comment = comment,
                 ExpectedVersion = expectedVersion,
-                Effects = (_, c, _) =>
-                {
-                    var ret = (MonitoringReturn)c;
-                    ret.AcceptedAt = clock.GetUtcNow();
-                    ret.AcceptedByUserId = actor.UserId;
-                    return Task.CompletedTask;
-                },
+                Effects = EffectsFor(ReturnTriggers.Accept, actor),
             },
             ct).ConfigureAwait(false);
         return FeatureResult<bool>.From(result, true);
+    }
+
+    /// <summary>What a return trigger records about who acted, for callers that fire it generically (the case page's buttons).</summary>
+    public Func<GrantsDbContext, IWorkflowCase, CancellationToken, Task>? EffectsFor(string trigger, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return trigger == ReturnTriggers.Accept
+            ? (_, c, _) =>
+            {
+                var ret = (MonitoringReturn)c;
+                ret.AcceptedAt = clock.GetUtcNow();
+                ret.AcceptedByUserId = actor.UserId;
+                return Task.CompletedTask;
+            }
+            : null;
     }
 
     private async Task WriteAsync(GrantsDbContext db, MonitoringReturn ret, ReturnSubmission input, Actor actor, CancellationToken ct)

@@ -32,13 +32,16 @@ public sealed partial class WorkflowActions
     /// <summary>Domain writes for a trigger (e.g. the decision row), run inside the transition's transaction.</summary>
     [Parameter] public Func<string, Func<GrantsDbContext, IWorkflowCase, CancellationToken, Task>?>? EffectsFor { get; set; }
     [Parameter] public EventCallback<TransitionResult> OnTransitioned { get; set; }
+    /// <summary>Triggers the page offers through its own form (a decision, a payment) rather than as a bare button.</summary>
+    [Parameter] public Func<string, bool>? Hide { get; set; }
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
     private async Task LoadAsync()
     {
         var actor = await ActorAsync();
-        triggers = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(Case, actor, Amount);
+        var permitted = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(Case, actor, Amount);
+        triggers = Hide is null ? permitted : permitted.Where(t => !Hide(t.Trigger)).ToList();
     }
 
     private async Task ChooseAsync(PermittedTrigger trigger)

@@ -1,0 +1,144 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Cases;
+
+/// <summary>Everything a staff case page shows about one application, award, payment or monitoring return.</summary>
+public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory)
+{
+    public async Task<ApplicationCase?> ApplicationAsync(int id, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var a = await db.Applications.AsNoTracking().AsSplitQuery()
+                .Include(x => x.Organisation).Include(x => x.Round).ThenInclude(r => r!.Fund).Include(x => x.Round).ThenInclude(r => r!.Criteria)
+                .Include(x => x.BudgetLines).Include(x => x.Objectives).ThenInclude(o => o.Objective).Include(x => x.NationalPriorities)
+                .Include(x => x.Indicators).Include(x => x.Assessments).ThenInclude(s => s.Scores).Include(x => x.Decisions)
+                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+            if (a is null)
+            {
+                return null;
+            }
+            var awardId = await db.Awards.Where(w => w.ApplicationId == id).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var criteria = a.Round!.Criteria.ToDictionary(c => c.Id);
+            return new ApplicationCase(
+                Header(a, ApplicationStates.DefinitionId), a.ProjectTitle, a.Summary, a.OrganisationId, a.Organisation!.Name, a.Organisation.OrgId,
+                a.Round.Reference, a.Round.Title, a.Round.Fund!.Name, a.Round.Fund.IsSmallFund, a.Round.MaxAward, a.DeadlineExtendedTo ?? a.Round.ClosesAt,
+                a.AmountRequested, a.SubmittedAt, a.ProjectStart, a.ProjectEnd, a.Beneficiaries, a.AreaServed,
+                a.BudgetLines.OrderBy(l => l.Order).Select(l => new LineAmount(l.Id, l.Description, l.Category, new Money(l.AmountPence))).ToList(),
+                a.Objectives.OrderByDescending(o => o.SharePercent).Select(o => new ObjectiveShare(o.Objective!.Number, o.Objective.Title, o.SharePercent)).ToList(),
+                a.NationalPriorities.Select(p => p.Title).ToList(),
+                a.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target, null)).ToList(),
+                a.Assessments.Select(s => new AssessmentLine(s.AssessorName, s.HasConflict, s.ConflictDetails, WeightedScore(s, criteria), s.Recommendation, s.Comments)).ToList(),
+                a.Decisions.OrderBy(d => d.DecidedAt).Select(d => new DecisionLine(d.Outcome, d.Amount, d.DecidedByName, d.AuthorityLevel, d.DecidedAt, d.NoticeReference, d.Rationale, d.Conditions)).ToList(),
+                awardId, await HistoryAsync(db, CaseKind.Application, id, ct).ConfigureAwait(false));
+        }
+    }
+
+    public async Task<AwardCase?> AwardAsync(int id, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var a = await db.Awards.AsNoTracking().AsSplitQuery()
+                .Include(x => x.Organisation).Include(x => x.Fund).Include(x => x.Objectives).ThenInclude(o => o.Objective)
+                .Include(x => x.CostLines).Include(x => x.Conditions).Include(x => x.Indicators).Include(x => x.Payments).Include(x => x.Returns)
+                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+            if (a is null)
+            {
+                return null;
+            }
+            var paid = await db.Payments.Where(p => p.AwardId == id && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered))
+                .SumAsync(p => p.AmountPence, ct).ConfigureAwait(false);
+            var spend = await (from r in db.Returns
+                               join s in db.ReturnSpendLines on r.Id equals s.ReturnId
+                               where r.AwardId == id && r.State == ReturnStates.Accepted
+                               select s.AmountPence).SumAsync(ct).ConfigureAwait(false);
+            return new AwardCase(
+                Header(a, AwardStates.DefinitionId), a.Title, a.Purpose, a.OrganisationId, a.Organisation!.Name, a.Fund!.Name, a.Amount, a.AwardedOn,
+                a.StartDate, a.EndDate, a.PaymentBasis, a.AdvanceJustification, a.ApplicationId,
+                a.Objectives.OrderByDescending(o => o.SharePercent).Select(o => new ObjectiveShare(o.Objective!.Number, o.Objective.Title, o.SharePercent)).ToList(),
+                a.CostLines.OrderBy(l => l.Order).Select(l => new LineAmount(l.Id, l.Description, null, new Money(l.AmountPence))).ToList(),
+                a.Conditions.OrderBy(c => c.Order).Select(c => c.Text).ToList(),
+                a.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target, null)).ToList(),
+                a.Payments.OrderBy(p => p.DueDate).Select(p => new LinkedCase(p.Id, p.PaymentReference, p.State, p.DueDate, p.Amount)).ToList(),
+                a.Returns.OrderBy(r => r.PeriodEnd).Select(r => new LinkedCase(r.Id, r.ReturnReference, r.State, r.DueDate, null)).ToList(),
+                new Money(paid), new Money(spend), await HistoryAsync(db, CaseKind.Award, id, ct).ConfigureAwait(false));
+        }
+    }
+
+    public async Task<PaymentCase?> PaymentAsync(int id, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var p = await db.Payments.AsNoTracking().Include(x => x.Award).ThenInclude(a => a!.Organisation)
+                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+            if (p is null)
+            {
+                return null;
+            }
+            var names = await NamesAsync(db, [p.RecordedByUserId, p.AuthorisedByUserId], ct).ConfigureAwait(false);
+            return new PaymentCase(
+                Header(p, PaymentStates.DefinitionId), p.AwardId, p.Award!.AwardReference, p.Award.Organisation!.Name, p.PaymentKind, p.InstalmentNumber,
+                p.DueDate, p.Amount, p.HoldReason, NameOf(names, p.RecordedByUserId), NameOf(names, p.AuthorisedByUserId), p.PaidOn, p.FinanceReference,
+                await HistoryAsync(db, CaseKind.Payment, id, ct).ConfigureAwait(false));
+        }
+    }
+
+    public async Task<ReturnCase?> ReturnAsync(int id, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var r = await db.Returns.AsNoTracking().AsSplitQuery().Include(x => x.Award).ThenInclude(a => a!.Organisation)
+                .Include(x => x.Award).ThenInclude(a => a!.CostLines).Include(x => x.Award).ThenInclude(a => a!.Indicators)
+                .Include(x => x.SpendLines).Include(x => x.IndicatorValues)
+                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+            if (r is null)
+            {
+                return null;
+            }
+            var award = r.Award!;
+            return new ReturnCase(
+                Header(r, ReturnStates.DefinitionId), award.Id, award.AwardReference, award.Title, award.Organisation!.Name, r.PeriodStart, r.PeriodEnd,
+                r.DueDate, r.SubmittedAt, r.Narrative, r.CaseStudy, r.Risks,
+                award.CostLines.OrderBy(l => l.Order).Select(l => new LineAmount(l.Id, l.Description, null,
+                    new Money(r.SpendLines.Where(s => s.CostLineId == l.Id).Sum(s => s.AmountPence)))).ToList(),
+                award.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target,
+                    r.IndicatorValues.FirstOrDefault(v => v.IndicatorId == i.Id)?.Value)).ToList(),
+                await HistoryAsync(db, CaseKind.MonitoringReturn, id, ct).ConfigureAwait(false));
+        }
+    }
+
+    private static CaseHeader Header(WorkflowCaseBase c, string definitionId) =>
+        new(c.Kind, c.Id, c.Reference, c.State, c.Version, definitionId, c.WorkflowVersion);
+
+    private static int? WeightedScore(Assessment a, IReadOnlyDictionary<int, AssessmentCriterion> criteria)
+    {
+        if (a.Scores.Count == 0)
+        {
+            return null;
+        }
+        var achieved = a.Scores.Sum(s => criteria.TryGetValue(s.CriterionId, out var c) ? (double)s.Score / c.MaxScore * c.WeightPercent : 0);
+        return (int)Math.Round(achieved);
+    }
+
+    private static async Task<IReadOnlyList<HistoryLine>> HistoryAsync(GrantsDbContext db, CaseKind kind, int id, CancellationToken ct) =>
+        await db.WorkflowJournal.AsNoTracking().Where(j => j.CaseKind == kind && j.CaseId == id).OrderBy(j => j.Sequence)
+            .Select(j => new HistoryLine(j.OccurredAt, j.FromState, j.ToState, j.Trigger, j.ActorName, j.ActorRole,
+                j.AmountPence == null ? null : new Money(j.AmountPence.Value), j.Comment))
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    private static async Task<Dictionary<string, string>> NamesAsync(GrantsDbContext db, IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<string>().Distinct().ToList();
+        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct).ConfigureAwait(false);
+    }
+
+    private static string? NameOf(Dictionary<string, string> names, string? id) =>
+        id is null ? null : names.TryGetValue(id, out var name) ? name : id;
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Web.Tests.Cases;
+
+[Collection(DemoSiteCollection.Name)]
+public class CasePageTests(GrantsWebFactory site)
+{
+    [Fact]
+    public async Task ApplicationCase_ForADecisionMaker_ShowsDetailsDiagramHistoryAndTheDecisionForm()
+    {
+        var id = await IdAsync(db => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0005").Select(a => a.Id));
+        using var client = await site.SignedInClientAsync("chief.executive@demo.opcc-grants.example");
+
+        var html = await GetAsync(client, $"/cases/applications/{id}");
+
+        Assert.Contains("Volunteer speed monitoring in villages with speeding concerns", html, StringComparison.Ordinal);
+        Assert.Contains("Objective 9 – To work with the Safer Roads Partnership", html, StringComparison.Ordinal);
+        Assert.Contains("Record the decision", html, StringComparison.Ordinal);
+        Assert.Contains("stateDiagram-v2", html, StringComparison.Ordinal);
+        Assert.Contains("class Recommendation current", html, StringComparison.Ordinal);
+        Assert.Contains("History", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplicationCase_ForAPanelMember_ShowsNoActions()
+    {
+        var id = await IdAsync(db => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0005").Select(a => a.Id));
+        using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");
+
+        var html = await GetAsync(client, $"/cases/applications/{id}");
+
+        Assert.Contains("Volunteer speed monitoring", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record the decision", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("btn-outline-primary", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OfficerCase_InEligibilityCheck_OffersOnlyTheOfficersTransitionsAsButtons()
+    {
+        var id = await IdAsync(db => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0003").Select(a => a.Id));
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var html = await GetAsync(client, $"/cases/applications/{id}");
+
+        Assert.Contains("Passed checks: send for assessment", html, StringComparison.Ordinal);
+        Assert.Contains("Failed checks: reject", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record the decision", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accept offer", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PaymentCase_ForFinance_OffersToRecordAnAuthorisedPayment()
+    {
+        var id = await IdAsync(db => db.Payments.Where(p => p.PaymentReference == "AWD-CY-0013-P2").Select(p => p.Id));
+        using var client = await site.SignedInClientAsync("finance@demo.opcc-grants.example");
+
+        var html = await GetAsync(client, $"/cases/payments/{id}");
+
+        Assert.Contains("Instalment 2 of £5,000.00", html, StringComparison.Ordinal);
+        Assert.Contains("Record the payment as made", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/cases/applications/1")]
+    [InlineData("/cases/awards/1")]
+    [InlineData("/cases/payments/1")]
+    [InlineData("/cases/returns/1")]
+    public async Task CasePages_AreForStaffOnly(string path)
+    {
+        using var client = await site.SignedInClientAsync("applicant@demo.opcc-grants.example");
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CasePage_ForAnUnknownCase_SaysSo()
+    {
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var html = await GetAsync(client, "/cases/returns/999999");
+
+        Assert.Contains("Monitoring return not found", html, StringComparison.Ordinal);
+    }
+
+    private async Task<int> IdAsync(Func<GrantsDbContext, IQueryable<int>> query)
+    {
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        return await query(db).SingleAsync();
+    }
+
+    private static async Task<string> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+}
