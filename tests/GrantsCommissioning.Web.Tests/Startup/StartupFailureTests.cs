@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using GrantsCommissioning.Core.Configuration;
+
+namespace GrantsCommissioning.Web.Tests.Startup;
+
+/// <summary>Starts the real application process with a bad setting or data file and reads what it prints.</summary>
+public class StartupFailureTests
+{
+    [Fact]
+    public async Task InvalidSetting_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        var (exit, output) = await RunAppAsync(new() { ["Grants__GrantIdPrefix"] = "opccwm" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("GrantsCommissioning cannot start:", output, StringComparison.Ordinal);
+        Assert.Contains("Grants:GrantIdPrefix must look like 360G-yourprefix.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnwritableDataDirectory_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        var blocker = Path.GetTempFileName();
+        var (exit, output) = await RunAppAsync(new() { ["Grants__DataDirectory"] = Path.Combine(blocker, "data") });
+        File.Delete(blocker);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Grants:DataDirectory: the folder", output, StringComparison.Ordinal);
+        Assert.Contains("is not writable", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrokenWorkflowDefinition_StopsStartUpWithAMessageNamingTheFileAndTheUnknownState()
+    {
+        var workflows = CopyFolder("workflows");
+        var file = Path.Combine(workflows, "grant-application", "v1.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"to\": \"Recommendation\"", "\"to\": \"Recomendation\"", StringComparison.Ordinal));
+
+        var (exit, output) = await RunAppAsync(new() { ["Grants__WorkflowsPath"] = workflows });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("workflows/grant-application/v1.json: transition 'Recommend' goes to unknown state 'Recomendation'.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedSeedFile_StopsStartUpWithAMessageNamingTheFile()
+    {
+        var seeds = CopyFolder("seed-data");
+        File.WriteAllText(Path.Combine(seeds, "reference", "national-priorities.json"), "{ \"planCode\": \"WM-PCP-2013\", \"priorities\": [ ");
+
+        var (exit, output) = await RunAppAsync(new() { ["Grants__SeedDataPath"] = seeds });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Seed file seed-data/reference/national-priorities.json: malformed JSON at line 1", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAppAsync(Dictionary<string, string> environment)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "GrantsCommissioning.Web.dll");
+        var data = Path.Combine(Path.GetTempPath(), "gc-start-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Grants__DataDirectory"] = data;
+        start.Environment["Grants__SeedDataPath"] = RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory);
+        start.Environment["Grants__WorkflowsPath"] = RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app kept running although its configuration is broken.");
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string CopyFolder(string name)
+    {
+        var source = RepositoryPaths.Resolve(null, name, AppContext.BaseDirectory);
+        var target = Path.Combine(Path.GetTempPath(), $"gc-{name}-" + Guid.NewGuid().ToString("N"), name);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        return target;
+    }
+}
