@@ -63,8 +63,6 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         }
         builder.Services.AddLogging();
         builder.Services.AddCoreServices(builder.Configuration, directory);
-        // Identity reads its store schema version from options when building the model; match the web host.
-        builder.Services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3);
         if (clock is not null)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
