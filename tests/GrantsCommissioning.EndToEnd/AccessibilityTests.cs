@@ -1,0 +1,74 @@
+using GrantsCommissioning.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GrantsCommissioning.EndToEnd;
+
+/// <summary>WCAG 2.2 AA checks with axe-core, and reflow at 320 CSS pixels, on the pages applicants use.</summary>
+[Collection(BrowserCollection.Name)]
+public class AccessibilityTests(BrowserSite site)
+{
+    public static TheoryData<string> PublicPages =>
+    [
+        "/", "/accessibility", "/privacy", "/Account/Login", "/Account/Register", "/Account/ForgotPassword",
+        "/Account/ResendEmailConfirmation", "/not-found",
+    ];
+
+    public static TheoryData<string> ApplicantPages => ["/applicant", "/Account/Manage", "/Account/Manage/ChangePassword"];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task PublicPage_SignedOut_HasNoAxeViolations(string path)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(path);
+
+        var violations = await Axe.RunAsync(page);
+
+        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(ApplicantPages))]
+    public async Task ApplicantPage_SignedIn_HasNoAxeViolations(string path)
+    {
+        var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
+        await page.GotoAsync(path);
+
+        var violations = await Axe.RunAsync(page);
+
+        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task PublicPage_At320CssPixels_NeedsNoHorizontalScrolling(string path)
+    {
+        var page = await site.NewPageAsync(width: 320, height: 640);
+        await page.GotoAsync(path);
+
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+
+        Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SigningIn_WithTheKeyboardAlone_ReachesTheApplicantDashboard()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+
+        await Keyboard.TabToAsync(page, "Input.Email");
+        await page.Keyboard.TypeAsync("applicant@demo.opcc-grants.example");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Input.Password", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync(BrowserSite.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
+
+        Assert.Equal("Your applications and grants", await page.InnerTextAsync("h1"));
+        await page.Context.CloseAsync();
+    }
+}
