@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
             cookie.SlidingExpiration = true;
         });
         services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

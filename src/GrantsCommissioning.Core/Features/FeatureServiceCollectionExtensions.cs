@@ -25,6 +25,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<AdminAndApplicantQueries>();
         services.AddSingleton<Cases.CaseQueries>();
         services.AddSingleton<Cases.CaseEffects>();
+        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Attachments.AttachmentStore>();
         services.AddSingleton<PublicQueries>();
         return services;
     }

@@ -45,6 +45,7 @@ public static class WebApplicationExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthEndpoint();
+        Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         return app;
     }
 }
