@@ -1,6 +1,8 @@
+using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
@@ -24,6 +26,9 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ApplicationSearch>();
         services.AddSingleton<AdminAndApplicantQueries>();
         services.AddSingleton<PublicQueries>();
+        services.AddSingleton<RoundQueries>();
+        services.AddSingleton<OrganisationService>();
+        services.AddSingleton<ApplicationService>();
         return services;
     }
 }
