@@ -64,7 +64,7 @@ public static class WebServiceCollectionExtensions
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             o.IterationCount = PasswordHashIterations;
         });
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, OutboxEmailSender>();
         services.AddSingleton<Infrastructure.StartupTasks>();
         return services;
     }

@@ -1,6 +1,8 @@
+using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
@@ -28,6 +30,9 @@ internal static class FeatureServiceCollectionExtensions
         services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddSingleton<PublicQueries>();
+        services.AddSingleton<RoundQueries>();
+        services.AddSingleton<OrganisationService>();
+        services.AddSingleton<ApplicationService>();
         return services;
     }
 }

@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Email;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Organisations;
+
+/// <summary>
+/// The organisation profile kept once and reused on every application. Only members see it; only owners change bank
+/// details and invite co-users; the full account number never leaves this service.
+/// </summary>
+public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContext> factory, IOutbox outbox, TimeProvider clock)
+{
+    public const string InvitationTemplate = "organisation-invitation";
+
+    public async Task<IReadOnlyList<MembershipView>> MembershipsAsync(string userId, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var rows = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == userId)
+                .Select(m => new MembershipView(m.OrganisationId, m.Organisation!.Name, m.Role)).ToListAsync(ct).ConfigureAwait(false);
+            return rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+    }
+
+    /// <summary>The profile, or null when the actor is not a member (the page answers 404: no hint it exists).</summary>
+    public async Task<OrganisationView?> GetAsync(int organisationId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var role = await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+            if (role is null)
+            {
+                return null;
+            }
+            var o = await db.Organisations.AsNoTracking().Include(x => x.Members).SingleAsync(x => x.Id == organisationId, ct).ConfigureAwait(false);
+            return new OrganisationView(o.Id, o.Name, o.Type, o.CharityNumber, o.CompanyNumber, o.OrgId, o.AddressLine1, o.AddressLine2, o.Town,
+                o.Postcode, o.AreaServed, o.BankAccountName, o.BankSortCode, o.MaskedAccountNumber, role.Value,
+                o.Members.OrderBy(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+                    .Select(m => new MemberView(m.Id, m.Email, m.Role, m.UserId is not null)).ToList());
+        }
+    }
+
+    public async Task<FeatureResult<int>> CreateAsync(OrganisationInput input, Actor actor, string actorEmail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var errors = Validate(input, out var type);
+        if (errors.Count > 0)
+        {
+            return FeatureResult<int>.Fail(errors);
+        }
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var organisation = new Organisation
+            {
+                Name = "", AddressLine1 = "", Town = "", Postcode = "", AreaServed = "", CreatedAt = clock.GetUtcNow(),
+            };
+            Apply(organisation, input, type);
+            organisation.Members.Add(new OrganisationMember
+            {
+                UserId = actor.UserId, Email = actorEmail.Trim(), Role = OrganisationRole.Owner, AcceptedAt = clock.GetUtcNow(),
+            });
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return FeatureResult<int>.Ok(organisation.Id);
+        }
+    }
+
+    /// <summary>Owners and editors may change the profile (not the bank details).</summary>
+    public async Task<FeatureResult<int>> UpdateAsync(int organisationId, OrganisationInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            if (await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false) is null)
+            {
+                return NotFound();
+            }
+            var errors = Validate(input, out var type);
+            if (errors.Count > 0)
+            {
+                return FeatureResult<int>.Fail(errors);
+            }
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct).ConfigureAwait(false);
+            Apply(organisation, input, type);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return FeatureResult<int>.Ok(organisationId);
+        }
+    }
+
+    public async Task<FeatureResult<int>> SetBankDetailsAsync(int organisationId, BankDetailsInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var role = await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+            if (role is null)
+            {
+                return NotFound();
+            }
+            if (role != OrganisationRole.Owner)
+            {
+                return FeatureResult<int>.Fail("", "Only an owner of the organisation can change its bank details.");
+            }
+            var errors = new Dictionary<string, string>();
+            var name = Text(input.AccountName);
+            var sortCode = Digits(input.SortCode);
+            var account = Digits(input.AccountNumber);
+            if (name.Length == 0)
+            {
+                errors[nameof(input.AccountName)] = "Enter the name on the account.";
+            }
+            else if (name.Length > 140)
+            {
+                errors[nameof(input.AccountName)] = "The name on the account must be 140 characters or fewer.";
+            }
+            if (sortCode is null || sortCode.Length != 6)
+            {
+                errors[nameof(input.SortCode)] = "Enter a valid sort code, like 30-94-57.";
+            }
+            if (account is null || account.Length is < 6 or > 8)
+            {
+                errors[nameof(input.AccountNumber)] = "Enter a valid account number, like 00733445 (6 to 8 digits).";
+            }
+            if (errors.Count > 0)
+            {
+                return FeatureResult<int>.Fail(errors);
+            }
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct).ConfigureAwait(false);
+            organisation.BankAccountName = name;
+            organisation.BankSortCode = $"{sortCode![..2]}-{sortCode[2..4]}-{sortCode[4..]}";
+            organisation.BankAccountNumber = account!.PadLeft(8, '0');
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return FeatureResult<int>.Ok(organisationId);
+        }
+    }
+
+    /// <summary>Adds a member by email with no user yet, and emails them; the membership links when they sign in with that confirmed email.</summary>
+    public async Task<FeatureResult<int>> InviteAsync(int organisationId, InviteInput input, Actor actor, string signInLink, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var role = await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+            if (role is null)
+            {
+                return NotFound();
+            }
+            if (role != OrganisationRole.Owner)
+            {
+                return FeatureResult<int>.Fail("", "Only an owner of the organisation can invite people.");
+            }
+            var errors = new Dictionary<string, string>();
+            var email = Text(input.Email);
+            if (!IsEmail(email))
+            {
+                errors[nameof(input.Email)] = "Enter an email address in the correct format, like name@example.org.";
+            }
+            if (!Enum.TryParse<OrganisationRole>(input.Role, out var newRole) || !Enum.IsDefined(newRole))
+            {
+                errors[nameof(input.Role)] = "Select whether they will be an owner or an editor.";
+            }
+            if (errors.Count == 0)
+            {
+                var exists = await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && EF.Functions.Collate(m.Email, "NOCASE") == email, ct)
+                    .ConfigureAwait(false);
+                if (exists)
+                {
+                    errors[nameof(input.Email)] = $"{email} is already a member or has already been invited.";
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return FeatureResult<int>.Fail(errors);
+            }
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct).ConfigureAwait(false);
+            var member = new OrganisationMember { OrganisationId = organisationId, Email = email, Role = newRole };
+            db.OrganisationMembers.Add(member);
+            outbox.Enqueue(db, InvitationTemplate, email, null, new Dictionary<string, string>
+            {
+                ["OrganisationName"] = organisation.Name,
+                ["Role"] = newRole == OrganisationRole.Owner ? "an owner" : "an editor",
+                ["InvitedBy"] = actor.DisplayName,
+                ["SignInLink"] = signInLink,
+            }, $"invite:{organisationId}:{email.ToUpperInvariant()}:{clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}");
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return FeatureResult<int>.Ok(member.Id);
+        }
+    }
+
+    /// <summary>Links every open invitation for this confirmed email to the user; returns how many were linked.</summary>
+    public async Task<int> LinkInvitationsAsync(string userId, string? confirmedEmail, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(confirmedEmail))
+        {
+            return 0;
+        }
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var email = confirmedEmail.Trim();
+            var open = await db.OrganisationMembers.Where(m => m.UserId == null && EF.Functions.Collate(m.Email, "NOCASE") == email).ToListAsync(ct).ConfigureAwait(false);
+            var already = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var member in open)
+            {
+                if (already.Contains(member.OrganisationId))
+                {
+                    db.OrganisationMembers.Remove(member);
+                    continue;
+                }
+                member.UserId = userId;
+                member.AcceptedAt = clock.GetUtcNow();
+            }
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return open.Count(m => m.UserId == userId);
+        }
+    }
+
+    internal static async Task<OrganisationRole?> RoleOfAsync(GrantsDbContext db, int organisationId, Actor actor, CancellationToken ct) =>
+        await db.OrganisationMembers.AsNoTracking().Where(m => m.OrganisationId == organisationId && m.UserId == actor.UserId)
+            .Select(m => (OrganisationRole?)m.Role).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+    private static FeatureResult<int> NotFound() => FeatureResult<int>.Fail("", "That organisation was not found.");
+
+    private static Dictionary<string, string> Validate(OrganisationInput input, out OrganisationType type)
+    {
+        var errors = new Dictionary<string, string>();
+        var name = Text(input.Name);
+        if (name.Length == 0)
+        {
+            errors[nameof(input.Name)] = "Enter your organisation's legal name.";
+        }
+        else if (name.Length > 200)
+        {
+            errors[nameof(input.Name)] = "The legal name must be 200 characters or fewer.";
+        }
+        if (!Enum.TryParse(input.Type, out type) || !Enum.IsDefined(type) || int.TryParse(input.Type, out _))
+        {
+            errors[nameof(input.Type)] = "Select the type of organisation.";
+        }
+        var charity = Text(input.CharityNumber);
+        var company = Text(input.CompanyNumber);
+        if (charity.Length > 0 && !OrgIdentifiers.IsValidCharityNumber(charity))
+        {
+            errors[nameof(input.CharityNumber)] = "Enter a charity number of 6 or 7 digits, like 1150074.";
+        }
+        if (company.Length > 0 && !OrgIdentifiers.IsValidCompanyNumber(company))
+        {
+            errors[nameof(input.CompanyNumber)] = "Enter a company number of 8 characters, like 01234567 or SC123456.";
+        }
+        if (type is OrganisationType.RegisteredCharity or OrganisationType.CharitableIncorporatedOrganisation && charity.Length == 0
+            && !errors.ContainsKey(nameof(input.Type)))
+        {
+            errors[nameof(input.CharityNumber)] = "Enter the charity number: a registered charity or CIO has one.";
+        }
+        if (type is OrganisationType.CommunityInterestCompany or OrganisationType.CompanyLimitedByGuarantee && company.Length == 0
+            && !errors.ContainsKey(nameof(input.Type)))
+        {
+            errors[nameof(input.CompanyNumber)] = "Enter the company number: a company or CIC is registered at Companies House.";
+        }
+        Required(errors, nameof(input.AddressLine1), input.AddressLine1, "Enter the first line of the address.", 200);
+        Optional(errors, nameof(input.AddressLine2), input.AddressLine2, 200);
+        Required(errors, nameof(input.Town), input.Town, "Enter the town or city.", 100);
+        var postcode = Text(input.Postcode).ToUpperInvariant();
+        if (postcode.Length == 0)
+        {
+            errors[nameof(input.Postcode)] = "Enter the postcode.";
+        }
+        else if (!PostcodePattern().IsMatch(postcode))
+        {
+            errors[nameof(input.Postcode)] = "Enter a real postcode, like HR1 2AB.";
+        }
+        Required(errors, nameof(input.AreaServed), input.AreaServed, "Select the area your organisation serves.", 200);
+        return errors;
+    }
+
+    private static void Apply(Organisation o, OrganisationInput input, OrganisationType type)
+    {
+        o.Name = Text(input.Name);
+        o.Type = type;
+        o.CharityNumber = Text(input.CharityNumber) is { Length: > 0 } c ? c : null;
+        o.CompanyNumber = Text(input.CompanyNumber) is { Length: > 0 } n ? OrgIdentifiers.NormaliseCompanyNumber(n) : null;
+        o.AddressLine1 = Text(input.AddressLine1);
+        o.AddressLine2 = Text(input.AddressLine2) is { Length: > 0 } a ? a : null;
+        o.Town = Text(input.Town);
+        var postcode = Text(input.Postcode).ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        o.Postcode = postcode.Length > 3 ? postcode[..^3] + " " + postcode[^3..] : postcode;
+        o.AreaServed = Text(input.AreaServed);
+    }
+
+    private static void Required(Dictionary<string, string> errors, string field, string? value, string message, int max)
+    {
+        var text = Text(value);
+        if (text.Length == 0)
+        {
+            errors[field] = message;
+        }
+        else if (text.Length > max)
+        {
+            errors[field] = $"This must be {max} characters or fewer.";
+        }
+    }
+
+    private static void Optional(Dictionary<string, string> errors, string field, string? value, int max)
+    {
+        if (Text(value).Length > max)
+        {
+            errors[field] = $"This must be {max} characters or fewer.";
+        }
+    }
+
+    internal static string Text(string? value) => value?.Trim() ?? "";
+
+    private static string? Digits(string? value)
+    {
+        var cleaned = Text(value).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return cleaned.Length > 0 && cleaned.All(char.IsAsciiDigit) ? cleaned : null;
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length is > 3 and <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('.', StringComparison.Ordinal);
+
+    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")]
+    private static partial Regex PostcodePattern();
+}

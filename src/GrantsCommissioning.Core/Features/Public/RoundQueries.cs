@@ -1,0 +1,129 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Public;
+
+public sealed record RoundFilter(string? Fund, int? Objective, string? Area);
+
+public sealed record FilterOption(string Value, string Label);
+
+public sealed record RoundFilterOptions(IReadOnlyList<FilterOption> Funds, IReadOnlyList<FilterOption> Objectives, IReadOnlyList<string> Areas);
+
+public sealed record EligibilityQuestion(int Id, int Order, string Question);
+
+public sealed record CriterionView(string Title, string Guidance, int WeightPercent, int MaxScore);
+
+public sealed record RoundDetail(string Reference, string Title, string FundName, string FundPurpose, string Purpose, string WhoCanApply,
+    Money MinAward, Money MaxAward, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool ShortForm, bool IsOpen, bool NotYetOpen,
+    IReadOnlyList<EligibilityQuestion> Eligibility, IReadOnlyList<CriterionView> Criteria, IReadOnlyList<string> Objectives);
+
+public sealed record EligibilityOutcome(bool Eligible, IReadOnlyList<string> Reasons);
+
+/// <summary>Funding rounds as the public sees them: the open ones with filters, one round's detail, and the eligibility checker.</summary>
+public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, TimeProvider clock)
+{
+    private const string WholeArea = "West Mercia";
+
+    public async Task<RoundFilterOptions> FilterOptionsAsync(CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new FilterOption(f.Code, f.Name)).ToListAsync(ct).ConfigureAwait(false);
+            var objectives = await db.Objectives.AsNoTracking().Where(o => o.Plan!.Version == db.Plans.Where(p => p.Code == o.Plan.Code).Max(p => p.Version))
+                .OrderBy(o => o.Number).Select(o => new { o.Number, o.Title }).ToListAsync(ct).ConfigureAwait(false);
+            return new RoundFilterOptions(funds,
+                objectives.Select(o => new FilterOption(o.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Objective {o.Number} – {o.Title}")).ToList(),
+                OrganisationTypes.Areas.Where(a => !a.StartsWith(WholeArea, StringComparison.Ordinal)).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Open rounds matching the filters. Rounds have no area field: a round serves an area when its "who can apply" or
+    /// purpose names it or names the whole police area (West Mercia), which every current round does.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(RoundFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow();
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var q = db.Rounds.AsNoTracking().Where(r => r.OpensAt <= now && r.ClosesAt > now);
+            if (!string.IsNullOrWhiteSpace(filter.Fund))
+            {
+                q = q.Where(r => r.Fund!.Code == filter.Fund);
+            }
+            if (filter.Objective is { } number)
+            {
+                q = q.Where(r => r.Objectives.Any(o => o.Number == number));
+            }
+            if (!string.IsNullOrWhiteSpace(filter.Area))
+            {
+                var area = filter.Area.Trim();
+                q = q.Where(r => r.WhoCanApply.Contains(area) || r.Purpose.Contains(area) || r.WhoCanApply.Contains(WholeArea) || r.Purpose.Contains(WholeArea));
+            }
+            var rounds = await q.OrderBy(r => r.ClosesAt)
+                .Select(r => new
+                {
+                    r.Id, r.Reference, r.Title, Fund = r.Fund!.Name, r.Purpose, r.MaxAwardPence, r.OpensAt, r.ClosesAt, r.UsesShortForm,
+                    Objectives = r.Objectives.OrderBy(o => o.Number).Select(o => o.Number).ToList(),
+                })
+                .ToListAsync(ct).ConfigureAwait(false);
+            return rounds.Select(r => new OpenRound(r.Id, r.Reference, r.Title, r.Fund, r.Purpose, new Money(r.MaxAwardPence), r.OpensAt, r.ClosesAt,
+                r.UsesShortForm, r.Objectives)).ToList();
+        }
+    }
+
+    public async Task<RoundDetail?> DetailAsync(string reference, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var r = await db.Rounds.AsNoTracking().Include(x => x.Fund).Include(x => x.EligibilityRules).Include(x => x.Criteria).Include(x => x.Objectives)
+                .AsSplitQuery().FirstOrDefaultAsync(x => x.Reference == reference, ct).ConfigureAwait(false);
+            if (r is null)
+            {
+                return null;
+            }
+            var now = clock.GetUtcNow();
+            return new RoundDetail(r.Reference, r.Title, r.Fund!.Name, r.Fund.Purpose, r.Purpose, r.WhoCanApply, r.MinAward, r.MaxAward, r.OpensAt,
+                r.ClosesAt, r.UsesShortForm, r.IsOpenAt(now), now < r.OpensAt,
+                r.EligibilityRules.OrderBy(e => e.Order).Select(e => new EligibilityQuestion(e.Id, e.Order, e.Question)).ToList(),
+                r.Criteria.OrderBy(c => c.Order).Select(c => new CriterionView(c.Title, c.Guidance, c.WeightPercent, c.MaxScore)).ToList(),
+                r.Objectives.OrderBy(o => o.Number).Select(o => o.Heading).ToList());
+        }
+    }
+
+    /// <summary>Checks yes/no answers (rule id → answer) against the round's rules: eligible, or each rule's failure message.</summary>
+    public async Task<FeatureResult<EligibilityOutcome>> CheckEligibilityAsync(string reference, IReadOnlyDictionary<int, bool?> answers, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var rules = await db.Rounds.AsNoTracking().Where(r => r.Reference == reference).SelectMany(r => r.EligibilityRules).OrderBy(e => e.Order)
+                .ToListAsync(ct).ConfigureAwait(false);
+            if (rules.Count == 0 && !await db.Rounds.AnyAsync(r => r.Reference == reference, ct).ConfigureAwait(false))
+            {
+                return FeatureResult<EligibilityOutcome>.Fail("", "That funding round was not found.");
+            }
+            var errors = new Dictionary<string, string>();
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (answers.GetValueOrDefault(rules[i].Id) is null)
+                {
+                    errors[$"q{rules[i].Id}"] = $"Answer question {i + 1}: {rules[i].Question}";
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return FeatureResult<EligibilityOutcome>.Fail(errors);
+            }
+            var reasons = rules.Where(r => answers[r.Id] != r.RequiredAnswer).Select(r => r.FailureMessage).ToList();
+            return FeatureResult<EligibilityOutcome>.Ok(new EligibilityOutcome(reasons.Count == 0, reasons));
+        }
+    }
+}

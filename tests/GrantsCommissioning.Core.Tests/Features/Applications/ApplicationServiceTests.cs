@@ -1,0 +1,145 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Applications;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon;
+using GrantsCommissioning.TestCommon.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Tests.Features.Applications;
+
+public class ApplicationServiceTests
+{
+    /// <summary>12:00 on Monday 1 July 2013 in the UK is 11:00 UTC (BST).</summary>
+    private static readonly DateTimeOffset NoonBst = new(2013, 7, 1, 11, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(TestDatabase Test, Actor Applicant, int ApplicationId)> CompleteDraftAsync(string round = "CGS-2013-14")
+    {
+        var test = await TestData.WithReferenceDataAsync();
+        var applicant = await TestData.CreateUserAsync(test, "mary@example.org", "Mary Evans", Roles.Applicant);
+        var org = await TestData.CreateOrganisationAsync(test, "Ludlow Street Angels", applicant);
+        var id = await TestData.CreateDraftApplicationAsync(test, org, round, Money.FromPounds(10_000m), new Dictionary<int, int> { [2] = 60, [4] = 40 });
+        await using var db = test.NewContext();
+        var r = await db.Rounds.SingleAsync(x => x.Reference == round);
+        r.ClosesAt = UkTime.FromUkLocal(new DateOnly(2013, 7, 1), new TimeOnly(12, 0));
+        await db.SaveChangesAsync();
+        return (test, applicant, id);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_OneSecondBeforeNoonBst_Submits_AndSameKeyAgainReturnsTheSameReceipt()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        test.Clock.SetUtcNow(NoonBst.AddSeconds(-1));
+        var service = test.Get<ApplicationService>();
+
+        var first = await service.SubmitAsync(id, applicant, "key-1");
+        var again = await service.SubmitAsync(id, applicant, "key-1");
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors.Values));
+        Assert.Equal(first.Value, again.Value);
+        Assert.Equal(NoonBst.AddSeconds(-1), first.Value!.SubmittedAt);
+        await using var db = test.NewContext();
+        Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.CaseId == id && j.Trigger == ApplicationTriggers.Submit));
+        Assert.Equal(1, await db.Outbox.CountAsync(o => o.Template == "application-submitted"));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AtNoonBst_IsRefusedWithTheUkClosingTime_AndChangesNothing()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        test.Clock.SetUtcNow(NoonBst);
+
+        var result = await test.Get<ApplicationService>().SubmitAsync(id, applicant, "key-1");
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("This round closed at 12:00 on Monday 1 July 2013 (UK time)", result.Errors[""], StringComparison.Ordinal);
+        await using var db = test.NewContext();
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        Assert.Equal(ApplicationStates.Draft, application.State);
+        Assert.Null(application.SubmittedAt);
+        Assert.Equal(0, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task ExtendDeadlineAsync_ByAGrantsOfficer_LetsThisApplicantSubmitAfterTheClose()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var officer = await TestData.CreateUserAsync(test, "priya@example.org", "Priya Shah", Roles.GrantsOfficer);
+        test.Clock.SetUtcNow(NoonBst.AddHours(-2));
+        var service = test.Get<ApplicationService>();
+
+        var byApplicant = await service.ExtendDeadlineAsync(id, new DateTime(2013, 7, 3, 17, 0, 0), "Flooded office on closing day.", applicant);
+        var extended = await service.ExtendDeadlineAsync(id, new DateTime(2013, 7, 3, 17, 0, 0), "Flooded office on closing day.", officer);
+        test.Clock.SetUtcNow(NoonBst.AddDays(1));
+        var submitted = await service.SubmitAsync(id, applicant, "late-but-allowed");
+
+        Assert.False(byApplicant.Succeeded);
+        Assert.Equal(new DateTimeOffset(2013, 7, 3, 16, 0, 0, TimeSpan.Zero), extended.Value);
+        Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Values));
+    }
+
+    [Fact]
+    public async Task SaveBudgetAsync_OverTheRoundMaximumOnContinue_ListsTheProblem_AndKeepsTheOldLines()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var service = test.Get<ApplicationService>();
+        var input = new BudgetInput
+        {
+            Lines = [new BudgetLineInput { Description = "Minibus", Category = "Equipment", Amount = "260,000" }, new BudgetLineInput { Amount = "abc" }],
+        };
+
+        var result = await service.SaveBudgetAsync(id, input, applicant, complete: true);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Enter the cost in pounds, like 1200 or 1,200.00.", result.Errors["Lines[1].Amount"]);
+        input.Lines.RemoveAt(1);
+        var overMax = await service.SaveBudgetAsync(id, input, applicant, complete: true);
+        Assert.Contains("£250,000 or less", overMax.Errors["Lines"], StringComparison.Ordinal);
+        await using var db = test.NewContext();
+        Assert.Equal(2, await db.ApplicationBudgetLines.CountAsync(l => l.ApplicationId == id));
+        Assert.Equal(Money.FromPounds(10_000m).Pence, (await db.Applications.SingleAsync(a => a.Id == id)).AmountRequestedPence);
+    }
+
+    [Fact]
+    public async Task SaveOutcomesAsync_SharesNotSummingTo100_SavesTheDraftButTheSectionIsNotComplete()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var service = test.Get<ApplicationService>();
+        var view = await service.GetAsync(id, applicant);
+        var input = new OutcomesInput
+        {
+            Objectives = view!.Objectives.Select((o, i) => new ObjectiveShareInput { ObjectiveId = o.Id, Share = i == 0 ? "50" : i == 1 ? "30" : "" }).ToList(),
+            Indicators = [new IndicatorInput { Name = "People helped", Unit = "people", Target = "300" }],
+        };
+
+        var autosave = await service.SaveOutcomesAsync(id, input, applicant, complete: false);
+        var onContinue = await service.SaveOutcomesAsync(id, input, applicant, complete: true);
+
+        Assert.True(autosave.Succeeded);
+        Assert.Equal("The shares add up to 80%; they must add up to 100%.", onContinue.Errors["Objectives"]);
+        var after = await service.GetAsync(id, applicant);
+        Assert.Equal(SectionStatus.InProgress, after!.Section(ApplicationSections.Outcomes).Status);
+        Assert.Equal(80, after.Objectives.Sum(o => o.SharePercent));
+    }
+
+    [Fact]
+    public async Task EveryOperation_ForSomeoneOutsideTheOrganisation_FindsNothing()
+    {
+        var (test, _, id) = await CompleteDraftAsync();
+        await using var __ = test;
+        var stranger = await TestData.CreateUserAsync(test, "eve@example.org", "Eve", Roles.Applicant);
+        var service = test.Get<ApplicationService>();
+
+        Assert.Null(await service.GetAsync(id, stranger));
+        Assert.Null(await service.ReceiptAsync(id, stranger));
+        Assert.False((await service.SaveProjectAsync(id, new ProjectInput { ProjectTitle = "Mine now" }, stranger, complete: false)).Succeeded);
+        Assert.False((await service.SubmitAsync(id, stranger, "k")).Succeeded);
+        await using var db = test.NewContext();
+        Assert.Equal(ApplicationStates.Draft, (await db.Applications.SingleAsync(a => a.Id == id)).State);
+    }
+}
