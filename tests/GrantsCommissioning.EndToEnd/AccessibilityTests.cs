@@ -10,10 +10,18 @@ public class AccessibilityTests(BrowserSite site)
     public static TheoryData<string> PublicPages =>
     [
         "/", "/accessibility", "/privacy", "/Account/Login", "/Account/Register", "/Account/ForgotPassword",
-        "/Account/ResendEmailConfirmation", "/not-found",
+        "/Account/ResendEmailConfirmation", "/not-found", "/funding", "/funding/CGS-CURRENT", "/funding/SMALL-CURRENT",
+        "/funding/CGS-CURRENT/eligibility",
     ];
 
-    public static TheoryData<string> ApplicantPages => ["/applicant", "/Account/Manage", "/Account/Manage/ChangePassword"];
+    /// <summary>Applicant pages; {draft}, {submitted} and {organisation} are the demo applicant's records, looked up at run time.</summary>
+    public static TheoryData<string> ApplicantPages =>
+    [
+        "/applicant", "/Account/Manage", "/Account/Manage/ChangePassword", "/applicant/organisations/new", "/applicant/organisations/{organisation}",
+        "/applicant/apply/CGS-CURRENT", "/applicant/applications/{draft}", "/applicant/applications/{draft}/project",
+        "/applicant/applications/{draft}/budget", "/applicant/applications/{draft}/outcomes", "/applicant/applications/{draft}/beneficiaries",
+        "/applicant/applications/{draft}/declarations", "/applicant/applications/{draft}/review", "/applicant/applications/{submitted}/receipt",
+    ];
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -33,11 +41,13 @@ public class AccessibilityTests(BrowserSite site)
     public async Task ApplicantPage_SignedIn_HasNoAxeViolations(string path)
     {
         var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
-        await page.GotoAsync(path);
+        var url = await site.DemoPathAsync(path);
+        var response = await page.GotoAsync(url);
 
         var violations = await Axe.RunAsync(page);
 
-        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
+        Assert.True(response?.Ok, $"{url} answered {response?.Status}");
+        Assert.True(violations.Count == 0, $"{url}:{Environment.NewLine}{Axe.Describe(violations)}");
         await page.Context.CloseAsync();
     }
 
@@ -51,6 +61,20 @@ public class AccessibilityTests(BrowserSite site)
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
         Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PageShowingValidationErrors_HasNoAxeViolations()
+    {
+        var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
+        await page.GotoAsync("/applicant/organisations/new");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+
+        var violations = await Axe.RunAsync(page);
+
+        Assert.True(violations.Count == 0, Axe.Describe(violations));
         await page.Context.CloseAsync();
     }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using GrantsCommissioning.Core.Configuration;
+using GrantsCommissioning.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,6 +41,18 @@ public sealed class BrowserSite : IAsyncLifetime
             ExecutablePath = "/usr/bin/chromium",
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>Fills {draft}, {submitted} and {organisation} with the ids of the demo applicant's records.</summary>
+    public async Task<string> DemoPathAsync(string path)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        var draft = await db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0001").Select(a => a.Id).SingleAsync();
+        var submitted = await db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0002").Select(a => a.Id).SingleAsync();
+        var organisation = await db.Organisations.Where(o => o.Name == "Hereford Youth Boxing Club").Select(o => o.Id).SingleAsync();
+        return path.Replace("{draft}", draft.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{submitted}", submitted.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{organisation}", organisation.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
