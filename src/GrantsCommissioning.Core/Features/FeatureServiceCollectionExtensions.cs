@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Decisions;
@@ -14,6 +15,8 @@ internal static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditVerifier>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<AwardService>();
