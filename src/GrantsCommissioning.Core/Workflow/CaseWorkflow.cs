@@ -1,5 +1,5 @@
-using GrantsCommissioning.Core.Data;
 using System.Globalization;
+using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow.Definitions;
