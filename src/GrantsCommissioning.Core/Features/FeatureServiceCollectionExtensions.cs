@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Features.Applications;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Decisions;
@@ -16,6 +17,8 @@ internal static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditVerifier>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<AwardService>();

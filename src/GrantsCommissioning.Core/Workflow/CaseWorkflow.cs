@@ -1,5 +1,7 @@
+using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow.Definitions;
 using GrantsCommissioning.Core.Workflow.Timers;
 using Microsoft.Data.Sqlite;
@@ -9,7 +11,7 @@ namespace GrantsCommissioning.Core.Workflow;
 
 /// <summary>The one place that changes a case's state; see <see cref="ICaseWorkflow"/>.</summary>
 internal sealed partial class CaseWorkflow(
-    IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, Notifier notifier, IWorkflowSignals signals, TimeProvider clock)
+    IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, Notifier notifier, IWorkflowSignals signals, AuditTrail audit, TimeProvider clock)
     : ICaseWorkflow
 {
     public const string ImportTrigger = "Import";
@@ -103,6 +105,7 @@ internal sealed partial class CaseWorkflow(
             return TransitionResult.Fail(TransitionError.CommentRequired, $"'{transition.DisplayName}' needs a comment giving the reason.", c.State, c.Version);
         }
         var from = c.State;
+        var fromVersion = c.Version;
         await machine.FireAsync(request.Trigger).ConfigureAwait(false);
         c.SetWorkflowState(state, c.WorkflowVersion);
         var now = clock.GetUtcNow();
@@ -118,6 +121,9 @@ internal sealed partial class CaseWorkflow(
         {
             await effects(db, c, ct).ConfigureAwait(false);
         }
+        // After the effects, so the after-image shows what they wrote (e.g. a payment's finance reference).
+        await audit.AppendAsync(db, request.Actor, $"{c.Kind}.{request.Trigger}", c.Kind.ToString(), c.Id.ToString(CultureInfo.InvariantCulture),
+            CaseAuditImage.Before(from, fromVersion), CaseAuditImage.After(c, request.Amount, request.Comment), ct).ConfigureAwait(false);
         await notifier.QueueAsync(db, new NotificationContext(d, c, d.FindState(from)!, d.FindState(state)!, transition,
             request.Actor, request.Comment, request.Amount, "wf:" + request.IdempotencyKey), ct).ConfigureAwait(false);
         return new TransitionResult(true, c.State, c.Version, TransitionError.None, null);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ public sealed record DecisionInput(
     int ApplicationId, DecisionOutcome Outcome, Money Amount, string Rationale, string? Conditions, string? NoticeReference, int? ExpectedVersion);
 
 /// <summary>Records approve, part-fund, defer and reject decisions under the Scheme of Delegation held in the workflow definition.</summary>
-public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, TimeProvider clock)
+public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock)
 {
     public async Task<FeatureResult<Decision>> DecideAsync(DecisionInput input, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
@@ -36,7 +38,7 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
                 Amount = funded ? input.Amount : null,
                 NoticeReference = string.IsNullOrWhiteSpace(input.NoticeReference) ? null : input.NoticeReference.Trim(),
                 ExpectedVersion = input.ExpectedVersion,
-                Effects = (db, _, c) =>
+                Effects = async (db, _, token) =>
                 {
                     recorded = new Decision
                     {
@@ -46,7 +48,8 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
                         NoticeReference = string.IsNullOrWhiteSpace(input.NoticeReference) ? null : input.NoticeReference.Trim(),
                     };
                     db.Decisions.Add(recorded);
-                    return Task.CompletedTask;
+                    await audit.AppendAsync(db, actor, "Decision.Recorded", nameof(CaseKind.Application),
+                        input.ApplicationId.ToString(CultureInfo.InvariantCulture), null, AuditImage(recorded), token).ConfigureAwait(false);
                 },
             },
             ct).ConfigureAwait(false);
@@ -60,6 +63,12 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
         }
         return FeatureResult<Decision>.From(result, recorded!);
     }
+
+    private static object AuditImage(Decision d) => new
+    {
+        outcome = d.Outcome.ToString(), amountPence = d.AmountPence, authority = d.AuthorityLevel.ToString(), noticeReference = d.NoticeReference,
+        rationale = d.Rationale, conditions = d.Conditions, decidedByUserId = d.DecidedByUserId, decidedByName = d.DecidedByName,
+    };
 
     private static AuthorityLevel AuthorityOf(Actor actor) =>
         actor.IsInRole(Roles.Commissioner) ? AuthorityLevel.Commissioner

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Audit;
+
+/// <summary>
+/// Appends hash-chained rows to the audit log. Call <see cref="AppendAsync"/> inside the caller's write transaction
+/// (BEGIN IMMEDIATE, as <see cref="ICaseWorkflow.FireAsync"/> and <see cref="RecordAccessAsync"/> use), so the last row
+/// read here is still the last row at commit.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Adds a row to <paramref name="db"/> (the caller saves); before/after are stored as JSON.</summary>
+    public async Task<AuditEntry> AppendAsync(GrantsDbContext db, Actor actor, string action, string entityType, string entityId,
+        object? before, object? after, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        var (lastId, lastHash) = await LastAsync(db, ct).ConfigureAwait(false);
+        // The id is assigned here, not by SQLite: it is part of the hash, rows added in one SaveChanges chain in the
+        // order they were appended, and two writers that somehow read the same last row collide on the key instead
+        // of forking the chain.
+        var entry = new AuditEntry
+        {
+            Id = lastId + 1, OccurredAt = clock.GetUtcNow(), ActorUserId = actor.UserId, ActorName = actor.DisplayName, Action = action,
+            EntityType = entityType, EntityId = entityId, Before = Serialise(before), After = Serialise(after), PreviousHash = lastHash, Hash = "",
+        };
+        entry.Hash = AuditHash.Compute(entry);
+        db.AuditLog.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Records that <paramref name="actor"/> saw sensitive data (e.g. full bank details), in its own short transaction.</summary>
+    public async Task RecordAccessAsync(Actor actor, string action, string entityType, string entityId, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                await AppendAsync(db, actor, action, entityType, entityId, null, null, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<(long Id, string Hash)> LastAsync(GrantsDbContext db, CancellationToken ct)
+    {
+        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).MaxBy(e => e.Id);
+        if (pending is not null)
+        {
+            return (pending.Id, pending.Hash);
+        }
+        var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return last is null ? (0, AuditHash.Genesis) : (last.Id, last.Hash);
+    }
+
+    private static string? Serialise(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);
+}
