@@ -110,6 +110,14 @@ public class ApplicantPortalTests(GrantsWebFactory site)
         }));
 
         Assert.All(posts, p => Assert.Equal($"{app}/receipt", p.Headers.Location?.AbsolutePath));
+        // A retry after the first submit committed (the browser gave up waiting and posts the same form again) gets the
+        // receipt too, not 400 for a form the submitted page no longer shows.
+        using (var again = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "submit", ["IdempotencyKey"] = key }))
+        {
+            var retry = await client.PostAsync(new Uri($"{app}/review", UriKind.Relative), again);
+            Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+            Assert.Equal($"{app}/receipt", retry.Headers.Location?.AbsolutePath);
+        }
         var receipt = await client.HtmlAsync($"{app}/receipt");
         await using (var db = Db())
         {

@@ -1,0 +1,52 @@
+using GrantsCommissioning.Core.Configuration;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GrantsCommissioning.Bench;
+
+/// <summary>
+/// The real app (Program, DI container, middleware) on Kestrel at 127.0.0.1 on a free port, in the Production
+/// environment, on its own SQLite file in a temporary data folder, without demo data.
+/// </summary>
+internal sealed class BenchApp : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
+
+    public string DatabaseFile => Path.Combine(DataDirectory, "grants.db");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/");
+    }
+
+    /// <summary>A console program has no test-assembly metadata to find the app's content root from, so it is set here.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseContentRoot(Path.Combine(RepositoryPaths.Resolve(null, "src", AppContext.BaseDirectory), "GrantsCommissioning.Web"));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Grants:DataDirectory", DataDirectory);
+        builder.UseSetting("Grants:LoadDemoData", "false");
+        builder.UseSetting("Grants:SeedDataPath", RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory));
+        builder.UseSetting("Grants:WorkflowsPath", RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory));
+        // Keep the console for the results: the app logs warnings and errors only.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+    }
+}

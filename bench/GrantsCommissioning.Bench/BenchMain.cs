@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using GrantsCommissioning.Core.Configuration;
+using Microsoft.Data.Sqlite;
+
+namespace GrantsCommissioning.Bench;
+
+// Deadline day: the real app on Kestrel (127.0.0.1) and SQLite takes N complete applications from C concurrent
+// clients through the review page's form; then the same number of single-row durable inserts on a bare SQLite file.
+// See bench/README.md.
+
+/// <summary>The entry point (not top-level statements, whose Program would clash with the web app's).</summary>
+internal static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 64;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        var resultsPath = options.ResultsPath ?? Path.Combine(RepositoryPaths.Resolve(null, "bench", AppContext.BaseDirectory), "results", "latest.json");
+        var total = Stopwatch.StartNew();
+        void Step(string message) => Console.WriteLine(string.Create(inv, $"[{total.Elapsed.TotalSeconds,6:F1}s] {message}"));
+
+        Step($"Starting the app (Production, SQLite, Kestrel on 127.0.0.1) for {options.Submissions} submissions from {options.Concurrency} clients");
+        var app = new BenchApp();
+        Verification verification;
+        IReadOnlyList<SubmitOutcome> timed;
+        TimeSpan timedElapsed;
+        ResponseCounts responses;
+        LatencySummary signIn;
+        TimeSpan signInElapsed;
+        TimeSpan setupElapsed;
+        try
+        {
+            app.Start();
+            var userCount = Math.Min(options.Users ?? options.Concurrency, options.Submissions + options.WarmUp);
+            Step($"App listening on {app.BaseAddress}; creating {userCount} applicant users and {options.Submissions + options.WarmUp} organisations with complete drafts through the Core services");
+            var setupClock = Stopwatch.StartNew();
+            var (roundReference, users, applicants) = await BenchSetup.CreateAsync(app.Services, options.Submissions + options.WarmUp, userCount);
+            setupElapsed = setupClock.Elapsed;
+
+            using var handler = new SocketsHttpHandler
+            {
+                UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            };
+            using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+            var browsers = users.ToDictionary(u => u.Index, _ => new Browser(http));
+
+            Step($"Set-up done in {setupElapsed.TotalSeconds:F1}s (round {roundReference}); signing every applicant in through the login form (PBKDF2, 600,000 iterations)");
+            var signInTimes = new double[users.Count];
+            var signInFailures = 0;
+            var signInClock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (u, ct) =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (!await browsers[u.Index].SignInAsync(u.Email, BenchSetup.Password, ct))
+                {
+                    Interlocked.Increment(ref signInFailures);
+                }
+                signInTimes[u.Index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            });
+            signInElapsed = signInClock.Elapsed;
+            signIn = LatencySummary.Of(signInTimes);
+            if (signInFailures > 0)
+            {
+                throw new InvalidOperationException($"{signInFailures} applicant users could not sign in.");
+            }
+
+            var phase = new SubmitPhase(options, browsers);
+            var warmUp = applicants.Take(options.WarmUp).ToList();
+            var measured = applicants.Skip(options.WarmUp).ToList();
+            Step($"Signed in {users.Count} users in {signInElapsed.TotalSeconds:F1}s; warm-up: {warmUp.Count} submissions, not timed");
+            var (warmOutcomes, _) = await phase.RunAsync(warmUp, new SubmitKind[warmUp.Count], Math.Max(1, Math.Min(options.Concurrency, warmUp.Count)), TimeSpan.MaxValue);
+
+            var kinds = SubmitPhase.AssignKinds(measured.Count, options);
+            Step($"Timed phase: {measured.Count} submissions, {options.Concurrency} clients, {kinds.Count(k => k == SubmitKind.Double)} double-submits, "
+                + $"{kinds.Count(k => k == SubmitKind.Retry)} retries after a {options.RetryTimeoutMs} ms client timeout");
+            var timedPhase = new SubmitPhase(options, browsers);
+            (timed, timedElapsed) = await timedPhase.RunAsync(measured, kinds, options.Concurrency, TimeSpan.FromSeconds(options.MaxSeconds));
+            responses = timedPhase.Responses;
+
+            Step($"Timed phase done in {timedElapsed.TotalSeconds:F1}s; checking the database");
+            verification = await Verifier.CheckAsync(app.Services, app.DatabaseFile, roundReference, [.. warmOutcomes, .. timed]);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(app.DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean with the temp folder.
+            }
+        }
+
+        Step($"Baseline: {options.Submissions} single-row inserts, one BEGIN IMMEDIATE…COMMIT each, {options.Concurrency} writers, WAL, synchronous=FULL");
+        var baseline = await Baseline.RunAsync(options.Submissions, options.Concurrency);
+        Step("Done");
+
+        var receipts = timed.Where(o => o.Reference is not null).ToList();
+        var submitLatency = LatencySummary.Of(receipts.Select(o => o.SubmitMs));
+        var reviewLatency = LatencySummary.Of(timed.Where(o => o.Attempted && o.ReviewMs > 0).Select(o => o.ReviewMs));
+        var perSecond = receipts.Count / timedElapsed.TotalSeconds;
+        var ratio = perSecond / baseline.PerSecond;
+        var failedSubmissions = timed.Count(o => o.Attempted && o.Reference is null);
+        var notStarted = timed.Count(o => !o.Attempted);
+        var firstAttemptsAbandoned = timed.Count(o => o.FirstAttemptTimedOut);
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"Deadline day: {options.Submissions} applications, {options.Concurrency} concurrent clients, SQLite WAL synchronous=FULL, {Environment.ProcessorCount} cores"));
+        Console.WriteLine();
+        Console.WriteLine("| run                          |       per s |     p50 ms |     p99 ms | errors | lost | duplicated |");
+        Console.WriteLine("|------------------------------|------------:|-----------:|-----------:|-------:|-----:|-----------:|");
+        Console.WriteLine(string.Create(inv,
+            $"| submissions (HTTP form flow) | {perSecond,11:F1} | {submitLatency.P50Ms,10:F1} | {submitLatency.P99Ms,10:F1} | {responses.Failed,6} | {verification.Lost,4} | {verification.Duplicated,10} |"));
+        Console.WriteLine(string.Create(inv,
+            $"| baseline single-row inserts  | {baseline.PerSecond,11:F1} | {baseline.Latency.P50Ms,10:F2} | {baseline.Latency.P99Ms,10:F2} |      - |    - |          - |"));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"ratio submissions/s ÷ baseline inserts/s = {ratio:F3} (one submission costs about {1 / ratio:F1} durable single-row inserts)"));
+        Console.WriteLine(string.Create(inv,
+            $"receipts shown {receipts.Count}/{timed.Count} in {timedElapsed.TotalSeconds:F1}s; failed {failedSubmissions}, not started {notStarted}; "
+            + $"HTTP responses 2xx/3xx {responses.Ok}, 4xx/5xx or failed {responses.Failed}"));
+        Console.WriteLine(string.Create(inv,
+            $"double-submits {timed.Count(o => o.Kind == SubmitKind.Double)}, retries {timed.Count(o => o.Kind == SubmitKind.Retry)} (first attempt abandoned in {firstAttemptsAbandoned}); "
+            + $"review page p50 {reviewLatency.P50Ms:F1} ms, p99 {reviewLatency.P99Ms:F1} ms"));
+        Console.WriteLine(string.Create(inv,
+            $"database: lost {verification.LostSubmissions} submissions + {verification.MissingReceiptEmails} receipt emails; duplicated {verification.DuplicatedSubmissions} submissions + "
+            + $"{verification.DuplicatedReceiptEmails} receipt emails; submitted without a receipt shown {verification.SubmittedWithoutReceiptShown}; integrity_check {verification.IntegrityCheck}; "
+            + $"baseline rows {baseline.RowsInTable}/{baseline.Inserts}, integrity_check {baseline.IntegrityCheck}"));
+        Console.WriteLine(string.Create(inv,
+            $"before the clock: set-up {setupElapsed.TotalSeconds:F1}s; sign-in {signIn.Count} users in {signInElapsed.TotalSeconds:F1}s ({signIn.Count / signInElapsed.TotalSeconds:F1}/s, p50 {signIn.P50Ms:F0} ms, p99 {signIn.P99Ms:F0} ms)"));
+        foreach (var problem in verification.Problems.Take(10))
+        {
+            Console.WriteLine("  problem: " + problem);
+        }
+        foreach (var error in timed.Where(o => o.Error is not null).GroupBy(o => $"{o.Kind}: {o.Error}").Take(8))
+        {
+            Console.WriteLine(string.Create(inv, $"  client error ×{error.Count()}: {error.Key}"));
+        }
+
+        var json = new
+        {
+            generatedAt = DateTimeOffset.UtcNow,
+            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
+            options = new
+            {
+                submissions = options.Submissions, concurrency = options.Concurrency, users = options.Users ?? options.Concurrency, doubleSubmitShare = options.DoubleSubmitShare, retryShare = options.RetryShare,
+                retryTimeoutMs = options.RetryTimeoutMs, warmUp = options.WarmUp, maxSeconds = options.MaxSeconds,
+            },
+            submissions = new
+            {
+                perSecond, elapsedSeconds = timedElapsed.TotalSeconds, receipts = receipts.Count, attempted = timed.Count(o => o.Attempted), failed = failedSubmissions, notStarted,
+                latencyMs = submitLatency, reviewPageLatencyMs = reviewLatency,
+                httpOk = responses.Ok, httpErrors = responses.Failed,
+                doubleSubmits = timed.Count(o => o.Kind == SubmitKind.Double), retries = timed.Count(o => o.Kind == SubmitKind.Retry), firstAttemptsAbandoned,
+                lost = verification.Lost, duplicated = verification.Duplicated, verification,
+            },
+            baseline = new { perSecond = baseline.PerSecond, elapsedSeconds = baseline.Elapsed.TotalSeconds, inserts = baseline.Inserts, rows = baseline.RowsInTable, latencyMs = baseline.Latency, integrityCheck = baseline.IntegrityCheck },
+            ratio,
+            signIn = new { users = signIn.Count, elapsedSeconds = signInElapsed.TotalSeconds, latencyMs = signIn },
+            setupSeconds = setupElapsed.TotalSeconds,
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!);
+        await File.WriteAllTextAsync(resultsPath, JsonSerializer.Serialize(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine($"results: {resultsPath}");
+
+        if (verification.Lost > 0 || verification.Duplicated > 0 || verification.SubmittedNotAttempted > 0 || verification.IntegrityCheck != "ok"
+            || baseline.IntegrityCheck != "ok" || baseline.RowsInTable != baseline.Inserts)
+        {
+            await Console.Error.WriteLineAsync("FAILED: lost or duplicated submissions, or a failed integrity check.");
+            return 1;
+        }
+        if (receipts.Count < timed.Count)
+        {
+            await Console.Error.WriteLineAsync($"INCOMPLETE: {timed.Count - receipts.Count} of {timed.Count} submissions got no receipt (errors or the {options.MaxSeconds}s limit).");
+            return 2;
+        }
+        return 0;
+    }
+}
