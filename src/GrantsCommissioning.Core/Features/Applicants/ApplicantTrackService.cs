@@ -79,7 +79,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         {
             string[] offerStates = [ApplicationStates.OfferMade, ApplicationStates.OfferAccepted, ApplicationStates.OfferDeclined];
             var a = await db.Applications.AsNoTracking()
-                .Where(x => x.Id == applicationId && offerStates.Contains(x.State) && IsMember(db, x.OrganisationId, actor))
+                .Where(x => x.Id == applicationId && offerStates.Contains(x.State) && db.OrganisationMembers.Any(m => m.OrganisationId == x.OrganisationId && m.UserId == actor.UserId))
                 .Include(x => x.Organisation).Include(x => x.BudgetLines).Include(x => x.Indicators.OrderBy(i => i.Id))
                 .Include(x => x.Objectives).ThenInclude(o => o.Objective)
                 .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
@@ -165,7 +165,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var a = await db.Awards.AsNoTracking().Where(x => x.Id == awardId && IsMember(db, x.OrganisationId, actor))
+            var a = await db.Awards.AsNoTracking().Where(x => x.Id == awardId && db.OrganisationMembers.Any(m => m.OrganisationId == x.OrganisationId && m.UserId == actor.UserId))
                 .Include(x => x.Organisation).Include(x => x.Conditions).Include(x => x.CostLines).Include(x => x.Payments).Include(x => x.Returns)
                 .Include(x => x.Indicators).Include(x => x.Objectives).ThenInclude(o => o.Objective)
                 .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
@@ -191,7 +191,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var r = await db.Returns.AsNoTracking().Where(x => x.Id == returnId && IsMember(db, x.Award!.OrganisationId, actor))
+            var r = await db.Returns.AsNoTracking().Where(x => x.Id == returnId && db.OrganisationMembers.Any(m => m.OrganisationId == x.Award!.OrganisationId && m.UserId == actor.UserId))
                 .Include(x => x.Award!).ThenInclude(a => a.Organisation)
                 .Include(x => x.Award!).ThenInclude(a => a.CostLines)
                 .Include(x => x.Award!).ThenInclude(a => a.Indicators)
@@ -310,9 +310,6 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
             : await returns.SubmitAsync(submission, actor, key2, ct).ConfigureAwait(false);
         return result;
     }
-
-    private static bool IsMember(GrantsDbContext db, int organisationId, Actor actor) =>
-        db.OrganisationMembers.Any(m => m.OrganisationId == organisationId && m.UserId == actor.UserId);
 
     private static List<ObjectiveShare> Objectives(IEnumerable<(PlanObjective? Objective, int Share)> links) =>
         links.Where(l => l.Objective is not null).OrderBy(l => l.Objective!.Number)
