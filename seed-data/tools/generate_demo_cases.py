@@ -259,6 +259,15 @@ def cases_current(orgs):
     c.append(current_case(18, community[17], "OfferAccepted", 9000, [6], decision=decided(9000), award=award_block("AWD-CY-0018", 9000, "Terminated",
         [pay(9000, "Paid", "today-95d", paidOn="today-94d", financeReference="WM-AP-900118"), pay(-6000, "Recovered", "today-20d", kind="Recovery", financeReference="WM-AR-900118", paidOn="today-20d")],
         [ret("Accepted", "today-100d", "today-50d", "today-25d", [2000, 1000], [3], "Project stopped: the lead worker left and no replacement was found.")])))
+    # Something for the demo applicant (applicant@demo.opcc-grants.example) to track: an offer to accept for Hereford Street
+    # Angels (part-funded) and a grant for Hereford Youth Boxing Club with a return queried by an officer and one due.
+    c.append(current_case(19, community[1], "OfferMade", 10000, [2, 7], title="Weekend Street Angels patrols and safe space", submittedAt="today-60d 14:20",
+                          decision=decided(8000, outcome="PartFund", at="today-4d 15:30")))
+    c.append(current_case(20, community[0], "OfferAccepted", 6000, [4, 5], title="After-school boxing and mentoring", decision=decided(6000),
+                          award=award_block("AWD-CY-0020", 6000, "Active",
+        [pay(3000, "Paid", "today-95d", paidOn="today-93d", financeReference="WM-AP-900120"), pay(3000, "Scheduled", "today+80d")],
+        [ret("Queried", "today-100d", "today-40d", "today-10d", [1500, 400], [12], "Sessions started in the spring; twelve young people attend every week."),
+         ret("Due", "today-39d", "today-1d", "today+29d"), ret("Scheduled", "today", "today+265d", "today+295d")])))
     return c
 
 

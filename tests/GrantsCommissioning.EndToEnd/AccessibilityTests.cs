@@ -1,4 +1,7 @@
+using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.EndToEnd.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GrantsCommissioning.EndToEnd;
@@ -49,6 +52,49 @@ public class AccessibilityTests(BrowserSite site)
         Assert.True(response?.Ok, $"{url} answered {response?.Status}");
         Assert.True(violations.Count == 0, $"{url}:{Environment.NewLine}{Axe.Describe(violations)}");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The tracking pages, with the ids of the demo applicant's records looked up in the site's database.</summary>
+    public static TheoryData<string> TrackPages =>
+    [
+        "/applicant/offers/{offer}", "/applicant/offers/{offer}/decline", "/applicant/grants/{award}", "/applicant/returns/{due}",
+        "/applicant/returns/{queried}", "/applicant/returns/{scheduled}", "/applicant/applications/{draft}/documents", "/applicant/organisations/{org}",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TrackPages))]
+    public async Task TrackPage_SignedIn_HasNoAxeViolations(string template)
+    {
+        var path = await ResolveAsync(template);
+        var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
+        await page.GotoAsync(path);
+
+        var violations = await Axe.RunAsync(page);
+
+        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<string> ResolveAsync(string template)
+    {
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        async Task<string> Id(IQueryable<int> q) => (await q.SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return template switch
+        {
+            _ when template.Contains("{offer}", StringComparison.Ordinal) =>
+                template.Replace("{offer}", await Id(db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0019").Select(a => a.Id)), StringComparison.Ordinal),
+            _ when template.Contains("{award}", StringComparison.Ordinal) =>
+                template.Replace("{award}", await Id(db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id)), StringComparison.Ordinal),
+            _ when template.Contains("{due}", StringComparison.Ordinal) =>
+                template.Replace("{due}", await Id(db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R2").Select(r => r.Id)), StringComparison.Ordinal),
+            _ when template.Contains("{queried}", StringComparison.Ordinal) =>
+                template.Replace("{queried}", await Id(db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R1").Select(r => r.Id)), StringComparison.Ordinal),
+            _ when template.Contains("{scheduled}", StringComparison.Ordinal) =>
+                template.Replace("{scheduled}", await Id(db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R3").Select(r => r.Id)), StringComparison.Ordinal),
+            _ when template.Contains("{draft}", StringComparison.Ordinal) =>
+                template.Replace("{draft}", await Id(db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0001").Select(a => a.Id)), StringComparison.Ordinal),
+            _ => template.Replace("{org}", await Id(db.Organisations.Where(o => o.Name == "Hereford Street Angels").Select(o => o.Id)), StringComparison.Ordinal),
+        };
     }
 
     [Theory]

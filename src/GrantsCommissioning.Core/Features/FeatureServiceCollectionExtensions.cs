@@ -36,6 +36,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<RoundQueries>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ApplicationService>();
+        services.AddSingleton<Applicants.ApplicantTrackService>();
         return services;
     }
 }

@@ -12,7 +12,15 @@ public sealed record ReturnSubmission(
 /// <summary>Monitoring returns: the grantee submits spend by cost line and indicator values; an officer queries or accepts.</summary>
 public sealed class ReturnService(ICaseWorkflow workflow, TimeProvider clock)
 {
-    public async Task<FeatureResult<bool>> SubmitAsync(ReturnSubmission input, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    /// <summary>Submits a return that is due or overdue.</summary>
+    public Task<FeatureResult<bool>> SubmitAsync(ReturnSubmission input, Actor actor, string idempotencyKey, CancellationToken ct = default) =>
+        SendAsync(ReturnTriggers.Submit, input, actor, idempotencyKey, ct);
+
+    /// <summary>Sends again a return an officer queried: the same writes as a first submission, replacing the earlier figures.</summary>
+    public Task<FeatureResult<bool>> ResubmitAsync(ReturnSubmission input, Actor actor, string idempotencyKey, CancellationToken ct = default) =>
+        SendAsync(ReturnTriggers.Resubmit, input, actor, idempotencyKey, ct);
+
+    private async Task<FeatureResult<bool>> SendAsync(string trigger, ReturnSubmission input, Actor actor, string idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -28,7 +36,7 @@ public sealed class ReturnService(ICaseWorkflow workflow, TimeProvider clock)
         try
         {
             result = await workflow.FireAsync(
-                new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, input.ReturnId), ReturnTriggers.Submit, actor, idempotencyKey)
+                new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, input.ReturnId), trigger, actor, idempotencyKey)
                 {
                     ExpectedVersion = input.ExpectedVersion,
                     Effects = (db, c, t) => WriteAsync(db, (MonitoringReturn)c, input, actor, t),

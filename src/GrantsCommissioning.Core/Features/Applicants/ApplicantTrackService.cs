@@ -1,0 +1,321 @@
+using System.Globalization;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Awards;
+using GrantsCommissioning.Core.Features.Returns;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Applicants;
+
+/// <summary>
+/// The applicant's side after submitting: the dashboard of things to do, offers to accept or decline, grants with their
+/// payments, and monitoring returns to send. Every read and write is limited to members of the record's organisation;
+/// anyone else gets null ("not found") or a refusal, never data.
+/// </summary>
+public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> factory, AwardService awards, ReturnService returns)
+{
+    private const int MaxText = 4000;
+    private static readonly string[] PaidStates = [PaymentStates.Paid, PaymentStates.Recovered];
+    private static readonly string[] ToSendStates = [ReturnStates.Due, ReturnStates.Overdue];
+
+    public async Task<IReadOnlyList<TrackOrganisation>> DashboardAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var memberships = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
+                .Select(m => new { m.OrganisationId, m.Role, m.Organisation!.Name, m.Organisation.CharityNumber, m.Organisation.CompanyNumber })
+                .ToListAsync(ct).ConfigureAwait(false);
+            var result = new List<TrackOrganisation>();
+            foreach (var m in memberships.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                var orgId = m.OrganisationId;
+                var applications = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == orgId)
+                    .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
+                    .Select(a => new ApplicationLine(a.Id, a.ApplicationReference, a.ProjectTitle, a.State, new Money(a.AmountRequestedPence), a.SubmittedAt,
+                        db.Awards.Where(w => w.ApplicationId == a.Id).Select(w => (int?)w.Id).FirstOrDefault()))
+                    .ToListAsync(ct).ConfigureAwait(false);
+                var offers = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == orgId && a.State == ApplicationStates.OfferMade)
+                    .OrderBy(a => a.Id)
+                    .Select(a => new
+                    {
+                        a.Id, a.ApplicationReference, a.ProjectTitle,
+                        Amount = a.Decisions.Where(d => d.Outcome == DecisionOutcome.Approve || d.Outcome == DecisionOutcome.PartFund)
+                            .OrderByDescending(d => d.Id).Select(d => d.AmountPence).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct).ConfigureAwait(false);
+                var open = await db.Returns.AsNoTracking()
+                    .Where(r => r.Award!.OrganisationId == orgId && (ToSendStates.Contains(r.State) || r.State == ReturnStates.Queried))
+                    .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
+                    .Select(r => new ReturnToSend(r.Id, r.ReturnReference, r.Award!.Title, r.State, r.PeriodEnd, r.DueDate,
+                        r.State == ReturnStates.Queried
+                            ? db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.Trigger == ReturnTriggers.Query)
+                                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault()
+                            : null))
+                    .ToListAsync(ct).ConfigureAwait(false);
+                var grants = await db.Awards.AsNoTracking().Where(a => a.OrganisationId == orgId).OrderByDescending(a => a.AwardedOn).ThenByDescending(a => a.Id)
+                    .Select(a => new GrantLine(a.Id, a.AwardReference, a.Title, a.State, new Money(a.AmountPence), a.StartDate, a.EndDate))
+                    .ToListAsync(ct).ConfigureAwait(false);
+                var payments = await db.Payments.AsNoTracking().Where(p => p.Award!.OrganisationId == orgId && PaidStates.Contains(p.State) && p.PaidOn != null)
+                    .Select(p => new PaymentMade(p.PaymentReference, p.Award!.AwardReference, p.PaidOn!.Value, new Money(p.AmountPence), p.FinanceReference))
+                    .ToListAsync(ct).ConfigureAwait(false);
+                result.Add(new TrackOrganisation(orgId, m.Name, OrgIdentifiers.For(m.CharityNumber, m.CompanyNumber, orgId), m.Role,
+                    offers.Select(o => new OfferToAccept(o.Id, o.ApplicationReference, o.ProjectTitle, new Money(o.Amount))).ToList(),
+                    open.Where(r => r.State != ReturnStates.Queried).ToList(), open.Where(r => r.State == ReturnStates.Queried).ToList(),
+                    applications, grants, payments.OrderByDescending(p => p.PaidOn).ThenBy(p => p.Reference, StringComparer.Ordinal).ToList()));
+            }
+            return result;
+        }
+    }
+
+    /// <summary>An offer made to one of the actor's organisations (open, accepted or declined), or null.</summary>
+    public async Task<OfferView?> OfferAsync(int applicationId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            string[] offerStates = [ApplicationStates.OfferMade, ApplicationStates.OfferAccepted, ApplicationStates.OfferDeclined];
+            var a = await db.Applications.AsNoTracking()
+                .Where(x => x.Id == applicationId && offerStates.Contains(x.State) && db.OrganisationMembers.Any(m => m.OrganisationId == x.OrganisationId && m.UserId == actor.UserId))
+                .Include(x => x.Organisation).Include(x => x.BudgetLines).Include(x => x.Indicators.OrderBy(i => i.Id))
+                .Include(x => x.Objectives).ThenInclude(o => o.Objective)
+                .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var decision = a is null ? null : await db.Decisions.AsNoTracking()
+                .Where(d => d.ApplicationId == a.Id && (d.Outcome == DecisionOutcome.Approve || d.Outcome == DecisionOutcome.PartFund))
+                .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (a is null || decision is null)
+            {
+                return null;
+            }
+            var award = await db.Awards.AsNoTracking().Where(w => w.ApplicationId == a.Id).Select(w => new { w.Id, w.AwardReference })
+                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var declined = a.State != ApplicationStates.OfferDeclined ? null : await db.WorkflowJournal.AsNoTracking()
+                .Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.Trigger == ApplicationTriggers.DeclineOffer)
+                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return new OfferView(a.Id, a.ApplicationReference, a.ProjectTitle, a.OrganisationId, a.Organisation!.Name, a.State, a.AmountRequested,
+                decision.Amount, decision.Conditions, awards.Plan(a, decision), Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))),
+                a.Indicators.Select(i => new IndicatorTarget(i.Name, i.Unit, i.Target)).ToList(), award?.Id, award?.AwardReference, declined);
+        }
+    }
+
+    /// <summary>
+    /// Accepts an open offer on the organisation's behalf once the declaration is ticked. The award is created by
+    /// <see cref="AwardService.AcceptOfferAsync"/> in the transition's transaction; the key makes a double click one award.
+    /// </summary>
+    public async Task<FeatureResult<int>> AcceptOfferAsync(int applicationId, bool declared, Actor actor, string? idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var offer = await OfferAsync(applicationId, actor, ct).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return FeatureResult<int>.Fail("", "That offer was not found.");
+        }
+        if (offer.AwardId is { } existing)
+        {
+            return FeatureResult<int>.Ok(existing);
+        }
+        if (!offer.IsOpen)
+        {
+            return FeatureResult<int>.Fail("", "This offer can no longer be accepted.");
+        }
+        if (!declared)
+        {
+            return FeatureResult<int>.Fail("Declaration", $"Confirm that you accept the grant on these conditions on behalf of {offer.OrganisationName}.");
+        }
+        if (!ValidKey(idempotencyKey))
+        {
+            return FeatureResult<int>.Fail("", "Something went wrong with the form. Reload the page and try again.");
+        }
+        var accepted = await awards.AcceptOfferAsync(applicationId, actor, "accept-offer:" + idempotencyKey, ct: ct).ConfigureAwait(false);
+        var after = await OfferAsync(applicationId, actor, ct).ConfigureAwait(false);
+        return after?.AwardId is { } awardId ? FeatureResult<int>.Ok(awardId)
+            : accepted.Succeeded ? FeatureResult<int>.Fail("", "The offer could not be accepted.") : FeatureResult<int>.Fail(accepted.Errors);
+    }
+
+    public async Task<FeatureResult<bool>> DeclineOfferAsync(int applicationId, string? reason, Actor actor, string? idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var offer = await OfferAsync(applicationId, actor, ct).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return FeatureResult<bool>.Fail("", "That offer was not found.");
+        }
+        if (offer.State == ApplicationStates.OfferDeclined)
+        {
+            return FeatureResult<bool>.Ok(true);
+        }
+        if (!offer.IsOpen)
+        {
+            return FeatureResult<bool>.Fail("", "This offer can no longer be declined.");
+        }
+        if (!ValidKey(idempotencyKey))
+        {
+            return FeatureResult<bool>.Fail("", "Something went wrong with the form. Reload the page and try again.");
+        }
+        return await awards.DeclineOfferAsync(applicationId, actor, reason, "decline-offer:" + idempotencyKey, ct: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A grant of one of the actor's organisations, or null.</summary>
+    public async Task<GrantView?> GrantAsync(int awardId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var a = await db.Awards.AsNoTracking().Where(x => x.Id == awardId && db.OrganisationMembers.Any(m => m.OrganisationId == x.OrganisationId && m.UserId == actor.UserId))
+                .Include(x => x.Organisation).Include(x => x.Conditions).Include(x => x.CostLines).Include(x => x.Payments).Include(x => x.Returns)
+                .Include(x => x.Indicators).Include(x => x.Objectives).ThenInclude(o => o.Objective)
+                .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (a is null)
+            {
+                return null;
+            }
+            return new GrantView(a.Id, a.AwardReference, a.Title, a.OrganisationId, a.Organisation!.Name, a.State, a.Amount, a.AwardedOn, a.StartDate, a.EndDate,
+                a.Conditions.OrderBy(c => c.Order).Select(c => c.Text).ToList(),
+                a.CostLines.OrderBy(l => l.Order).Select(l => new PlannedCostLine(l.Description, new Money(l.AmountPence))).ToList(),
+                a.Payments.OrderBy(p => p.InstalmentNumber).Select(p => new GrantPayment(p.PaymentReference, p.InstalmentNumber, p.DueDate, p.Amount, p.State,
+                    p.PaidOn, p.PaymentKind == PaymentKind.Recovery)).ToList(),
+                a.Returns.OrderBy(r => r.PeriodStart).Select(r => new GrantReturn(r.Id, r.ReturnReference, r.PeriodStart, r.PeriodEnd, r.DueDate, r.State)).ToList(),
+                a.Indicators.OrderBy(i => i.Id).Select(i => new IndicatorTarget(i.Name, i.Unit, i.Target)).ToList(),
+                Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))));
+        }
+    }
+
+    /// <summary>A monitoring return of one of the actor's organisations, or null.</summary>
+    public async Task<ReturnView?> ReturnAsync(int returnId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var r = await db.Returns.AsNoTracking().Where(x => x.Id == returnId && db.OrganisationMembers.Any(m => m.OrganisationId == x.Award!.OrganisationId && m.UserId == actor.UserId))
+                .Include(x => x.Award!).ThenInclude(a => a.Organisation)
+                .Include(x => x.Award!).ThenInclude(a => a.CostLines)
+                .Include(x => x.Award!).ThenInclude(a => a.Indicators)
+                .Include(x => x.SpendLines).Include(x => x.IndicatorValues)
+                .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (r is null)
+            {
+                return null;
+            }
+            var award = r.Award!;
+            var before = await db.ReturnSpendLines.AsNoTracking()
+                .Where(l => l.ReturnId != r.Id && db.Returns.Any(o => o.Id == l.ReturnId && o.AwardId == award.Id && o.PeriodStart < r.PeriodStart
+                    && (o.State == ReturnStates.Submitted || o.State == ReturnStates.Queried || o.State == ReturnStates.Accepted)))
+                .GroupBy(l => l.CostLineId).Select(g => new { g.Key, Pence = g.Sum(l => l.AmountPence) })
+                .ToDictionaryAsync(x => x.Key, x => x.Pence, ct).ConfigureAwait(false);
+            var query = await db.WorkflowJournal.AsNoTracking()
+                .Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.Trigger == ReturnTriggers.Query)
+                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var spend = r.SpendLines.ToDictionary(l => l.CostLineId, l => new Money(l.AmountPence));
+            var values = r.IndicatorValues.ToDictionary(v => v.IndicatorId, v => v.Value);
+            return new ReturnView(r.Id, r.ReturnReference, award.Id, award.AwardReference, award.Title, award.Organisation!.Name, r.State,
+                r.PeriodStart, r.PeriodEnd, r.DueDate,
+                award.CostLines.OrderBy(l => l.Order).Select(l => new ReturnCostLine(l.Id, l.Description, new Money(l.AmountPence),
+                    new Money(before.GetValueOrDefault(l.Id)), spend.TryGetValue(l.Id, out var m) ? m : null)).ToList(),
+                award.Indicators.OrderBy(i => i.Id).Select(i => new ReturnIndicator(i.Id, i.Name, i.Unit, i.Target,
+                    values.TryGetValue(i.Id, out var v) ? v : null)).ToList(),
+                r.Narrative, r.CaseStudy, r.Risks, r.State == ReturnStates.Queried || query is not null ? query : null, r.SubmittedAt);
+        }
+    }
+
+    /// <summary>
+    /// Checks the form and sends the return through the workflow: Submit when due or overdue, Resubmit when queried.
+    /// Field errors use the form's keys ("Spend[0].Amount", "Narrative"), so the error summary links to each field.
+    /// </summary>
+    public async Task<FeatureResult<bool>> SubmitReturnAsync(int returnId, ReturnInput input, Actor actor, string? idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var view = await ReturnAsync(returnId, actor, ct).ConfigureAwait(false);
+        if (view is null)
+        {
+            return FeatureResult<bool>.Fail("", "That monitoring return was not found.");
+        }
+        if (!view.CanSubmit)
+        {
+            return view.State is ReturnStates.Submitted or ReturnStates.Accepted
+                ? FeatureResult<bool>.Ok(true)
+                : FeatureResult<bool>.Fail("", "This return cannot be sent yet: it opens when its period ends.");
+        }
+        var errors = new Dictionary<string, string>();
+        var spend = new Dictionary<int, Money>();
+        for (var i = 0; i < view.CostLines.Count; i++)
+        {
+            var line = view.CostLines[i];
+            var text = input.Spend.FirstOrDefault(s => s.CostLineId == line.Id)?.Amount;
+            var key = $"Spend[{i}].Amount";
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors[key] = $"Enter the spend on {line.Description} this period (enter 0 if none).";
+            }
+            else if (!Money.TryParse(text, out var amount))
+            {
+                errors[key] = $"Enter the spend on {line.Description} in pounds, like 250 or 1,250.00.";
+            }
+            else if (amount.IsNegative)
+            {
+                errors[key] = $"The spend on {line.Description} cannot be negative.";
+            }
+            else
+            {
+                spend[line.Id] = amount;
+            }
+        }
+        var values = new Dictionary<int, double>();
+        for (var i = 0; i < view.Indicators.Count; i++)
+        {
+            var indicator = view.Indicators[i];
+            var text = input.Indicators.FirstOrDefault(v => v.IndicatorId == indicator.Id)?.Value?.Trim().Replace(",", "", StringComparison.Ordinal);
+            var key = $"Indicators[{i}].Value";
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors[key] = $"Enter the number for {indicator.Name} this period (enter 0 if none).";
+            }
+            else if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1_000_000_000)
+            {
+                errors[key] = $"Enter {indicator.Name} as a number of {indicator.Unit}, like 12.";
+            }
+            else
+            {
+                values[indicator.Id] = value;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(input.Narrative))
+        {
+            errors[nameof(input.Narrative)] = "Describe the progress made in this period.";
+        }
+        foreach (var (name, text) in new[] { (nameof(input.Narrative), input.Narrative), (nameof(input.CaseStudy), input.CaseStudy), (nameof(input.Risks), input.Risks) })
+        {
+            if (text?.Trim().Length > MaxText)
+            {
+                errors[name] = $"This answer must be {MaxText:#,##0} characters or fewer.";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return FeatureResult<bool>.Fail(errors);
+        }
+        if (!ValidKey(idempotencyKey))
+        {
+            return FeatureResult<bool>.Fail("", "Something went wrong with the form. Reload the page and try again.");
+        }
+        var submission = new ReturnSubmission(returnId, spend, values, input.Narrative!, Blank(input.CaseStudy), Blank(input.Risks));
+        var key2 = "return:" + idempotencyKey;
+        var result = view.IsResubmission
+            ? await returns.ResubmitAsync(submission, actor, key2, ct).ConfigureAwait(false)
+            : await returns.SubmitAsync(submission, actor, key2, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    private static List<ObjectiveShare> Objectives(IEnumerable<(PlanObjective? Objective, int Share)> links) =>
+        links.Where(l => l.Objective is not null).OrderBy(l => l.Objective!.Number)
+            .Select(l => new ObjectiveShare(l.Objective!.Number, l.Objective.Title, l.Share)).ToList();
+
+    private static bool ValidKey(string? key) => !string.IsNullOrWhiteSpace(key) && key.Length <= 100;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,94 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Awards;
+using GrantsCommissioning.Core.Workflow;
+
+namespace GrantsCommissioning.Core.Features.Applicants;
+
+public sealed record OfferToAccept(int ApplicationId, string Reference, string Title, Money Amount);
+
+/// <summary>A return to send; <paramref name="Query"/> is the officer's comment when they queried it.</summary>
+public sealed record ReturnToSend(int Id, string Reference, string AwardTitle, string State, DateOnly PeriodEnd, DateOnly DueDate, string? Query);
+
+public sealed record ApplicationLine(int Id, string Reference, string Title, string State, Money Requested, DateTimeOffset? SubmittedAt, int? AwardId)
+{
+    public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? "Untitled application" : Title;
+}
+
+public sealed record GrantLine(int Id, string Reference, string Title, string State, Money Amount, DateOnly Start, DateOnly End);
+
+public sealed record PaymentMade(string Reference, string AwardReference, DateOnly PaidOn, Money Amount, string? FinanceReference);
+
+/// <summary>One organisation on the applicant's dashboard.</summary>
+public sealed record TrackOrganisation(int Id, string Name, string OrgId, OrganisationRole Role,
+    IReadOnlyList<OfferToAccept> Offers, IReadOnlyList<ReturnToSend> ReturnsDue, IReadOnlyList<ReturnToSend> ReturnsQueried,
+    IReadOnlyList<ApplicationLine> Applications, IReadOnlyList<GrantLine> Grants, IReadOnlyList<PaymentMade> Payments)
+{
+    public int ThingsToDo => Offers.Count + ReturnsDue.Count + ReturnsQueried.Count;
+}
+
+public sealed record ObjectiveShare(int Number, string Title, int SharePercent)
+{
+    public string Heading => $"Objective {Number} – {Title}";
+}
+
+public sealed record IndicatorTarget(string Name, string Unit, double Target);
+
+/// <summary>An offer as the grant agreement the applicant is asked to accept: what accepting it will create.</summary>
+public sealed record OfferView(int ApplicationId, string Reference, string Title, int OrganisationId, string OrganisationName, string State,
+    Money Requested, Money Offered, string? Conditions, AwardPlan Plan, IReadOnlyList<ObjectiveShare> Objectives,
+    IReadOnlyList<IndicatorTarget> Indicators, int? AwardId, string? AwardReference, string? DeclineReason)
+{
+    public bool IsOpen => State == ApplicationStates.OfferMade;
+
+    public bool PartFunded => Offered != Requested;
+}
+
+public sealed record GrantPayment(string Reference, int Number, DateOnly Due, Money Amount, string State, DateOnly? PaidOn, bool IsRecovery);
+
+public sealed record GrantReturn(int Id, string Reference, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due, string State);
+
+public sealed record GrantView(int Id, string Reference, string Title, int OrganisationId, string OrganisationName, string State, Money Amount,
+    DateOnly AwardedOn, DateOnly Start, DateOnly End, IReadOnlyList<string> Conditions, IReadOnlyList<PlannedCostLine> CostLines,
+    IReadOnlyList<GrantPayment> Payments, IReadOnlyList<GrantReturn> Returns, IReadOnlyList<IndicatorTarget> Indicators,
+    IReadOnlyList<ObjectiveShare> Objectives)
+{
+    public Money Paid => Money.Sum(Payments.Where(p => p.State is PaymentStates.Paid or PaymentStates.Recovered).Select(p => p.Amount));
+}
+
+public sealed record ReturnCostLine(int Id, string Description, Money Budget, Money SpentBefore, Money? ThisPeriod);
+
+public sealed record ReturnIndicator(int Id, string Name, string Unit, double Target, double? Value);
+
+/// <summary>A monitoring return as its organisation sees it: the form while due, overdue or queried; read-only after.</summary>
+public sealed record ReturnView(int Id, string Reference, int AwardId, string AwardReference, string AwardTitle, string OrganisationName, string State,
+    DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due, IReadOnlyList<ReturnCostLine> CostLines, IReadOnlyList<ReturnIndicator> Indicators,
+    string? Narrative, string? CaseStudy, string? Risks, string? Query, DateTimeOffset? SubmittedAt)
+{
+    public bool CanSubmit => State is ReturnStates.Due or ReturnStates.Overdue or ReturnStates.Queried;
+
+    public bool IsResubmission => State == ReturnStates.Queried;
+}
+
+// Input models bound from the return form: raw text the service parses and checks. Nothing here is a state, an amount
+// awarded or a decision, and cost lines and indicators are checked to belong to the return's own award.
+
+public sealed class SpendInput
+{
+    public int CostLineId { get; set; }
+    public string? Amount { get; set; }
+}
+
+public sealed class IndicatorValueInput
+{
+    public int IndicatorId { get; set; }
+    public string? Value { get; set; }
+}
+
+public sealed class ReturnInput
+{
+    public List<SpendInput> Spend { get; set; } = [];
+    public List<IndicatorValueInput> Indicators { get; set; } = [];
+    public string? Narrative { get; set; }
+    public string? CaseStudy { get; set; }
+    public string? Risks { get; set; }
+}

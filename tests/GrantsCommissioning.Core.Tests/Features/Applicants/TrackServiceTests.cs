@@ -1,0 +1,152 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features;
+using GrantsCommissioning.Core.Features.Applicants;
+using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon;
+using GrantsCommissioning.TestCommon.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Tests.Features.Applicants;
+
+/// <summary>The applicant's tracking service: the offer shows exactly what accepting creates, returns submit and resubmit.</summary>
+public class TrackServiceTests
+{
+    private static readonly DateTimeOffset May15 = new(2013, 5, 15, 9, 0, 0, TimeSpan.Zero);
+
+    private sealed record Setup(TestDatabase Test, Actor Applicant, Actor Officer, Actor Stranger, int OrganisationId, int ApplicationId);
+
+    private static async Task<Setup> PartFundedOfferAsync()
+    {
+        var test = await TestData.WithReferenceDataAsync(May15);
+        var workflow = test.Get<ICaseWorkflow>();
+        var applicant = await TestData.CreateUserAsync(test, "mary@example.org", "Mary Evans", Roles.Applicant);
+        var stranger = await TestData.CreateUserAsync(test, "tom@example.org", "Tom Reed", Roles.Applicant);
+        var officer = await TestData.CreateUserAsync(test, "priya@example.org", "Priya Shah", Roles.GrantsOfficer);
+        var decider = await TestData.CreateUserAsync(test, "helen@example.org", "Helen Marsh", Roles.DecisionMaker);
+        var orgId = await TestData.CreateOrganisationAsync(test, "Ludlow Street Angels", applicant);
+        await TestData.CreateOrganisationAsync(test, "Tenbury Town Council", stranger);
+        var applicationId = await TestData.CreateDraftApplicationAsync(test, orgId, "CGS-2013-14", Money.FromPounds(10_000m), new Dictionary<int, int> { [2] = 100 });
+        var app = new CaseRef(CaseKind.Application, applicationId);
+        foreach (var (trigger, actor) in new[] { (ApplicationTriggers.Submit, applicant), (ApplicationTriggers.StartChecks, officer),
+                     (ApplicationTriggers.PassChecks, officer), (ApplicationTriggers.Recommend, officer) })
+        {
+            Assert.True((await workflow.FireAsync(new TransitionRequest(app, trigger, actor, TestData.Key()))).Succeeded, trigger);
+        }
+        var decided = await test.Get<DecisionService>().DecideAsync(new DecisionInput(applicationId, DecisionOutcome.PartFund, Money.FromPounds(7_500m),
+            "Strong bid; the equipment is funded elsewhere.", "Acknowledge the Commissioner's funding.", null, null), decider, TestData.Key());
+        Assert.True(decided.Succeeded, string.Join("; ", decided.Errors.Values));
+        return new Setup(test, applicant, officer, stranger, orgId, applicationId);
+    }
+
+    [Fact]
+    public async Task Track_PartFundedOffer_ShowsTheScaledCostsAndDefaultScheduleThatAcceptingCreates_AndAcceptingTwiceMakesOneAward()
+    {
+        var s = await PartFundedOfferAsync();
+        await using var test = s.Test;
+        var track = test.Get<ApplicantTrackService>();
+
+        var offer = await track.OfferAsync(s.ApplicationId, s.Applicant);
+        Assert.NotNull(offer);
+        Assert.True(offer.IsOpen);
+        Assert.True(offer.PartFunded);
+        Assert.Equal(Money.FromPounds(7_500m), offer.Offered);
+        Assert.Equal(offer.Offered, Money.Sum(offer.Plan.CostLines.Select(l => l.Amount)));
+        Assert.Equal([Money.FromPounds(3_750m), Money.FromPounds(3_750m)], offer.Plan.Instalments.Select(i => i.Amount));
+        Assert.Equal(new DateOnly(2013, 5, 15), offer.Plan.Instalments[0].Due);
+        Assert.Null(await track.OfferAsync(s.ApplicationId, s.Stranger));
+
+        var refused = await track.AcceptOfferAsync(s.ApplicationId, declared: false, s.Applicant, "k1");
+        Assert.Equal("Declaration", Assert.Single(refused.Errors).Key);
+        var first = await track.AcceptOfferAsync(s.ApplicationId, declared: true, s.Applicant, "k1");
+        var second = await track.AcceptOfferAsync(s.ApplicationId, declared: true, s.Applicant, "k1");
+        var stranger = await track.AcceptOfferAsync(s.ApplicationId, declared: true, s.Stranger, "k2");
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors.Values));
+        Assert.Equal(first.Value, second.Value);
+        Assert.False(stranger.Succeeded);
+        await using var db = test.NewContext();
+        var award = await db.Awards.Include(a => a.CostLines).Include(a => a.Payments).Include(a => a.Returns).SingleAsync();
+        Assert.Equal(offer.Plan.CostLines.Select(l => (l.Description, l.Amount.Pence)), award.CostLines.OrderBy(l => l.Order).Select(l => (l.Description, l.AmountPence)));
+        Assert.Equal(offer.Plan.Instalments.Select(i => (i.Due, i.Amount.Pence)), award.Payments.OrderBy(p => p.InstalmentNumber).Select(p => (p.DueDate, p.AmountPence)));
+        Assert.Equal(offer.Plan.Returns.Select(r => (r.Start, r.End, r.Due)), award.Returns.OrderBy(r => r.PeriodStart).Select(r => (r.PeriodStart, r.PeriodEnd, r.DueDate)));
+        Assert.Equal(award.Id, (await track.GrantAsync(award.Id, s.Applicant))?.Id);
+        Assert.Null(await track.GrantAsync(award.Id, s.Stranger));
+    }
+
+    [Fact]
+    public async Task Track_DecliningNeedsAReason_AndKeepsItForTheGrantsTeam()
+    {
+        var s = await PartFundedOfferAsync();
+        await using var test = s.Test;
+        var track = test.Get<ApplicantTrackService>();
+
+        var noReason = await track.DeclineOfferAsync(s.ApplicationId, " ", s.Applicant, "d1");
+        var declined = await track.DeclineOfferAsync(s.ApplicationId, "The venue has closed.", s.Applicant, "d1");
+
+        Assert.Equal("Reason", Assert.Single(noReason.Errors).Key);
+        Assert.True(declined.Succeeded, string.Join("; ", declined.Errors.Values));
+        var offer = await track.OfferAsync(s.ApplicationId, s.Applicant);
+        Assert.Equal(ApplicationStates.OfferDeclined, offer?.State);
+        Assert.Equal("The venue has closed.", offer?.DeclineReason);
+        await using var db = test.NewContext();
+        Assert.False(await db.Awards.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Track_ReturnSubmitQueryResubmit_WritesSpendAndValues_ShowsTheQuery_AndRefusesNegativesAndStrangers()
+    {
+        var s = await PartFundedOfferAsync();
+        await using var test = s.Test;
+        var track = test.Get<ApplicantTrackService>();
+        var workflow = test.Get<ICaseWorkflow>();
+        Assert.True((await track.AcceptOfferAsync(s.ApplicationId, true, s.Applicant, "a")).Succeeded);
+        int returnId;
+        await using (var db = test.NewContext())
+        {
+            returnId = await db.Returns.OrderBy(r => r.PeriodStart).Select(r => r.Id).FirstAsync();
+        }
+        test.Clock.SetUtcNow(new DateTimeOffset(2013, 7, 1, 9, 0, 0, TimeSpan.Zero));
+        Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, returnId), ReturnTriggers.Open, Actor.System, TestData.Key()))).Succeeded);
+        var view = await track.ReturnAsync(returnId, s.Applicant);
+        Assert.NotNull(view);
+        Assert.True(view.CanSubmit);
+        Assert.Null(await track.ReturnAsync(returnId, s.Stranger));
+        ReturnInput Input(string first, string narrative) => new()
+        {
+            Spend = [new SpendInput { CostLineId = view.CostLines[0].Id, Amount = first }, new SpendInput { CostLineId = view.CostLines[1].Id, Amount = "250" }],
+            Indicators = [new IndicatorValueInput { IndicatorId = view.Indicators[0].Id, Value = "42" }],
+            Narrative = narrative,
+        };
+
+        var negative = await track.SubmitReturnAsync(returnId, Input("-5", "x"), s.Applicant, "r1");
+        var noNarrative = await track.SubmitReturnAsync(returnId, Input("100", " "), s.Applicant, "r1");
+        var byStranger = await track.SubmitReturnAsync(returnId, Input("100", "x"), s.Stranger, "r0");
+        var submitted = await track.SubmitReturnAsync(returnId, Input("1,200.50", "Volunteers out every weekend."), s.Applicant, "r1");
+        Assert.Contains("Spend[0].Amount", negative.Errors.Keys);
+        Assert.Contains("Narrative", noNarrative.Errors.Keys);
+        Assert.False(byStranger.Succeeded);
+        Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Values));
+
+        Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, returnId), ReturnTriggers.Query, s.Officer, TestData.Key())
+        {
+            Comment = "The radios line looks high: please attach the receipt.",
+        })).Succeeded);
+        var queried = Assert.Single(Assert.Single(await track.DashboardAsync(s.Applicant)).ReturnsQueried);
+        Assert.Equal("The radios line looks high: please attach the receipt.", queried.Query);
+        Assert.True((await track.ReturnAsync(returnId, s.Applicant))!.IsResubmission);
+
+        var resubmitted = await track.SubmitReturnAsync(returnId, Input("1,100", "Receipt attached; the radios cost less."), s.Applicant, "r2");
+
+        Assert.True(resubmitted.Succeeded, string.Join("; ", resubmitted.Errors.Values));
+        await using var after = test.NewContext();
+        var ret = await after.Returns.Include(r => r.SpendLines).Include(r => r.IndicatorValues).SingleAsync(r => r.Id == returnId);
+        Assert.Equal(ReturnStates.Submitted, ret.State);
+        Assert.Equal([110_000L, 25_000L], ret.SpendLines.OrderBy(l => l.CostLineId).Select(l => l.AmountPence));
+        Assert.Equal(42, Assert.Single(ret.IndicatorValues).Value);
+        Assert.Equal("Receipt attached; the radios cost less.", ret.Narrative);
+        Assert.Equal([ReturnTriggers.Submit, ReturnTriggers.Resubmit], await after.WorkflowJournal
+            .Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == returnId && (j.Trigger == ReturnTriggers.Submit || j.Trigger == ReturnTriggers.Resubmit))
+            .OrderBy(j => j.Sequence).Select(j => j.Trigger).ToListAsync());
+    }
+}
