@@ -106,15 +106,21 @@ internal sealed partial class CaseWorkflow(
         }
         var from = c.State;
         var fromVersion = c.Version;
+        var now = clock.GetUtcNow();
+        // A case saved moments ago may not have its Start row yet (StartedCases writes it on its next pass).
+        var startedHere = await StartedCases.AddStartIfMissingAsync(db, d, c, now, ct).ConfigureAwait(false);
         await machine.FireAsync(request.Trigger).ConfigureAwait(false);
         c.SetWorkflowState(state, c.WorkflowVersion);
-        var now = clock.GetUtcNow();
         db.WorkflowJournal.Add(await JournalAsync(db, d, c, from, request.Trigger, request.Actor, check.RoleUsed, request.Amount, request.Comment, request.IdempotencyKey, now, ct).ConfigureAwait(false));
         if (from != state)
         {
             var pending = await db.WorkflowTimers.Where(t => t.CaseKind == c.Kind && t.CaseId == c.Id && t.Status == WorkflowTimerStatus.Pending)
                 .ToListAsync(ct).ConfigureAwait(false);
             TimerPlanner.CancelPending(db, pending, now);
+            TimerPlanner.ScheduleFor(db, d, c, state, now, now);
+        }
+        else if (startedHere)
+        {
             TimerPlanner.ScheduleFor(db, d, c, state, now, now);
         }
         if (request.Effects is { } effects)

@@ -170,6 +170,53 @@ public sealed class TimerTests
         Assert.Equal(new DateTimeOffset(2030, 2, 15, 0, 0, 0, TimeSpan.Zero), timer.DueAt.ToUniversalTime());
     }
 
+    [Fact]
+    public async Task FireAsync_WhenCaseHasNoStartRowYet_WritesStartThenTheTransition()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var applicant = await data.UserAsync("Ann", Roles.Applicant);
+        var app = await data.ApplicationAsync(ApplicationStates.Draft, applicant: applicant);
+
+        var submitted = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Submit, applicant, Guid.NewGuid().ToString()));
+        var journalled = await host.Services.GetRequiredService<StartedCases>().JournalAsync();
+
+        Assert.True(submitted.Succeeded, submitted.Message);
+        Assert.Equal(0, journalled);
+        using var check = host.Db();
+        var journal = await check.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && j.CaseId == app.Id).OrderBy(j => j.Sequence)
+            .Select(j => new { j.Sequence, j.Trigger }).ToListAsync();
+        Assert.Equal([(1, StartedCases.StartTrigger), (2, ApplicationTriggers.Submit)], journal.Select(j => (j.Sequence, j.Trigger)));
+    }
+
+    [Fact]
+    public async Task StartedCases_WhenSubmissionsSurgeWhileItRuns_EveryJournalStartsWithStartAndNothingFails()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var applicant = await data.UserAsync("Ann", Roles.Applicant);
+        var apps = new List<GrantApplication>();
+        for (var i = 0; i < 24; i++)
+        {
+            apps.Add(await data.ApplicationAsync(ApplicationStates.Draft, applicant: applicant));
+        }
+        var started = host.Services.GetRequiredService<StartedCases>();
+
+        var submits = apps.Select(a => Task.Run(() => host.Workflow.FireAsync(
+            new TransitionRequest(CaseRef.Of(a), ApplicationTriggers.Submit, applicant, Guid.NewGuid().ToString())))).ToList();
+        var sweeps = Enumerable.Range(0, 3).Select(_ => Task.Run(() => started.JournalAsync())).ToList();
+        var results = await Task.WhenAll(submits);
+        await Task.WhenAll(sweeps);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        using var check = host.Db();
+        var ids = apps.Select(a => a.Id).ToList();
+        var journal = await check.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && ids.Contains(j.CaseId))
+            .Select(j => new { j.CaseId, j.Sequence, j.Trigger }).ToListAsync();
+        Assert.All(apps, a => Assert.Equal([(1, StartedCases.StartTrigger), (2, ApplicationTriggers.Submit)],
+            journal.Where(j => j.CaseId == a.Id).OrderBy(j => j.Sequence).Select(j => (j.Sequence, j.Trigger))));
+    }
+
     private static long EscalationsInFile(string folder, int returnId)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "grants.db")};Pooling=False");

@@ -1,12 +1,15 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Workflow.Timers;
 
 /// <summary>
 /// <see cref="ICaseWorkflow.Start"/> runs before a case has an id, so it cannot write a journal row or timers. This
-/// finds saved cases with no journal yet and writes both (trigger "Start"), one transaction per case.
+/// finds saved cases with no journal yet and writes both (trigger "Start"), one transaction per case. A transition
+/// fired before this job reaches a case writes the Start row itself (see <see cref="AddStartIfMissingAsync"/>), so
+/// every case's journal begins with Start whichever gets there first.
 /// </summary>
 public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, TimeProvider clock)
 {
@@ -17,30 +20,79 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
         var count = 0;
         foreach (var kind in Enum.GetValues<CaseKind>())
         {
+            List<int> ids;
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                var cases = await Cases(db, kind)
+                ids = await Cases(db, kind)
                     .Where(c => c.WorkflowVersion > 0 && !db.WorkflowJournal.Any(j => j.CaseKind == kind && j.CaseId == c.Id))
-                    .OrderBy(c => c.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
-                foreach (var c in cases)
+                    .OrderBy(c => c.Id).Select(c => c.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
+            }
+            foreach (var id in ids)
+            {
+                if (await JournalOneAsync(kind, id, ct).ConfigureAwait(false))
                 {
-                    var d = registry.Get(kind, c.WorkflowVersion).Definition;
-                    var now = clock.GetUtcNow();
-                    db.WorkflowJournal.Add(new WorkflowJournalEntry
-                    {
-                        CaseKind = kind, CaseId = c.Id, Sequence = 1, DefinitionId = d.Id, DefinitionVersion = d.Version,
-                        FromState = "", ToState = c.State, Trigger = StartTrigger, ActorUserId = Actor.SystemUserId,
-                        ActorName = Actor.System.DisplayName, ActorRole = Actor.SystemRole, OccurredAt = now,
-                        IdempotencyKey = $"start:{kind}:{c.Id}",
-                    });
-                    TimerPlanner.ScheduleFor(db, d, c, c.State, now, now);
                     count++;
                 }
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// Adds the Start journal row for <paramref name="c"/> when it has none (in the database or pending in
+    /// <paramref name="db"/>). Call inside the transaction that writes the case's next journal row.
+    /// </summary>
+    internal static async Task<bool> AddStartIfMissingAsync(GrantsDbContext db, Definitions.WorkflowDefinition d, WorkflowCaseBase c, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.WorkflowJournal.Local.Any(j => j.CaseKind == c.Kind && j.CaseId == c.Id)
+            || await db.WorkflowJournal.AnyAsync(j => j.CaseKind == c.Kind && j.CaseId == c.Id, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+        db.WorkflowJournal.Add(new WorkflowJournalEntry
+        {
+            CaseKind = c.Kind, CaseId = c.Id, Sequence = 1, DefinitionId = d.Id, DefinitionVersion = d.Version,
+            FromState = "", ToState = c.State, Trigger = StartTrigger, ActorUserId = Actor.SystemUserId,
+            ActorName = Actor.System.DisplayName, ActorRole = Actor.SystemRole, OccurredAt = now,
+            IdempotencyKey = $"start:{c.Kind}:{c.Id}",
+        });
+        return true;
+    }
+
+    private async Task<bool> JournalOneAsync(CaseKind kind, int id, CancellationToken ct)
+    {
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            // BEGIN IMMEDIATE: a transition committing between the listing and here is seen by the re-check below.
+            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                var c = await Cases(db, kind).FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                if (c is null || c.WorkflowVersion == 0)
+                {
+                    return false;
+                }
+                var d = registry.Get(kind, c.WorkflowVersion).Definition;
+                var now = clock.GetUtcNow();
+                if (!await AddStartIfMissingAsync(db, d, c, now, ct).ConfigureAwait(false))
+                {
+                    return false;
+                }
+                TimerPlanner.ScheduleFor(db, d, c, c.State, now, now);
+                try
+                {
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                }
+                catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+                {
+                    return false; // journalled by someone else after all; nothing to do
+                }
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                return true;
+            }
+        }
     }
 
     private static IQueryable<WorkflowCaseBase> Cases(GrantsDbContext db, CaseKind kind) => kind switch
