@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
@@ -22,6 +23,7 @@ public sealed class BrowserSite : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gc-e2e-" + Guid.NewGuid().ToString("N"));
     private AppFactory? _app;
     private IPlaywright? _playwright;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signIns = new(StringComparer.OrdinalIgnoreCase);
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -43,19 +45,37 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    /// <summary>Fills {draft}, {submitted} and {organisation} with the ids of the demo applicant's records.</summary>
+    /// <summary>
+    /// Fills the placeholders in <paramref name="path"/> with the ids of the demo applicant's records: {draft} and
+    /// {submitted} applications, {organisation} (Hereford Youth Boxing Club), {org} (Hereford Street Angels), {offer}
+    /// (an application with an offer to accept), {award}, and its returns {queried}, {due} and {scheduled}.
+    /// </summary>
     public async Task<string> DemoPathAsync(string path)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
-        var draft = await db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0001").Select(a => a.Id).SingleAsync();
-        var submitted = await db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0002").Select(a => a.Id).SingleAsync();
-        var organisation = await db.Organisations.Where(o => o.Name == "Hereford Youth Boxing Club").Select(o => o.Id).SingleAsync();
-        return path.Replace("{draft}", draft.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{submitted}", submitted.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{organisation}", organisation.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var placeholders = new (string Token, Func<IQueryable<int>> Id)[]
+        {
+            ("{draft}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0001").Select(a => a.Id)),
+            ("{submitted}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0002").Select(a => a.Id)),
+            ("{offer}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0019").Select(a => a.Id)),
+            ("{award}", () => db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id)),
+            ("{queried}", () => db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R1").Select(r => r.Id)),
+            ("{due}", () => db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R2").Select(r => r.Id)),
+            ("{scheduled}", () => db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R3").Select(r => r.Id)),
+            ("{organisation}", () => db.Organisations.Where(o => o.Name == "Hereford Youth Boxing Club").Select(o => o.Id)),
+            ("{org}", () => db.Organisations.Where(o => o.Name == "Hereford Street Angels").Select(o => o.Id)),
+        };
+        foreach (var (token, id) in placeholders)
+        {
+            if (path.Contains(token, StringComparison.Ordinal))
+            {
+                path = path.Replace(token, (await id().SingleAsync()).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+        }
+        return path;
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -63,19 +83,32 @@ public sealed class BrowserSite : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = "Europe/London",
+            StorageState = storageState,
         });
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A page signed in as <paramref name="email"/>. The first call per user signs in through the form; later calls
+    /// reuse that sign-in cookie (password hashing is deliberately slow), so each test still gets its own context.
+    /// </summary>
     public async Task<IPage> SignedInPageAsync(string email, int width = 1280)
     {
-        var page = await NewPageAsync(width);
+        var state = await _signIns.GetOrAdd(email, e => new Lazy<Task<string>>(() => SignInAsync(e))).Value;
+        return await NewPageAsync(width, storageState: state);
+    }
+
+    private async Task<string> SignInAsync(string email)
+    {
+        var page = await NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
     }
 
     public async Task DisposeAsync()
