@@ -94,7 +94,7 @@ public class GoldenThreadTests
         {
             var journey = await db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && j.CaseId == applicationId)
                 .OrderBy(j => j.Sequence).Select(j => j.ToState).ToListAsync();
-            Assert.Equal([ApplicationStates.Submitted, ApplicationStates.EligibilityCheck, ApplicationStates.Assessment, ApplicationStates.Recommendation,
+            Assert.Equal([ApplicationStates.Draft, ApplicationStates.Submitted, ApplicationStates.EligibilityCheck, ApplicationStates.Assessment, ApplicationStates.Recommendation,
                 ApplicationStates.OfferMade, ApplicationStates.OfferAccepted], journey);
             var award = await db.Awards.Include(a => a.Objectives).SingleAsync();
             Assert.Equal(AwardStates.Active, award.State);
