@@ -17,8 +17,18 @@ namespace GrantsCommissioning.EndToEnd.Infrastructure;
 /// The real app on Kestrel (a real port, so a real browser can reach it) in Development with the demo data, and the
 /// system Chromium driven by Playwright. One per test collection.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BrowserSite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A site with extra configuration on top of the Development demo settings (e.g. a real SMTP server).</summary>
+    protected BrowserSite(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
     public const string DemoPassword = "demo-password-2013";
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gc-e2e-" + Guid.NewGuid().ToString("N"));
     private AppFactory? _app;
@@ -30,9 +40,9 @@ public sealed class BrowserSite : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
     public string MailPickup => Path.Combine(_dataDirectory, "mail-pickup");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _app = new AppFactory(_dataDirectory);
+        _app = new AppFactory(_dataDirectory, _settings);
         _app.UseKestrel(0);
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -111,7 +121,7 @@ public sealed class BrowserSite : IAsyncLifetime
         return state;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -133,7 +143,7 @@ public sealed class BrowserSite : IAsyncLifetime
         }
     }
 
-    private sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class AppFactory(string dataDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -142,6 +152,10 @@ public sealed class BrowserSite : IAsyncLifetime
             builder.UseSetting("Grants:LoadDemoData", "true");
             builder.UseSetting("Grants:SeedDataPath", RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory));
             builder.UseSetting("Grants:WorkflowsPath", RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory));
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

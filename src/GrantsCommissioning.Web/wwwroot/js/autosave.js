@@ -6,14 +6,17 @@
     function setUp(form) {
         if (form.dataset.autosaveReady) { return; }
         form.dataset.autosaveReady = '1';
-        var dirty = false, busy = false;
+        var dirty = false, busy = false, again = false;
         function status(text) {
             var el = document.getElementById('autosave-status');
             if (el && text) { el.textContent = text; }
         }
         function save() {
-            if (busy || !dirty || !document.body.contains(form)) { return; }
-            busy = true; dirty = false;
+            // A change made while a save is on its way is saved as soon as that one returns, not left for the timer.
+            if (busy) { again = true; return; }
+            if (!dirty || !document.body.contains(form)) { return; }
+            busy = true; dirty = false; again = false;
+            status('Saving your answers…');
             var data = new FormData(form);
             data.set('Intent', 'autosave');
             fetch(form.getAttribute('action') || window.location.pathname, { method: 'POST', body: data, credentials: 'same-origin' })
@@ -23,7 +26,7 @@
                     if (r.ok && el) { status(el.textContent.trim()); } else { dirty = true; status('Not saved automatically. Use a save button to save your answers.'); }
                 })
                 .catch(function () { dirty = true; status('Could not save automatically: check your connection. Your answers are still on this page.'); })
-                .then(function () { busy = false; });
+                .then(function () { busy = false; if (again) { save(); } });
         }
         form.addEventListener('input', function () { dirty = true; });
         form.addEventListener('change', function () { dirty = true; });
