@@ -124,6 +124,63 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task KeyboardOnly_FromSignInToSubmit_SubmitsTheApplication()
+    {
+        // Only Tab, typing, Space and Enter from here on: no clicks, no focusing or filling by selector.
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await Keyboard.TabToAsync(page, "Input.Email");
+        await page.Keyboard.TypeAsync("treasurer@demo.opcc-grants.example");
+        await Keyboard.TabToAsync(page, "Input.Password");
+        await page.Keyboard.TypeAsync(BrowserSite.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(u => u.EndsWith("/applicant", StringComparison.Ordinal));
+
+        await Keyboard.ActivateAsync(page, "main a[href='/funding']");
+        await page.WaitForURLAsync(u => u.EndsWith("/funding", StringComparison.Ordinal));
+        await Keyboard.ActivateAsync(page, "main a[href='/funding/SMALL-CURRENT']");
+        await page.WaitForURLAsync(u => u.EndsWith("/funding/SMALL-CURRENT", StringComparison.Ordinal));
+        await Keyboard.ActivateAsync(page, "main a[href='/applicant/apply/SMALL-CURRENT']");
+        await page.WaitForURLAsync(u => u.EndsWith("/applicant/apply/SMALL-CURRENT", StringComparison.Ordinal));
+        await Keyboard.ActivateAsync(page, "main form button[type=submit]");
+        await page.WaitForURLAsync(u => ApplicationUrl().IsMatch(u) && !u.Contains("/applicant/apply", StringComparison.Ordinal));
+        var applicationPath = ApplicationUrl().Match(page.Url).Value;
+
+        await Keyboard.ActivateAsync(page, "main a[href$='/project']");
+        await Keyboard.TabToAsync(page, "ProjectTitle");
+        await page.Keyboard.TypeAsync("Malvern speed-watch signs");
+        await Keyboard.TabToAsync(page, "Summary");
+        await page.Keyboard.TypeAsync("Signs and a speed gun for the volunteer speed-watch on the Worcester Road.");
+        await Keyboard.TabToAsync(page, "AmountRequested");
+        await page.Keyboard.TypeAsync("350");
+        await Keyboard.ActivateAsync(page, "main button[value=continue]");
+        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+
+        await Keyboard.ActivateAsync(page, "main a[href$='/outcomes']");
+        await Keyboard.TabToMatchAsync(page, "input[name='Input.SingleObjectiveId']");
+        await page.Keyboard.PressAsync("Space");
+        await Keyboard.ActivateAsync(page, "main button[value=continue]");
+        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+
+        await Keyboard.ActivateAsync(page, "main a[href$='/declarations']");
+        await Keyboard.TabToAsync(page, "Accept");
+        await page.Keyboard.PressAsync("Space");
+        await Keyboard.ActivateAsync(page, "main button[value=continue]");
+        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+
+        await Keyboard.ActivateAsync(page, "main a.button[href$='/review']");
+        await page.WaitForURLAsync(u => u.EndsWith("/review", StringComparison.Ordinal));
+        await Keyboard.ActivateAsync(page, "main button[data-prevent-double-click]");
+        await page.WaitForURLAsync(u => u.EndsWith("/receipt", StringComparison.Ordinal));
+
+        var application = await ApplicationAsync(applicationPath);
+        Assert.Equal(ApplicationStates.Submitted, application.State);
+        Assert.Equal(("Malvern speed-watch signs", 35_000L), (application.ProjectTitle, application.AmountRequestedPence));
+        Assert.Contains(application.ApplicationReference, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     private async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/Account/Login");
