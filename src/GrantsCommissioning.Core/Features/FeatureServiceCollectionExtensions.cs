@@ -23,6 +23,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<DecisionService>();
         services.AddSingleton<AwardService>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<PayeeBankDetails>();
         services.AddSingleton<ReturnService>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<DashboardQueries>();
