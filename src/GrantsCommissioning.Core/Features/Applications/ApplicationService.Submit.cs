@@ -121,32 +121,39 @@ public sealed partial class ApplicationService
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var application = await db.Applications.Include(a => a.Round).FirstOrDefaultAsync(a => a.Id == applicationId, ct).ConfigureAwait(false);
-            if (application is null)
+            // BEGIN IMMEDIATE: the audit row chains onto the last one, and the change and its audit row commit together.
+            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
             {
-                return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
+                var application = await db.Applications.Include(a => a.Round).FirstOrDefaultAsync(a => a.Id == applicationId, ct).ConfigureAwait(false);
+                if (application is null)
+                {
+                    return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
+                }
+                if (application.State != ApplicationStates.Draft)
+                {
+                    return FeatureResult<DateTimeOffset>.Fail("", "Only a draft application's deadline can be extended.");
+                }
+                var instant = UkTime.FromUkLocal(newDeadlineUkLocal);
+                if (instant <= application.Round!.ClosesAt)
+                {
+                    return FeatureResult<DateTimeOffset>.Fail("NewDeadline", $"The extension must end after the round closes at {UkTime.Describe(application.Round.ClosesAt)}.");
+                }
+                if (instant <= clock.GetUtcNow())
+                {
+                    return FeatureResult<DateTimeOffset>.Fail("NewDeadline", "The extension must end in the future.");
+                }
+                var before = application.DeadlineExtendedTo;
+                application.DeadlineExtendedTo = instant;
+                await audit.AppendAsync(db, actor, "Application.DeadlineExtended", nameof(CaseKind.Application),
+                    application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    new { deadline = before ?? application.Round.ClosesAt }, new { deadline = instant, reason = reason.Trim() }, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                logger.LogInformation("Deadline of application {Reference} extended from {Before} to {After} by {Officer}",
+                    application.ApplicationReference, before, instant, actor.DisplayName);
+                return FeatureResult<DateTimeOffset>.Ok(instant);
             }
-            if (application.State != ApplicationStates.Draft)
-            {
-                return FeatureResult<DateTimeOffset>.Fail("", "Only a draft application's deadline can be extended.");
-            }
-            var instant = UkTime.FromUkLocal(newDeadlineUkLocal);
-            if (instant <= application.Round!.ClosesAt)
-            {
-                return FeatureResult<DateTimeOffset>.Fail("NewDeadline", $"The extension must end after the round closes at {UkTime.Describe(application.Round.ClosesAt)}.");
-            }
-            if (instant <= clock.GetUtcNow())
-            {
-                return FeatureResult<DateTimeOffset>.Fail("NewDeadline", "The extension must end in the future.");
-            }
-            var before = application.DeadlineExtendedTo;
-            application.DeadlineExtendedTo = instant;
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            // Audit: Core/Features/Audit (hash-chained log) is being built on another branch; when it lands, write an audit
-            // row here (who, application, before → after, reason). Until then the change is logged.
-            logger.LogInformation("Deadline of application {Reference} extended from {Before} to {After} by {Officer}: {Reason}",
-                application.ApplicationReference, before, instant, actor.DisplayName, reason.Trim());
-            return FeatureResult<DateTimeOffset>.Ok(instant);
         }
     }
 }

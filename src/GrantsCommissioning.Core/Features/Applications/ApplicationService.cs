@@ -1,5 +1,6 @@
 using System.Globalization;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Workflow;
@@ -14,7 +15,7 @@ namespace GrantsCommissioning.Core.Features.Applications;
 /// of it; everyone else gets null or "not found".
 /// </summary>
 public sealed partial class ApplicationService(
-    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, TimeProvider clock, ILogger<ApplicationService> logger)
+    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock, ILogger<ApplicationService> logger)
 {
     public async Task<StartOptions?> StartOptionsAsync(string roundReference, Actor actor, CancellationToken ct = default)
     {

@@ -79,6 +79,10 @@ public class ApplicationServiceTests
         Assert.False(byApplicant.Succeeded);
         Assert.Equal(new DateTimeOffset(2013, 7, 3, 16, 0, 0, TimeSpan.Zero), extended.Value);
         Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Values));
+        await using var db = test.NewContext();
+        var audit = await db.AuditLog.SingleAsync(a => a.Action == "Application.DeadlineExtended");
+        Assert.Equal((officer.UserId, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (audit.ActorUserId, audit.EntityId));
+        Assert.Contains("Flooded office on closing day.", audit.After, StringComparison.Ordinal);
     }
 
     [Fact]
