@@ -11,7 +11,9 @@ public class AccessibilityTests(BrowserSite site)
     [
         "/", "/accessibility", "/privacy", "/Account/Login", "/Account/Register", "/Account/ForgotPassword",
         "/Account/ResendEmailConfirmation", "/not-found", "/funding", "/funding/CGS-CURRENT", "/funding/SMALL-CURRENT",
-        "/funding/CGS-CURRENT/eligibility", "/funding/SMALL-CURRENT/eligibility",
+        "/funding/CGS-CURRENT/eligibility", "/funding/SMALL-CURRENT/eligibility", "/Account/ForgotPasswordConfirmation",
+        "/Account/ResetPassword?code=bm90LWEtdG9rZW4", "/Account/ResetPasswordConfirmation", "/Account/InvalidPasswordReset",
+        "/Account/ConfirmEmail?userId=nobody&code=bm90LWEtdG9rZW4", "/Account/Lockout", "/Account/AccessDenied",
     ];
 
     /// <summary>Applicant pages; {draft}, {submitted} and {organisation} are the demo applicant's records, looked up at run time.</summary>
