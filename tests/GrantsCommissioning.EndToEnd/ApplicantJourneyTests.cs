@@ -62,7 +62,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         var applicationPath = ApplicationUrl().Match(page.Url).Value;
 
         // Part-way through the project section, leave a field: autosave stores it. A reload shows it again.
-        await page.GetByRole(AriaRole.Link, new() { Name = "About your project and the amount" }).ClickAsync();
+        await OpenSectionAsync(page, "About your project and the amount", "/project");
         await page.FillAsync("#ProjectTitle", "Ledbury shop-watch radios");
         await page.FillAsync("#Summary", "Two-way radios so Ledbury shopkeepers can warn each other about shoplifting and antisocial behaviour.");
         await page.FocusAsync("#AmountRequested");
@@ -72,14 +72,14 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         Assert.StartsWith("Two-way radios", await page.InputValueAsync("#Summary"), StringComparison.Ordinal);
 
         await page.FillAsync("#AmountRequested", "480");
-        await page.ClickAsync("button[value=continue]");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Plan objective" }).First.ClickAsync();
+        await ContinueToTaskListAsync(page, applicationPath);
+        await OpenSectionAsync(page, "Plan objective", "/outcomes");
         await page.Locator("input[name='Input.SingleObjectiveId']").First.CheckAsync();
-        await page.ClickAsync("button[value=continue]");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Declarations" }).ClickAsync();
+        await ContinueToTaskListAsync(page, applicationPath);
+        await OpenSectionAsync(page, "Declarations", "/declarations");
         await page.CheckAsync("#Accept");
-        await page.ClickAsync("button[value=continue]");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Check your answers and submit" }).First.ClickAsync();
+        await ContinueToTaskListAsync(page, applicationPath);
+        await OpenSectionAsync(page, "Check your answers and submit", "/review");
         await page.ClickAsync("button:has-text('Submit application')");
         await page.WaitForURLAsync(u => u.EndsWith("/receipt", StringComparison.Ordinal));
         var reference = (await ApplicationAsync(applicationPath)).ApplicationReference;
@@ -179,6 +179,21 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         Assert.Equal(("Malvern speed-watch signs", 35_000L), (application.ProjectTitle, application.AmountRequestedPence));
         Assert.Contains(application.ApplicationReference, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>"Save and continue", then wait until the task list has loaded (enhanced forms navigate without a full load).</summary>
+    private static async Task ContinueToTaskListAsync(IPage page, string applicationPath)
+    {
+        await page.ClickAsync("main button[value=continue]");
+        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("ol.task-list")).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenSectionAsync(IPage page, string linkText, string pathEnd)
+    {
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = linkText }).First.ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith(pathEnd, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("main form")).Not.ToHaveCountAsync(0);
     }
 
     private async Task SignInAsync(IPage page, string email)

@@ -256,28 +256,36 @@ public sealed partial class ApplicationService
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var application = await LoadAsync(db, applicationId, actor, tracking: true, ct).ConfigureAwait(false);
-            if (application is null)
+            // BEGIN IMMEDIATE: an autosave and a "Save and continue" posted together (a field loses focus as the button
+            // is pressed) run one after the other, so the second replaces the first's rows instead of colliding with
+            // them, and a submit cannot slip in between the Draft check and the save.
+            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
             {
-                return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
+                var application = await LoadAsync(db, applicationId, actor, tracking: true, ct).ConfigureAwait(false);
+                if (application is null)
+                {
+                    return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
+                }
+                if (application.State != ApplicationStates.Draft)
+                {
+                    return FeatureResult<DateTimeOffset>.Fail("", "This application has been submitted, so it can no longer be changed.");
+                }
+                var errors = await apply(db, application).ConfigureAwait(false);
+                if (errors.Count == 0 && complete)
+                {
+                    errors = ApplicationRules.Section(application, application.Round!, section);
+                }
+                if (errors.Count > 0)
+                {
+                    return FeatureResult<DateTimeOffset>.Fail(errors);
+                }
+                var now = clock.GetUtcNow();
+                application.UpdatedAt = now;
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                return FeatureResult<DateTimeOffset>.Ok(now);
             }
-            if (application.State != ApplicationStates.Draft)
-            {
-                return FeatureResult<DateTimeOffset>.Fail("", "This application has been submitted, so it can no longer be changed.");
-            }
-            var errors = await apply(db, application).ConfigureAwait(false);
-            if (errors.Count == 0 && complete)
-            {
-                errors = ApplicationRules.Section(application, application.Round!, section);
-            }
-            if (errors.Count > 0)
-            {
-                return FeatureResult<DateTimeOffset>.Fail(errors);
-            }
-            var now = clock.GetUtcNow();
-            application.UpdatedAt = now;
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return FeatureResult<DateTimeOffset>.Ok(now);
         }
     }
 

@@ -86,6 +86,32 @@ public class ApplicationServiceTests
     }
 
     [Fact]
+    public async Task SaveOutcomesAsync_AutosaveAndContinuePostedTogether_BothSucceedAndTheSharesAreSavedOnce()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var service = test.Get<ApplicationService>();
+        List<int> objectives;
+        await using (var db = test.NewContext())
+        {
+            objectives = await db.ApplicationObjectives.Where(o => o.ApplicationId == id).OrderBy(o => o.ObjectiveId).Select(o => o.ObjectiveId).ToListAsync();
+        }
+        OutcomesInput Input() => new()
+        {
+            Objectives = [new ObjectiveShareInput { ObjectiveId = objectives[0], Share = "30" }, new ObjectiveShareInput { ObjectiveId = objectives[1], Share = "70" }],
+            Indicators = [new IndicatorInput { Name = "Young people attending", Unit = "people", Target = "40", ObjectiveId = objectives[0].ToString(System.Globalization.CultureInfo.InvariantCulture) }],
+        };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => service.SaveOutcomesAsync(id, Input(), applicant, complete: i % 2 == 0))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Values)));
+        await using var check = test.NewContext();
+        var saved = await check.ApplicationObjectives.Where(o => o.ApplicationId == id).OrderBy(o => o.ObjectiveId).Select(o => o.SharePercent).ToListAsync();
+        Assert.Equal([30, 70], saved);
+        Assert.Equal(1, await check.ApplicationIndicators.CountAsync(i => i.ApplicationId == id));
+    }
+
+    [Fact]
     public async Task SaveBudgetAsync_OverTheRoundMaximumOnContinue_ListsTheProblem_AndKeepsTheOldLines()
     {
         var (test, applicant, id) = await CompleteDraftAsync();
