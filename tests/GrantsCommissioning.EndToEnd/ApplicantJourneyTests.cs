@@ -33,7 +33,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await page.FillAsync("#Input\\.Password", Password);
         await page.FillAsync("#Input\\.ConfirmPassword", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(u => u.Contains("/Account/RegisterConfirmation", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.Contains("/Account/RegisterConfirmation", StringComparison.Ordinal));
         Assert.Equal("Check your email", await page.InnerTextAsync("h1"));
         var confirmation = await site.WaitForMessageAsync(email, "Confirm your email address");
         var link = LinkIn(confirmation.TextBody ?? "", "/Account/ConfirmEmail");
@@ -56,9 +56,9 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await page.FillAsync("#Postcode", "HR8 1DW");
         await page.SelectOptionAsync("#AreaServed", "Herefordshire");
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(u => u.Contains("/applicant/apply/SMALL-CURRENT", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.Contains("/applicant/apply/SMALL-CURRENT", StringComparison.Ordinal));
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(u => ApplicationUrl().IsMatch(u));
+        await ArriveAsync(page, u => ApplicationUrl().IsMatch(u));
         var applicationPath = ApplicationUrl().Match(page.Url).Value;
 
         // Part-way through the project section, leave a field: autosave stores it. A reload shows it again.
@@ -81,7 +81,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await ContinueToTaskListAsync(page, applicationPath);
         await OpenSectionAsync(page, "Check your answers and submit", "/review");
         await page.ClickAsync("button:has-text('Submit application')");
-        await page.WaitForURLAsync(u => u.EndsWith("/receipt", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/receipt", StringComparison.Ordinal));
         var reference = (await ApplicationAsync(applicationPath)).ApplicationReference;
         Assert.Contains(reference, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         var receipt = await site.WaitForMessageAsync(email, reference);
@@ -98,7 +98,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         Assert.Contains("£480", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.CheckAsync("#Declaration");
         await page.ClickAsync("button:has-text('Accept the offer')");
-        await page.WaitForURLAsync(u => !u.EndsWith($"/applicant/offers/{IdFrom(applicationPath)}", StringComparison.Ordinal));
+        await ArriveAsync(page, u => !u.EndsWith($"/applicant/offers/{IdFrom(applicationPath)}", StringComparison.Ordinal));
         Assert.Equal(ApplicationStates.OfferAccepted, (await ApplicationAsync(applicationPath)).State);
 
         // The first monitoring return opens (what its timer does at the end of the period), and the applicant sends it.
@@ -115,7 +115,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         }
         await page.FillAsync("#Narrative", "Nine shops have radios; two shoplifters were stopped in the first month.");
         await page.ClickAsync("button:has-text('Send the return')");
-        await page.WaitForURLAsync(u => !u.EndsWith($"/applicant/returns/{returnId}", StringComparison.Ordinal));
+        await ArriveAsync(page, u => !u.EndsWith($"/applicant/returns/{returnId}", StringComparison.Ordinal));
 
         await using var db = await Db();
         var sent = await db.Returns.SingleAsync(r => r.Id == returnId);
@@ -135,16 +135,16 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await Keyboard.TabToAsync(page, "Input.Password");
         await page.Keyboard.TypeAsync(BrowserSite.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(u => u.EndsWith("/applicant", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/applicant", StringComparison.Ordinal));
 
         await Keyboard.ActivateAsync(page, "main a[href='/funding']");
-        await page.WaitForURLAsync(u => u.EndsWith("/funding", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/funding", StringComparison.Ordinal));
         await Keyboard.ActivateAsync(page, "main a[href='/funding/SMALL-CURRENT']");
-        await page.WaitForURLAsync(u => u.EndsWith("/funding/SMALL-CURRENT", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/funding/SMALL-CURRENT", StringComparison.Ordinal));
         await Keyboard.ActivateAsync(page, "main a[href='/applicant/apply/SMALL-CURRENT']");
-        await page.WaitForURLAsync(u => u.EndsWith("/applicant/apply/SMALL-CURRENT", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/applicant/apply/SMALL-CURRENT", StringComparison.Ordinal));
         await Keyboard.ActivateAsync(page, "main form button[type=submit]");
-        await page.WaitForURLAsync(u => ApplicationUrl().IsMatch(u) && !u.Contains("/applicant/apply", StringComparison.Ordinal));
+        await ArriveAsync(page, u => ApplicationUrl().IsMatch(u) && !u.Contains("/applicant/apply", StringComparison.Ordinal));
         var applicationPath = ApplicationUrl().Match(page.Url).Value;
 
         await Keyboard.ActivateAsync(page, "main a[href$='/project']");
@@ -155,24 +155,24 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await Keyboard.TabToAsync(page, "AmountRequested");
         await page.Keyboard.TypeAsync("350");
         await Keyboard.ActivateAsync(page, "main button[value=continue]");
-        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith(applicationPath, StringComparison.Ordinal));
 
         await Keyboard.ActivateAsync(page, "main a[href$='/outcomes']");
         await Keyboard.TabToMatchAsync(page, "input[name='Input.SingleObjectiveId']");
         await page.Keyboard.PressAsync("Space");
         await Keyboard.ActivateAsync(page, "main button[value=continue]");
-        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith(applicationPath, StringComparison.Ordinal));
 
         await Keyboard.ActivateAsync(page, "main a[href$='/declarations']");
         await Keyboard.TabToAsync(page, "Accept");
         await page.Keyboard.PressAsync("Space");
         await Keyboard.ActivateAsync(page, "main button[value=continue]");
-        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith(applicationPath, StringComparison.Ordinal));
 
         await Keyboard.ActivateAsync(page, "main a.button[href$='/review']");
-        await page.WaitForURLAsync(u => u.EndsWith("/review", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/review", StringComparison.Ordinal));
         await Keyboard.ActivateAsync(page, "main button[data-prevent-double-click]");
-        await page.WaitForURLAsync(u => u.EndsWith("/receipt", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/receipt", StringComparison.Ordinal));
 
         var application = await ApplicationAsync(applicationPath);
         Assert.Equal(ApplicationStates.Submitted, application.State);
@@ -185,15 +185,25 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
     private static async Task ContinueToTaskListAsync(IPage page, string applicationPath)
     {
         await page.ClickAsync("main button[value=continue]");
-        await page.WaitForURLAsync(u => u.EndsWith(applicationPath, StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith(applicationPath, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("ol.task-list")).ToBeVisibleAsync();
     }
 
     private static async Task OpenSectionAsync(IPage page, string linkText, string pathEnd)
     {
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = linkText }).First.ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith(pathEnd, StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith(pathEnd, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main form")).Not.ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Waits until the browser is on the page <paramref name="url"/> describes and its heading is shown. Waits for the
+    /// response, not the load event: on a busy 2-core CI machine the load event of an enhanced page can lag far behind.
+    /// </summary>
+    private static async Task ArriveAsync(IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     private async Task SignInAsync(IPage page, string email)
@@ -202,7 +212,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(u => u.EndsWith("/applicant", StringComparison.Ordinal));
+        await ArriveAsync(page, u => u.EndsWith("/applicant", StringComparison.Ordinal));
     }
 
     private async Task ApproveAsOfficerAsync(string applicationPath)
