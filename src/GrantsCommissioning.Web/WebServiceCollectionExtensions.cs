@@ -64,7 +64,8 @@ public static class WebServiceCollectionExtensions
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             o.IterationCount = PasswordHashIterations;
         });
-        services.AddSingleton<IEmailSender<ApplicationUser>, OutboxEmailSender>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<Infrastructure.StartupTasks>();
         return services;
     }

@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests;
@@ -67,18 +68,84 @@ public class AccountPageTests(GrantsWebFactory site)
         Assert.Contains($"<a href=\"#Input.Password\">{passwordMessage}</a>", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RegisterConfirmation_ForAnAddressWithNoAccount_Explains()
+    [Theory]
+    [InlineData(true, "account-already-exists", "You already have an account")]
+    [InlineData(false, "account-confirm-email", "Confirm your email address")]
+    public async Task Register_WithAnAddressThatHasAnAccount_AnswersAsForANewAddress_AndEmailsTheOwner(bool confirmed, string template, string subject)
     {
+        var taken = $"taken-{Guid.NewGuid():N}@example.org";
+        var fresh = $"fresh-{Guid.NewGuid():N}@example.org";
+        await CreateUserAsync(taken, confirmed, (_, _) => Task.FromResult(""));
         using var client = site.NewClient();
 
-        var response = await client.GetAsync(new Uri("/Account/RegisterConfirmation?email=nobody%40example.org", UriKind.Relative));
+        var again = await PostAsync(client, "/Account/Register", "register", RegisterFields("Someone Else", taken));
+        var anew = await PostAsync(client, "/Account/Register", "register", RegisterFields("New Person", fresh));
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(anew.StatusCode, again.StatusCode);
+        Assert.Equal(anew.Headers.Location?.ToString().Replace(Uri.EscapeDataString(fresh), "ADDRESS", StringComparison.Ordinal),
+            again.Headers.Location?.ToString().Replace(Uri.EscapeDataString(taken), "ADDRESS", StringComparison.Ordinal));
+        var takenPage = await client.GetStringAsync(again.Headers.Location);
+        var freshPage = await client.GetStringAsync(anew.Headers.Location);
+        Assert.Equal(MainContent(freshPage).Replace(fresh, "ADDRESS", StringComparison.Ordinal), MainContent(takenPage).Replace(taken, "ADDRESS", StringComparison.Ordinal));
+        Assert.Contains("<h1>Check your email</h1>", takenPage, StringComparison.Ordinal);
+
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        var owner = await db.Outbox.SingleAsync(e => e.ToAddress == taken);
+        Assert.Equal(template, owner.Template);
+        Assert.Equal(subject, owner.Subject);
+        Assert.Equal("Test Person", owner.ToName);
+        if (confirmed)
+        {
+            Assert.Contains("/Account/Login", owner.BodyText, StringComparison.Ordinal);
+            Assert.Contains("/Account/ForgotPassword", owner.BodyText, StringComparison.Ordinal);
+        }
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email == taken));
+        Assert.Equal("Test Person", (await db.Users.SingleAsync(u => u.Email == taken)).DisplayName);
+        Assert.Equal("account-confirm-email", (await db.Outbox.SingleAsync(e => e.ToAddress == fresh)).Template);
+    }
+
+    [Fact]
+    public async Task Register_WithAShortPasswordForATakenAddress_AsksForALongerPassword_AndSaysNothingOfTheAccount()
+    {
+        using var client = site.NewClient();
+        var fields = RegisterFields("Someone Else", "applicant@demo.opcc-grants.example");
+        fields["Input.Password"] = fields["Input.ConfirmPassword"] = "too short";
+
+        var response = await PostAsync(client, "/Account/Register", "register", fields);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<h1>There is no account waiting for confirmation</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"Account/Register\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Error: Create an account</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input.Password\">Your password must be between 12 and 100 characters</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("already uses", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("already taken", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task RegisterConfirmation_SaysTheSameForAnyAddress()
+    {
+        using var client = site.NewClient();
+
+        var known = await client.GetStringAsync(new Uri("/Account/RegisterConfirmation?email=applicant%40demo.opcc-grants.example", UriKind.Relative));
+        var unknown = await client.GetStringAsync(new Uri("/Account/RegisterConfirmation?email=nobody%40example.org", UriKind.Relative));
+
+        Assert.Contains("<h1>Check your email</h1>", unknown, StringComparison.Ordinal);
+        Assert.Equal(MainContent(unknown).Replace("nobody@example.org", "ADDRESS", StringComparison.Ordinal),
+            MainContent(known).Replace("applicant@demo.opcc-grants.example", "ADDRESS", StringComparison.Ordinal));
+    }
+
+    /// <summary>The page's main content: the rest carries per-request tokens.</summary>
+    private static string MainContent(string html) =>
+        html[html.IndexOf("<main", StringComparison.Ordinal)..(html.IndexOf("</main>", StringComparison.Ordinal) + 7)];
+
+    private static Dictionary<string, string> RegisterFields(string name, string email) => new()
+    {
+        ["Input.DisplayName"] = name,
+        ["Input.Email"] = email,
+        ["Input.Password"] = "a long enough passphrase",
+        ["Input.ConfirmPassword"] = "a long enough passphrase",
+    };
 
     [Fact]
     public async Task ForgotPassword_AnswersTheSameWhetherOrNotThereIsAnAccount()

@@ -12,6 +12,7 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
     public const string ConfirmTemplate = "account-confirm-email";
     public const string ResetLinkTemplate = "account-reset-password";
     public const string ResetCodeTemplate = "account-reset-code";
+    public const string AlreadyExistsTemplate = "account-already-exists";
 
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         QueueAsync(ConfirmTemplate, user, email, "Link", confirmationLink);
@@ -22,15 +23,26 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         QueueAsync(ResetCodeTemplate, user, email, "Code", resetCode);
 
-    private async Task QueueAsync(string template, ApplicationUser user, string email, string field, string value)
+    /// <summary>
+    /// Tells the owner of an address that someone tried to register it again, so the Register page can answer exactly
+    /// as it does for a new address and never reveal that an account exists.
+    /// </summary>
+    public Task SendAlreadyExistsAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
+        QueueAsync(AlreadyExistsTemplate, user, email, new() { ["SignInLink"] = signInLink, ["ResetLink"] = resetLink });
+
+    private Task QueueAsync(string template, ApplicationUser user, string email, string field, string value) =>
+        QueueAsync(template, user, email, new() { [field] = value });
+
+    private async Task QueueAsync(string template, ApplicationUser user, string email, Dictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(user);
         var db = await factory.CreateDbContextAsync().ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             // The Identity pages HTML-encode links for an HTML body; these emails are plain text.
+            var plain = values.ToDictionary(v => v.Key, v => WebUtility.HtmlDecode(v.Value), StringComparer.Ordinal);
             outbox.Enqueue(db, template, email, string.IsNullOrWhiteSpace(user.DisplayName) ? null : user.DisplayName,
-                new Dictionary<string, string> { [field] = WebUtility.HtmlDecode(value) }, $"identity:{template}:{user.Id}:{Guid.NewGuid():N}");
+                plain, $"identity:{template}:{user.Id}:{Guid.NewGuid():N}");
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
     }
