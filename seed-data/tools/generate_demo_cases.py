@@ -210,10 +210,13 @@ def pay(amount, state, due, **extra):
     return p
 
 
-def ret(state, start, end, due, spend=None, values=None, narrative=None):
+def ret(state, start, end, due, spend=None, values=None, narrative=None, query=None):
     r = {"periodStart": start, "periodEnd": end, "due": due, "state": state}
     if spend is not None:
         r.update({"spend": spend, "indicatorValues": values or [0], "narrative": narrative or "Sessions running as planned."})
+    if query is not None:
+        # A queried return carries the grants officer's question, which the applicant sees on the dashboard.
+        r["query"] = query
     return r
 
 
@@ -249,7 +252,10 @@ def cases_current(orgs):
         [ret("Overdue", "today-100d", "today-40d", "today-10d")])))
     c.append(current_case(15, community[14], "OfferAccepted", 24000, [5], decision=decided(24000), award=award_block("AWD-CY-0015", 24000, "VariationRequested",
         [pay(12000, "Paid", "today-95d", paidOn="today-93d", financeReference="WM-AP-900115"), pay(12000, "Ready", "today+1d")],
-        [ret("Queried", "today-100d", "today-40d", "today-10d", [9000, 2500], [30], "Fewer referrals than planned because the school term ended early."), ret("Due", "today-39d", "today-1d", "today+29d")])))
+        [ret("Queried", "today-100d", "today-40d", "today-10d", [9000, 2500], [30], "Fewer referrals than planned because the school term ended early.",
+             query="Thank you for the return. You have spent £9,000 of the £16,800 for sessional workers but reached 30 of the 48 pupils planned. "
+                   "Please tell us how many sessions were delivered in the period and how you will reach the other 18 pupils before the grant ends, "
+                   "then send the return again."), ret("Due", "today-39d", "today-1d", "today+29d")])))
     c.append(current_case(16, community[15], "OfferAccepted", 10000, [3], decision=decided(10000), award=award_block("AWD-CY-0016", 10000, "Suspended",
         [pay(5000, "Paid", "today-90d", paidOn="today-89d", financeReference="WM-AP-900116"), pay(5000, "Held", "today+10d", holdReason="Award suspended pending safeguarding review")],
         [ret("Accepted", "today-100d", "today-40d", "today-10d", [3500, 1000], [8])])))
@@ -266,7 +272,9 @@ def cases_current(orgs):
     c.append(current_case(20, community[0], "OfferAccepted", 6000, [4, 5], title="After-school boxing and mentoring", decision=decided(6000),
                           award=award_block("AWD-CY-0020", 6000, "Active",
         [pay(3000, "Paid", "today-95d", paidOn="today-93d", financeReference="WM-AP-900120"), pay(3000, "Scheduled", "today+80d")],
-        [ret("Queried", "today-100d", "today-40d", "today-10d", [1500, 400], [12], "Sessions started in the spring; twelve young people attend every week."),
+        [ret("Queried", "today-100d", "today-40d", "today-10d", [1500, 400], [12], "Sessions started in the spring; twelve young people attend every week.",
+             query="Please attach the receipts for the £400 of equipment, and tell us whether the twelve young people are the same group "
+                   "each week or a rolling group, then send the return again."),
          ret("Due", "today-39d", "today-1d", "today+29d"), ret("Scheduled", "today", "today+265d", "today+295d")])))
     return c
 

@@ -59,7 +59,9 @@ public interface ICaseWorkflow
 
     /// <summary>
     /// Places an imported case (seed or migration data), already saved so it has an id, directly in a named state of
-    /// the latest definition, journalled as an import; the caller saves.
+    /// the latest definition, journalled as an import at <paramref name="at"/>; the caller saves. <paramref name="comment"/>
+    /// is what was said when the case reached that state (an officer's query, say), shown wherever that transition's
+    /// comment would be.
     /// </summary>
-    void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at);
+    void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at, string? comment = null);
 }

@@ -25,21 +25,21 @@ public partial class TrackPageTests(GrantsWebFactory site)
     public async Task TrackDashboard_ShowsThingsToDoWithTheOfficersQuery_ThenApplicationsGrantsAndPaymentsMade()
     {
         using var client = await site.SignedInClientAsync(Applicant);
-        int offerId, awardId;
+        int offerId, awardId, queriedId;
         await using (var db = Db())
         {
             offerId = await db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0019").Select(a => a.Id).SingleAsync();
             awardId = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id).SingleAsync();
-            var queried = await db.Returns.SingleAsync(r => r.ReturnReference == "AWD-CY-0020-R1");
-            if (queried.State == ReturnStates.Queried && !await db.WorkflowJournal.AnyAsync(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == queried.Id && j.Trigger == ReturnTriggers.Query))
-            {
-                // The demo data imports the return already queried; give it an officer's query the way the case page would.
-                var workflow = site.Services.GetRequiredService<ICaseWorkflow>();
-                var officer = await ActorAsync("officer@demo.opcc-grants.example", Roles.GrantsOfficer);
-                await ResubmitAndQueryAsync(workflow, queried.Id, officer, "Please send the attendance register for May.");
-            }
+            queriedId = await db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R1").Select(r => r.Id).SingleAsync();
         }
 
+        // The demo imports the return already queried, with the officer's question.
+        var imported = Regex.Replace(await client.HtmlAsync("/applicant"), @"\s+", " ");
+        Assert.Contains("Please attach the receipts for the £400 of equipment", System.Net.WebUtility.HtmlDecode(imported), StringComparison.Ordinal);
+        Assert.DoesNotContain("Please check the figures and narrative", imported, StringComparison.Ordinal);
+        // Sent again and queried again: the newest question replaces it.
+        var officer = await ActorAsync("officer@demo.opcc-grants.example", Roles.GrantsOfficer);
+        await ResubmitAndQueryAsync(site.Services.GetRequiredService<ICaseWorkflow>(), queriedId, officer, "Please send the attendance register for May.");
         var html = Regex.Replace(await client.HtmlAsync("/applicant"), @"\s+", " ");
 
         var order = new[] { "Things to do", "Applications", "Grants", "Payments made" }.Select(h => html.IndexOf($"<h3>{h}</h3>", StringComparison.Ordinal)).ToList();
@@ -49,6 +49,7 @@ public partial class TrackPageTests(GrantsWebFactory site)
         Assert.Contains("Accept or decline the offer of £8,000.00", html, StringComparison.Ordinal);
         Assert.Contains("Answer the query on monitoring return AWD-CY-0020-R1", html, StringComparison.Ordinal);
         Assert.Contains("Please send the attendance register for May.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please attach the receipts", html, StringComparison.Ordinal);
         Assert.Contains("Send monitoring return AWD-CY-0020-R2", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applicant/grants/{awardId}\"", html, StringComparison.Ordinal);
         Assert.Contains("WM-AP-900120", html, StringComparison.Ordinal);
@@ -342,7 +343,7 @@ public partial class TrackPageTests(GrantsWebFactory site)
         return id;
     }
 
-    /// <summary>Gives an imported queried return a real Query transition with a comment: Resubmit by the applicant, then Query by the officer.</summary>
+    /// <summary>Queries a queried return again: Resubmit by the applicant, then Query by the officer with <paramref name="comment"/>.</summary>
     private async Task ResubmitAndQueryAsync(ICaseWorkflow workflow, int returnId, Actor officer, string comment)
     {
         var applicant = await ActorAsync(Applicant, Roles.Applicant);

@@ -51,7 +51,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                     .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
                     .Select(r => new ReturnToSend(r.Id, r.ReturnReference, r.Award!.Title, r.State, r.PeriodEnd, r.DueDate,
                         r.State == ReturnStates.Queried
-                            ? db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.Trigger == ReturnTriggers.Query)
+                            ? db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.ToState == ReturnStates.Queried)
                                 .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault()
                             : null))
                     .ToListAsync(ct).ConfigureAwait(false);
@@ -208,7 +208,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                 .GroupBy(l => l.CostLineId).Select(g => new { g.Key, Pence = g.Sum(l => l.AmountPence) })
                 .ToDictionaryAsync(x => x.Key, x => x.Pence, ct).ConfigureAwait(false);
             var query = await db.WorkflowJournal.AsNoTracking()
-                .Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.Trigger == ReturnTriggers.Query)
+                .Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.ToState == ReturnStates.Queried)
                 .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var spend = r.SpendLines.ToDictionary(l => l.CostLineId, l => new Money(l.AmountPence));
             var values = r.IndicatorValues.ToDictionary(v => v.IndicatorId, v => v.Value);

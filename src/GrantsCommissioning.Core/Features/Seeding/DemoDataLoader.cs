@@ -216,7 +216,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         award.YearSplits.AddRange(award.Payments.Where(p => p.PaymentKind == PaymentKind.Instalment)
             .GroupBy(p => FinancialYear.Containing(p.DueDate).StartYear)
             .Select(g => new AwardYearSplit { FinancialYearStart = g.Key, AmountPence = g.Sum(p => p.AmountPence) }));
-        var returns = new List<(MonitoringReturn Return, string State)>();
+        var returns = new List<(MonitoringReturn Return, string State, string? Query)>();
         n = 0;
         foreach (var r in a.Returns)
         {
@@ -234,8 +234,10 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
                 ret.SubmittedByUserId = application.CreatedByUserId;
                 ret.AcceptedAt = r.State == ReturnStates.Accepted ? ret.SubmittedAt.Value.AddDays(3) : null;
             }
+            file.Check((r.State == ReturnStates.Queried) == (r.Query is not null),
+                $"{what}: return {n} needs the officer's query when, and only when, it is Queried");
             award.Returns.Add(ret);
-            returns.Add((ret, r.State));
+            returns.Add((ret, r.State, r.Query));
         }
         db.Awards.Add(award);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -245,9 +247,9 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         {
             workflow.Import(db, payment, state, at);
         }
-        foreach (var (ret, state) in returns)
+        foreach (var (ret, state, query) in returns)
         {
-            workflow.Import(db, ret, state, at);
+            workflow.Import(db, ret, state, query is null ? at : UkTime.FromUkLocal(ret.DueDate.AddDays(-2), new TimeOnly(11, 0)), query);
         }
     }
 

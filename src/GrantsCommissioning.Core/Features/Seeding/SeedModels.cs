@@ -31,7 +31,7 @@ internal sealed record AssessmentSeed(string Assessor, bool Conflict, string? Co
 internal sealed record DecisionSeed(string Outcome, decimal Amount, string Authority, string DecidedAt, string Rationale, string? Notice = null, string? Conditions = null);
 internal sealed record AwardSeed(string Reference, string State, string AwardedOn, string Start, string End, string Basis, List<PaymentSeed> Payments, List<ReturnSeed> Returns, string? AdvanceJustification = null, List<string>? Conditions = null);
 internal sealed record PaymentSeed(string Due, decimal Amount, string State, string? PaidOn = null, string? FinanceReference = null, string? HoldReason = null, string? Kind = null);
-internal sealed record ReturnSeed(string PeriodStart, string PeriodEnd, string Due, string State, List<decimal>? Spend = null, List<double>? IndicatorValues = null, string? Narrative = null);
+internal sealed record ReturnSeed(string PeriodStart, string PeriodEnd, string Due, string State, List<decimal>? Spend = null, List<double>? IndicatorValues = null, string? Narrative = null, string? Query = null);
 
 internal sealed record UsersSeed(string Password, List<UserSeed> Users);
 internal sealed record UserSeed(string Email, string Name, List<string> Roles, string? JobTitle = null);

@@ -153,6 +153,38 @@ public class SeedLoaderTests
     }
 
     [Fact]
+    public async Task DemoQueriedReturn_WithoutTheOfficersQuery_StopsWithAMessageNamingTheCase()
+    {
+        var folder = CopyOfSeedData();
+        var path = Path.Combine(folder, "demo", "cases-current-year.json");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(",\n      \"query\": \"Thank you for the return.", StringComparison.Ordinal);
+        File.WriteAllText(path, text[..at] + text[text.IndexOf('\n', at + 2)..]);
+        await using var test = await TestDatabase.CreateAsync(Today, seedDataPath: folder);
+        await test.Get<SeedLoader>().LoadReferenceDataAsync();
+
+        var ex = await Assert.ThrowsAsync<StartupException>(() => test.Get<SeedLoader>().LoadDemoDataAsync());
+
+        Assert.Equal("Seed file seed-data/demo/cases-current-year.json: case CGS-CY-0015: return 1 needs the officer's query when, and only when, it is Queried", ex.Message);
+    }
+
+    [Fact]
+    public async Task DemoQueriedReturn_IsJournalledWithTheOfficersQuery_AfterItWasSubmitted()
+    {
+        await using var test = await TestDatabase.CreateAsync(Today);
+        var seeds = test.Get<SeedLoader>();
+        await seeds.LoadReferenceDataAsync();
+
+        await seeds.LoadDemoDataAsync();
+
+        await using var db = test.NewContext();
+        var queried = await db.Returns.SingleAsync(r => r.ReturnReference == "AWD-CY-0015-R1");
+        var entry = await db.WorkflowJournal.SingleAsync(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == queried.Id && j.ToState == ReturnStates.Queried);
+        Assert.StartsWith("Thank you for the return. You have spent £9,000 of the £16,800 for sessional workers", entry.Comment, StringComparison.Ordinal);
+        Assert.True(entry.OccurredAt > queried.SubmittedAt, "queried after it was sent");
+    }
+
+    [Fact]
     public async Task RelativeDatesInDemoData_AreResolvedAgainstTheDayOfLoading()
     {
         await using var test = await TestDatabase.CreateAsync(Today);
