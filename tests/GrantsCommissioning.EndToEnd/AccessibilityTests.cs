@@ -106,31 +106,19 @@ public class AccessibilityTests(BrowserSite site)
 
     private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
-    [Fact]
-    public async Task PageShowingValidationErrors_HasNoAxeViolations()
+    [Theory]
+    [InlineData("/applicant/organisations/new")]
+    [InlineData("/Account/Manage/EnableAuthenticator")]
+    public async Task PageShowingValidationErrors_HasNoAxeViolations(string path)
     {
         var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
-        await page.GotoAsync("/applicant/organisations/new");
+        await page.GotoAsync(path);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
 
         var violations = await Axe.RunAsync(page);
 
-        Assert.True(violations.Count == 0, Axe.Describe(violations));
-        await page.Context.CloseAsync();
-    }
-
-    [Fact]
-    public async Task AccountPageShowingAFieldError_HasNoAxeViolations()
-    {
-        var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
-        await page.GotoAsync("/Account/Manage/EnableAuthenticator");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForSelectorAsync(".error-summary");
-
-        var violations = await Axe.RunAsync(page);
-
-        Assert.True(violations.Count == 0, Axe.Describe(violations));
+        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
         await page.Context.CloseAsync();
     }
 

@@ -171,12 +171,7 @@ public class ManageAccountPageTests(GrantsWebFactory site)
         var (email, _) = await CreateUserAsync();
         using var client = await site.SignedInClientAsync(email, Password);
 
-        var response = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
-        {
-            ["Input.OldPassword"] = "not the passphrase",
-            ["Input.NewPassword"] = "a brand new passphrase",
-            ["Input.ConfirmPassword"] = "a brand new passphrase",
-        });
+        var response = await ChangePasswordAsync(client, "not the passphrase", "a brand new passphrase", "a brand new passphrase");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -192,12 +187,7 @@ public class ManageAccountPageTests(GrantsWebFactory site)
         var (email, _) = await CreateUserAsync();
         using var client = await site.SignedInClientAsync(email, Password);
 
-        var response = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
-        {
-            ["Input.OldPassword"] = Password,
-            ["Input.NewPassword"] = "elevenchars",
-            ["Input.ConfirmPassword"] = "different",
-        });
+        var response = await ChangePasswordAsync(client, Password, "elevenchars", "different");
         var html = await response.Content.ReadAsStringAsync();
 
         AssertFieldError(html, "Change your password", "Input.NewPassword", "Your password must be between 12 and 100 characters");
@@ -212,12 +202,7 @@ public class ManageAccountPageTests(GrantsWebFactory site)
         var (email, _) = await CreateUserAsync();
         using var client = await site.SignedInClientAsync(email, Password);
 
-        var response = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
-        {
-            ["Input.OldPassword"] = Password,
-            ["Input.NewPassword"] = "a brand new passphrase",
-            ["Input.ConfirmPassword"] = "a brand new passphrase",
-        });
+        var response = await ChangePasswordAsync(client, Password, "a brand new passphrase", "a brand new passphrase");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetStringAsync(response.Headers.Location);
@@ -395,6 +380,14 @@ public class ManageAccountPageTests(GrantsWebFactory site)
         Assert.Equal(10, Regex.Count(html, "<li><code>"));
         Assert.Contains("You have new recovery codes. Your old ones no longer work.", html, StringComparison.Ordinal);
     }
+
+    private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string current, string newPassword, string confirm) =>
+        GrantsWebFactory.PostFormAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
+        {
+            ["Input.OldPassword"] = current,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = confirm,
+        });
 
     private static void AssertHouseStyle(string html, string title, string heading)
     {
