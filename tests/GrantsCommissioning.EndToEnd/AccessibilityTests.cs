@@ -19,7 +19,8 @@ public class AccessibilityTests(BrowserSite site)
     /// <summary>Applicant pages; {draft}, {submitted} and {organisation} are the demo applicant's records, looked up at run time.</summary>
     public static TheoryData<string> ApplicantPages =>
     [
-        "/applicant", "/Account/Manage", "/Account/Manage/ChangePassword", "/applicant/organisations/new", "/applicant/organisations/{organisation}",
+        "/applicant", "/Account/Manage", "/Account/Manage/Email", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication",
+        "/Account/Manage/EnableAuthenticator", "/Account/Manage/Passkeys", "/Account/Manage/PersonalData", "/applicant/organisations/new", "/applicant/organisations/{organisation}",
         "/applicant/apply/CGS-CURRENT", "/applicant/applications/{draft}", "/applicant/applications/{draft}/project",
         "/applicant/applications/{draft}/budget", "/applicant/applications/{draft}/outcomes", "/applicant/applications/{draft}/beneficiaries",
         "/applicant/applications/{draft}/declarations", "/applicant/applications/{draft}/review", "/applicant/applications/{submitted}/receipt",
@@ -105,17 +106,19 @@ public class AccessibilityTests(BrowserSite site)
 
     private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
-    [Fact]
-    public async Task PageShowingValidationErrors_HasNoAxeViolations()
+    [Theory]
+    [InlineData("/applicant/organisations/new")]
+    [InlineData("/Account/Manage/EnableAuthenticator")]
+    public async Task PageShowingValidationErrors_HasNoAxeViolations(string path)
     {
         var page = await site.SignedInPageAsync("applicant@demo.opcc-grants.example");
-        await page.GotoAsync("/applicant/organisations/new");
+        await page.GotoAsync(path);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
 
         var violations = await Axe.RunAsync(page);
 
-        Assert.True(violations.Count == 0, Axe.Describe(violations));
+        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
         await page.Context.CloseAsync();
     }
 

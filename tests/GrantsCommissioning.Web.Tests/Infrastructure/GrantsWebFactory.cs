@@ -61,6 +61,18 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
         return await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), content);
     }
 
+    /// <summary>Gets the page for its antiforgery token, then posts <paramref name="fields"/> to it as the form named <paramref name="form"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string form, Dictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
+        fields["_handler"] = form;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
     public static string AntiforgeryToken(string html)
     {
         var match = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
