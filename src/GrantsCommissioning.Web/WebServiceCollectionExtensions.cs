@@ -58,6 +58,7 @@ public static class WebServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GrantsDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<Components.Account.GrantsClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(o =>
         {

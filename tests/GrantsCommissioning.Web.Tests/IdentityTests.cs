@@ -68,6 +68,45 @@ public class IdentityTests(GrantsWebFactory site)
         Assert.True(options.SignIn.RequireConfirmedAccount);
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task SignedInPerson_ActsUnderTheirFullName_NotTheirEmailAddress()
+    {
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var officer = await users.FindByEmailAsync("officer@demo.opcc-grants.example");
+
+        var actor = GrantsCommissioning.Web.Components.Workflow.WorkflowActor.From(await signIn.CreateUserPrincipalAsync(officer!));
+
+        // Decision notices, case history and audit rows take the actor's name.
+        Assert.NotNull(actor);
+        Assert.Equal("Priya Shah", actor.DisplayName);
+        Assert.Equal(officer!.Id, actor.UserId);
+    }
+
+    [Fact]
+    public async Task StaffHeader_ShowsTheFullName_AndANewNameAsSoonAsItIsSaved()
+    {
+        var email = $"staff-{Guid.NewGuid():N}@example.org";
+        using (var scope = site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Sam Okafor" };
+            Assert.True((await users.CreateAsync(user, "a long staff passphrase")).Succeeded);
+            await users.AddToRoleAsync(user, GrantsCommissioning.Core.Domain.Roles.GrantsOfficer);
+        }
+        using var client = await site.SignedInClientAsync(email, "a long staff passphrase");
+
+        var before = await client.GetStringAsync(new Uri("/officer", UriKind.Relative));
+        var saved = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage", "profile", new() { ["Input.DisplayName"] = "Samuel Okafor", ["Input.PhoneNumber"] = "" });
+        var after = await client.GetStringAsync(new Uri("/officer", UriKind.Relative));
+
+        Assert.Contains("<span class=\"signed-in\">Sam Okafor</span>", before, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("<span class=\"signed-in\">Samuel Okafor</span>", after, StringComparison.Ordinal);
+    }
 }
 
 public class ProductionTests : IClassFixture<ProductionTests.ProductionSite>

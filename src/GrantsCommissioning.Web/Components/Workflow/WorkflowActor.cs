@@ -4,7 +4,7 @@ using GrantsCommissioning.Core.Workflow;
 
 namespace GrantsCommissioning.Web.Components.Workflow;
 
-/// <summary>The workflow <see cref="Actor"/> for a signed-in user.</summary>
+/// <summary>The workflow <see cref="Actor"/> for a signed-in user, named by their full name.</summary>
 public static class WorkflowActor
 {
     public static Actor? From(ClaimsPrincipal user)
@@ -16,6 +16,8 @@ public static class WorkflowActor
             return null;
         }
         var roles = Roles.All.Where(user.IsInRole).ToArray();
-        return Actor.For(id, user.Identity.Name ?? id, roles);
+        // The full name (a cookie issued before it was added falls back to the sign-in name, the email address).
+        var name = user.FindFirstValue(Account.GrantsClaimsPrincipalFactory.FullNameClaim) ?? user.Identity.Name ?? id;
+        return Actor.For(id, name, roles);
     }
 }
