@@ -245,6 +245,20 @@ public class ManageAccountPageTests(GrantsWebFactory site)
         Assert.Contains($"We have sent a link to {newEmail}. Follow it to change your email address. Until then, sign in with {email}.", html, StringComparison.Ordinal);
         Assert.Equal(1, await OutboxCountAsync(newEmail));
         Assert.Equal(email, (await FindAsync(email)).Email);
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        var link = await db.Outbox.SingleAsync(e => e.ToAddress == newEmail);
+        Assert.Equal("Confirm your new email address", link.Subject);
+        Assert.Contains("/Account/ConfirmEmailChange?", link.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;", link.BodyText, StringComparison.Ordinal);
+        // The address in use now hears of it, in case someone else has the account.
+        var warning = await db.Outbox.SingleAsync(e => e.ToAddress == email);
+        Assert.Equal("Someone asked to change your account's email address", warning.Subject);
+        Assert.Contains(newEmail, warning.BodyText, StringComparison.Ordinal);
+
+        var url = new Uri(Regex.Match(link.BodyText, @"https?://\S+").Value);
+        var confirmed = await client.GetAsync(new Uri(url.PathAndQuery, UriKind.Relative));
+        Assert.True(confirmed.IsSuccessStatusCode || confirmed.StatusCode == HttpStatusCode.Redirect, confirmed.StatusCode.ToString());
+        Assert.Equal(newEmail, (await FindAsync(newEmail)).UserName);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
     public const string ResetLinkTemplate = "account-reset-password";
     public const string ResetCodeTemplate = "account-reset-code";
     public const string AlreadyExistsTemplate = "account-already-exists";
+    public const string ChangeEmailTemplate = "account-change-email";
+    public const string ChangeRequestedTemplate = "account-email-change-requested";
 
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         QueueAsync(ConfirmTemplate, user, email, "Link", confirmationLink);
@@ -29,6 +31,20 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
     /// </summary>
     public Task SendAlreadyExistsAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
         QueueAsync(AlreadyExistsTemplate, user, email, new() { ["SignInLink"] = signInLink, ["ResetLink"] = resetLink });
+
+    /// <summary>
+    /// Sends the link that changes the account's address to <paramref name="newEmail"/>, and tells the address in use
+    /// now that a change was asked for, so someone who has taken over the account cannot move it away unnoticed.
+    /// </summary>
+    public async Task SendChangeEmailLinkAsync(ApplicationUser user, string newEmail, string changeLink, string signInLink)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await QueueAsync(ChangeEmailTemplate, user, newEmail, "Link", changeLink).ConfigureAwait(false);
+        if (!string.IsNullOrWhiteSpace(user.Email))
+        {
+            await QueueAsync(ChangeRequestedTemplate, user, user.Email, new() { ["NewEmail"] = newEmail, ["SignInLink"] = signInLink }).ConfigureAwait(false);
+        }
+    }
 
     private Task QueueAsync(string template, ApplicationUser user, string email, string field, string value) =>
         QueueAsync(template, user, email, new() { [field] = value });
