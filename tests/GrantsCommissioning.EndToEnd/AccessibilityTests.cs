@@ -14,13 +14,14 @@ public class AccessibilityTests(BrowserSite site)
         "/funding/CGS-CURRENT/eligibility", "/funding/SMALL-CURRENT/eligibility", "/Account/ForgotPasswordConfirmation",
         "/Account/ResetPassword?code=bm90LWEtdG9rZW4", "/Account/ResetPasswordConfirmation", "/Account/InvalidPasswordReset",
         "/Account/ConfirmEmail?userId=nobody&code=bm90LWEtdG9rZW4", "/Account/Lockout", "/Account/AccessDenied",
+        "/Account/Closed",
     ];
 
     /// <summary>Applicant pages; {draft}, {submitted} and {organisation} are the demo applicant's records, looked up at run time.</summary>
     public static TheoryData<string> ApplicantPages =>
     [
         "/applicant", "/Account/Manage", "/Account/Manage/Email", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication",
-        "/Account/Manage/EnableAuthenticator", "/Account/Manage/Passkeys", "/Account/Manage/PersonalData", "/applicant/organisations/new", "/applicant/organisations/{organisation}",
+        "/Account/Manage/EnableAuthenticator", "/Account/Manage/Passkeys", "/Account/Manage/PersonalData", "/Account/Manage/DeletePersonalData", "/applicant/organisations/new", "/applicant/organisations/{organisation}",
         "/applicant/apply/CGS-CURRENT", "/applicant/applications/{draft}", "/applicant/applications/{draft}/project",
         "/applicant/applications/{draft}/budget", "/applicant/applications/{draft}/outcomes", "/applicant/applications/{draft}/beneficiaries",
         "/applicant/applications/{draft}/declarations", "/applicant/applications/{draft}/review", "/applicant/applications/{submitted}/receipt",

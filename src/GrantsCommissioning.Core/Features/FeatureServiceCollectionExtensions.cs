@@ -24,6 +24,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<AwardService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<PayeeBankDetails>();
+        services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<ReturnService>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<DashboardQueries>();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using GrantsCommissioning.Web.Components.Account.Pages;
 using GrantsCommissioning.Web.Components.Account.Pages.Manage;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features.Organisations;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -114,7 +115,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] OrganisationService organisations) =>
         {
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -125,25 +126,21 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             var userId = await userManager.GetUserIdAsync(user);
             downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
 
-            // Only include personal data for download
-            var personalData = new Dictionary<string, string>();
-            var personalDataProps = typeof(ApplicationUser).GetProperties().Where(
-                prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)));
-            foreach (var p in personalDataProps)
+            // What the account holds about the person: the fields Identity marks as personal data, their sign-ins
+            // elsewhere and their organisations. Secrets (password hash, authenticator key) are not personal data to hand out.
+            var account = typeof(ApplicationUser).GetProperties()
+                .Where(prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)))
+                .ToDictionary(p => p.Name, p => p.GetValue(user)?.ToString());
+            var logins = (await userManager.GetLoginsAsync(user)).Select(l => new { Provider = l.ProviderDisplayName ?? l.LoginProvider, Key = l.ProviderKey });
+            var memberships = (await organisations.MembershipsAsync(userId)).Select(m => new { Organisation = m.Name, Role = m.Role.ToString() });
+            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(new
             {
-                personalData.Add(p.Name, p.GetValue(user)?.ToString() ?? "null");
-            }
+                Account = account,
+                Roles = await userManager.GetRolesAsync(user),
+                ExternalSignIns = logins,
+                Organisations = memberships,
+            }, new JsonSerializerOptions { WriteIndented = true });
 
-            var logins = await userManager.GetLoginsAsync(user);
-            foreach (var l in logins)
-            {
-                personalData.Add($"{l.LoginProvider} external login provider key", l.ProviderKey);
-            }
-
-            personalData.Add("Authenticator Key", (await userManager.GetAuthenticatorKeyAsync(user))!);
-            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
-
-            context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
         });
 
