@@ -22,6 +22,7 @@ public class AccessibilityTests(BrowserSite site)
     [
         "/applicant", "/Account/Manage", "/Account/Manage/Email", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication",
         "/Account/Manage/EnableAuthenticator", "/Account/Manage/Passkeys", "/Account/Manage/PersonalData", "/Account/Manage/DeletePersonalData", "/applicant/organisations/new", "/applicant/organisations/{organisation}",
+        "/applicant/organisations/{organisation}/people/{member}", "/applicant/organisations/{organisation}/people/{member}?remove=1",
         "/applicant/apply/CGS-CURRENT", "/applicant/applications/{draft}", "/applicant/applications/{draft}/project",
         "/applicant/applications/{draft}/budget", "/applicant/applications/{draft}/outcomes", "/applicant/applications/{draft}/beneficiaries",
         "/applicant/applications/{draft}/declarations", "/applicant/applications/{draft}/review", "/applicant/applications/{submitted}/receipt",

@@ -202,7 +202,16 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
     /// </summary>
     private static async Task ArriveAsync(IPage page, Func<string, bool> url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            // Say where the browser is and what the page says (an error summary, say), not just that time ran out.
+            var main = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Still on {page.Url} after 60 s; the page says: {main[..Math.Min(main.Length, 600)]}", ex);
+        }
         await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 

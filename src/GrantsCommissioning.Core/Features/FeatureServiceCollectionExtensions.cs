@@ -25,6 +25,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<PaymentService>();
         services.AddSingleton<PayeeBankDetails>();
         services.AddSingleton<Accounts.AccountClosure>();
+        services.AddSingleton<OrganisationMembers>();
         services.AddSingleton<ReturnService>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<DashboardQueries>();

@@ -58,7 +58,8 @@ public class BrowserSite : IAsyncLifetime
     /// <summary>
     /// Fills the placeholders in <paramref name="path"/> with the ids of the demo applicant's records: {draft} and
     /// {submitted} applications, {organisation} (Hereford Youth Boxing Club), {org} (Hereford Street Angels), {offer}
-    /// (an application with an offer to accept), {award}, and its returns {queried}, {due} and {scheduled}.
+    /// (an application with an offer to accept), {award}, and its returns {queried}, {due} and {scheduled}; {member} is the
+    /// demo applicant's own membership of {organisation}.
     /// </summary>
     public async Task<string> DemoPathAsync(string path)
     {
@@ -74,6 +75,7 @@ public class BrowserSite : IAsyncLifetime
             ("{scheduled}", () => db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R3").Select(r => r.Id)),
             ("{organisation}", () => db.Organisations.Where(o => o.Name == "Hereford Youth Boxing Club").Select(o => o.Id)),
             ("{org}", () => db.Organisations.Where(o => o.Name == "Hereford Street Angels").Select(o => o.Id)),
+            ("{member}", () => db.OrganisationMembers.Where(m => m.Organisation!.Name == "Hereford Youth Boxing Club" && m.Email == "applicant@demo.opcc-grants.example").Select(m => m.Id)),
         };
         foreach (var (token, id) in placeholders)
         {

@@ -1,0 +1,93 @@
+using System.Globalization;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Organisations;
+
+/// <summary>
+/// Owners managing the people who can act for their organisation: changing a member's role and removing a member or an
+/// invitation. Each change is audited, and none may leave the organisation without an owner who has signed in.
+/// </summary>
+public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> factory, AuditTrail audit)
+{
+    public const string RoleChangedAction = "Organisation.MemberRoleChanged";
+    public const string RemovedAction = "Organisation.MemberRemoved";
+
+    /// <summary>The member as an owner of the organisation sees them; null for anyone else (the page answers 404).</summary>
+    public async Task<MemberView?> GetAsync(int organisationId, int memberId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            if (await OrganisationService.RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false) != OrganisationRole.Owner)
+            {
+                return null;
+            }
+            return await db.OrganisationMembers.AsNoTracking().Where(m => m.Id == memberId && m.OrganisationId == organisationId)
+                .Select(m => new MemberView(m.Id, m.Email, m.Role, m.UserId != null)).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public Task<FeatureResult<int>> ChangeRoleAsync(int organisationId, int memberId, string? role, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(organisationId, memberId, actor, (db, member) =>
+        {
+            if (!Enum.TryParse<OrganisationRole>(role, out var newRole) || !Enum.IsDefined(newRole))
+            {
+                return Task.FromResult<(string, object)?>(null);
+            }
+            var before = member.Role;
+            member.Role = newRole;
+            return Task.FromResult<(string, object)?>((RoleChangedAction, new { member.Email, Before = before.ToString(), After = newRole.ToString() }));
+        }, ct);
+
+    public Task<FeatureResult<int>> RemoveAsync(int organisationId, int memberId, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(organisationId, memberId, actor, (db, member) =>
+        {
+            db.OrganisationMembers.Remove(member);
+            return Task.FromResult<(string, object)?>((RemovedAction, new { member.Email, Role = member.Role.ToString() }));
+        }, ct);
+
+    private async Task<FeatureResult<int>> ChangeAsync(int organisationId, int memberId, Actor actor,
+        Func<GrantsDbContext, OrganisationMember, Task<(string Action, object Audit)?>> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (tx.ConfigureAwait(false))
+            {
+                var role = await OrganisationService.RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+                var member = role is null ? null
+                    : await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == organisationId, ct).ConfigureAwait(false);
+                if (member is null)
+                {
+                    return FeatureResult<int>.Fail("", "That person was not found. They may have been removed already.");
+                }
+                if (role != OrganisationRole.Owner)
+                {
+                    return FeatureResult<int>.Fail("", "Only an owner of the organisation can change who can act for it.");
+                }
+                var done = await change(db, member).ConfigureAwait(false);
+                if (done is not { } d)
+                {
+                    return FeatureResult<int>.Fail("Role", "Select whether they will be an owner or an editor.");
+                }
+                // Tracked rows come back as changed above (a removed one marked Deleted), so this sees the result.
+                var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisationId).ToListAsync(ct).ConfigureAwait(false);
+                if (!members.Any(m => db.Entry(m).State != EntityState.Deleted && m.Role == OrganisationRole.Owner && m.UserId != null))
+                {
+                    return FeatureResult<int>.Fail("", "The organisation needs at least one owner who has signed in. Make someone else an owner first.");
+                }
+                await audit.AppendAsync(db, actor, d.Action, nameof(Organisation), organisationId.ToString(CultureInfo.InvariantCulture), null, d.Audit, ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                return FeatureResult<int>.Ok(member.Id);
+            }
+        }
+    }
+}
