@@ -67,6 +67,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<OutboxEmailSender>());
+        services.AddScoped<Components.Account.AccountEmails>();
         services.AddSingleton<Infrastructure.StartupTasks>();
         return services;
     }

@@ -30,36 +30,41 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
     /// as it does for a new address and never reveal that an account exists.
     /// </summary>
     public Task SendAlreadyExistsAsync(ApplicationUser user, string email, string signInLink, string resetLink) =>
-        QueueAsync(AlreadyExistsTemplate, user, email, new() { ["SignInLink"] = signInLink, ["ResetLink"] = resetLink });
+        QueueAsync(user, new Message(AlreadyExistsTemplate, email, new() { ["SignInLink"] = signInLink, ["ResetLink"] = resetLink }));
 
     /// <summary>
     /// Sends the link that changes the account's address to <paramref name="newEmail"/>, and tells the address in use
-    /// now that a change was asked for, so someone who has taken over the account cannot move it away unnoticed.
+    /// now that a change was asked for, so someone who has taken over the account cannot move it away unnoticed. Both
+    /// are saved together: neither goes without the other.
     /// </summary>
-    public async Task SendChangeEmailLinkAsync(ApplicationUser user, string newEmail, string changeLink, string signInLink)
+    public Task SendChangeEmailLinkAsync(ApplicationUser user, string newEmail, string changeLink, string signInLink)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await QueueAsync(ChangeEmailTemplate, user, newEmail, "Link", changeLink).ConfigureAwait(false);
-        if (!string.IsNullOrWhiteSpace(user.Email))
-        {
-            await QueueAsync(ChangeRequestedTemplate, user, user.Email, new() { ["NewEmail"] = newEmail, ["SignInLink"] = signInLink }).ConfigureAwait(false);
-        }
+        var link = new Message(ChangeEmailTemplate, newEmail, new() { ["Link"] = changeLink });
+        return string.IsNullOrWhiteSpace(user.Email)
+            ? QueueAsync(user, link)
+            : QueueAsync(user, link, new Message(ChangeRequestedTemplate, user.Email, new() { ["NewEmail"] = newEmail, ["SignInLink"] = signInLink }));
     }
 
     private Task QueueAsync(string template, ApplicationUser user, string email, string field, string value) =>
-        QueueAsync(template, user, email, new() { [field] = value });
+        QueueAsync(user, new Message(template, email, new() { [field] = value }));
 
-    private async Task QueueAsync(string template, ApplicationUser user, string email, Dictionary<string, string> values)
+    private async Task QueueAsync(ApplicationUser user, params Message[] messages)
     {
         ArgumentNullException.ThrowIfNull(user);
         var db = await factory.CreateDbContextAsync().ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            // The Identity pages HTML-encode links for an HTML body; these emails are plain text.
-            var plain = values.ToDictionary(v => v.Key, v => WebUtility.HtmlDecode(v.Value), StringComparer.Ordinal);
-            outbox.Enqueue(db, template, email, string.IsNullOrWhiteSpace(user.DisplayName) ? null : user.DisplayName,
-                plain, $"identity:{template}:{user.Id}:{Guid.NewGuid():N}");
+            foreach (var m in messages)
+            {
+                // The Identity pages HTML-encode links for an HTML body; these emails are plain text.
+                var plain = m.Values.ToDictionary(v => v.Key, v => WebUtility.HtmlDecode(v.Value), StringComparer.Ordinal);
+                outbox.Enqueue(db, m.Template, m.To, string.IsNullOrWhiteSpace(user.DisplayName) ? null : user.DisplayName,
+                    plain, $"identity:{m.Template}:{user.Id}:{Guid.NewGuid():N}");
+            }
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
     }
+
+    private sealed record Message(string Template, string To, Dictionary<string, string> Values);
 }
