@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,10 +72,12 @@ public sealed class AccountClosure(IDbContextFactory<GrantsDbContext> factory, A
         {
             blockers.Add("Staff accounts are closed by the system administrator, so the decisions and records made with them stay with a named person. Ask the administrator to close yours.");
         }
-        var soleOwnerOf = await db.OrganisationMembers.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Role == OrganisationRole.Owner
-                && !db.OrganisationMembers.Any(o => o.OrganisationId == m.OrganisationId && o.Role == OrganisationRole.Owner && o.UserId != null && o.UserId != userId))
-            .Select(m => m.Organisation!.Name).ToListAsync(ct).ConfigureAwait(false);
+        var owned = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == userId && m.Role == OrganisationRole.Owner)
+            .Select(m => new { m.OrganisationId, m.Organisation!.Name }).ToListAsync(ct).ConfigureAwait(false);
+        var ownedIds = owned.Select(o => o.OrganisationId).ToList();
+        var runByOthers = await db.OrganisationMembers.AsNoTracking().Where(OrganisationService.IsSignedInOwner)
+            .Where(m => ownedIds.Contains(m.OrganisationId) && m.UserId != userId).Select(m => m.OrganisationId).Distinct().ToListAsync(ct).ConfigureAwait(false);
+        var soleOwnerOf = owned.Where(o => !runByOthers.Contains(o.OrganisationId)).Select(o => o.Name);
         blockers.AddRange(soleOwnerOf.Order(StringComparer.OrdinalIgnoreCase).Select(name =>
             $"You are the only owner of {name}. Invite someone else as an owner and wait until they have signed in, or ask the grants team, before you close your account."));
         return blockers;

@@ -16,6 +16,8 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
     public const string RoleChangedAction = "Organisation.MemberRoleChanged";
     public const string RemovedAction = "Organisation.MemberRemoved";
 
+    private static readonly Func<OrganisationMember, bool> SignedInOwner = OrganisationService.IsSignedInOwner.Compile();
+
     /// <summary>The member as an owner of the organisation sees them; null for anyone else (the page answers 404).</summary>
     public async Task<MemberView?> GetAsync(int organisationId, int memberId, Actor actor, CancellationToken ct = default)
     {
@@ -35,7 +37,7 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
     public Task<FeatureResult<int>> ChangeRoleAsync(int organisationId, int memberId, string? role, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(organisationId, memberId, actor, (db, member) =>
         {
-            if (!Enum.TryParse<OrganisationRole>(role, out var newRole) || !Enum.IsDefined(newRole))
+            if (!OrganisationService.TryParseRole(role, out var newRole))
             {
                 return Task.FromResult<(string, object)?>(null);
             }
@@ -75,11 +77,11 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
                 var done = await change(db, member).ConfigureAwait(false);
                 if (done is not { } d)
                 {
-                    return FeatureResult<int>.Fail("Role", "Select whether they will be an owner or an editor.");
+                    return FeatureResult<int>.Fail("Role", OrganisationService.ChooseRoleMessage);
                 }
                 // Tracked rows come back as changed above (a removed one marked Deleted), so this sees the result.
                 var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisationId).ToListAsync(ct).ConfigureAwait(false);
-                if (!members.Any(m => db.Entry(m).State != EntityState.Deleted && m.Role == OrganisationRole.Owner && m.UserId != null))
+                if (!members.Where(m => db.Entry(m).State != EntityState.Deleted).Any(SignedInOwner))
                 {
                     return FeatureResult<int>.Fail("", "The organisation needs at least one owner who has signed in. Make someone else an owner first.");
                 }

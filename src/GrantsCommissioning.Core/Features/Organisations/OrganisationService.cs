@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Data;
@@ -171,9 +172,9 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             {
                 errors[nameof(input.Email)] = "Enter an email address in the correct format, like name@example.org.";
             }
-            if (!Enum.TryParse<OrganisationRole>(input.Role, out var newRole) || !Enum.IsDefined(newRole))
+            if (!TryParseRole(input.Role, out var newRole))
             {
-                errors[nameof(input.Role)] = "Select whether they will be an owner or an editor.";
+                errors[nameof(input.Role)] = ChooseRoleMessage;
             }
             if (errors.Count == 0)
             {
@@ -230,6 +231,17 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             return open.Count(m => m.UserId == userId);
         }
     }
+
+    internal const string ChooseRoleMessage = "Select whether they will be an owner or an editor.";
+
+    /// <summary>Owner or Editor as posted by a form; anything else (a number, another name) is refused.</summary>
+    internal static bool TryParseRole(string? value, out OrganisationRole role) => Enum.TryParse(value, out role) && Enum.IsDefined(role);
+
+    /// <summary>
+    /// Someone who can run the organisation: an owner who has signed in (an invitation not yet taken up does not count).
+    /// Every organisation keeps at least one.
+    /// </summary>
+    internal static readonly Expression<Func<OrganisationMember, bool>> IsSignedInOwner = m => m.Role == OrganisationRole.Owner && m.UserId != null;
 
     internal static async Task<OrganisationRole?> RoleOfAsync(GrantsDbContext db, int organisationId, Actor actor, CancellationToken ct) =>
         await db.OrganisationMembers.AsNoTracking().Where(m => m.OrganisationId == organisationId && m.UserId == actor.UserId)
