@@ -261,9 +261,7 @@ public class AccountPageTests(GrantsWebFactory site)
         Assert.Contains("<title>Email address confirmed</title>", html, StringComparison.Ordinal);
         Assert.Contains("<h1>Email address confirmed</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<a class=\"button\" id=\"sign-in\" href=\"Account/Login\">Sign in</a>", html, StringComparison.Ordinal);
-        using var scope = site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.True((await users.FindByEmailAsync(email))!.EmailConfirmed);
+        Assert.True((await site.FindUserAsync(email))!.EmailConfirmed);
     }
 
     [Theory]
@@ -304,13 +302,9 @@ public class AccountPageTests(GrantsWebFactory site)
     /// <summary>Creates an applicant account for one test and returns what <paramref name="token"/> makes for it.</summary>
     private async Task<string> CreateUserAsync(string email, bool confirmed, Func<UserManager<ApplicationUser>, ApplicationUser, Task<string>> token)
     {
-        using var scope = site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = confirmed, DisplayName = "Test Person" };
-        var created = await users.CreateAsync(user, "the original passphrase");
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, GrantsCommissioning.Core.Domain.Roles.Applicant);
-        return await token(users, user);
+        var result = "";
+        await site.CreateUserAsync(email, "the original passphrase", confirmed: confirmed, setUp: async (users, user) => result = await token(users, user));
+        return result;
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string form, Dictionary<string, string> fields)

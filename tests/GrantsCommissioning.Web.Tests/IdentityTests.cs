@@ -89,13 +89,7 @@ public class IdentityTests(GrantsWebFactory site)
     public async Task StaffHeader_ShowsTheFullName_AndANewNameAsSoonAsItIsSaved()
     {
         var email = $"staff-{Guid.NewGuid():N}@example.org";
-        using (var scope = site.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Sam Okafor" };
-            Assert.True((await users.CreateAsync(user, "a long staff passphrase")).Succeeded);
-            await users.AddToRoleAsync(user, GrantsCommissioning.Core.Domain.Roles.GrantsOfficer);
-        }
+        await site.CreateUserAsync(email, "a long staff passphrase", GrantsCommissioning.Core.Domain.Roles.GrantsOfficer, "Sam Okafor");
         using var client = await site.SignedInClientAsync(email, "a long staff passphrase");
 
         var before = await client.GetStringAsync(new Uri("/officer", UriKind.Relative));

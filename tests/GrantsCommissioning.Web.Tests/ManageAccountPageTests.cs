@@ -456,27 +456,21 @@ public class ManageAccountPageTests(GrantsWebFactory site)
     private async Task<(string Email, string? Key)> CreateUserAsync(bool twoStep = false, string? phone = null)
     {
         var email = $"manage-{Guid.NewGuid():N}@example.org";
-        using var scope = site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Person", PhoneNumber = phone };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, GrantsCommissioning.Core.Domain.Roles.Applicant);
-        if (!twoStep)
+        string? key = null;
+        await site.CreateUserAsync(email, Password, phone: phone, setUp: async (users, user) =>
         {
-            return (email, null);
-        }
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, true);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        return (email, await users.GetAuthenticatorKeyAsync(user));
+            if (twoStep)
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, true);
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+                key = await users.GetAuthenticatorKeyAsync(user);
+            }
+        });
+        return (email, key);
     }
 
-    private async Task<ApplicationUser> FindAsync(string email)
-    {
-        using var scope = site.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
-    }
+    private async Task<ApplicationUser> FindAsync(string email) => (await site.FindUserAsync(email))!;
 
     private async Task<bool> CheckPasswordAsync(string email, string password)
     {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,17 +116,12 @@ public class PersonalDataPageTests(GrantsWebFactory site)
     private async Task<(string Email, int OrganisationId)> CreateUserAsync(string role, OrganisationRole? membership)
     {
         var email = $"personal-{Guid.NewGuid():N}@example.org";
-        using var scope = site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Nia Roberts" };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        var user = await site.CreateUserAsync(email, Password, role, "Nia Roberts");
         if (membership is null)
         {
             return (email, 0);
         }
-        var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
         var org = new Organisation
         {
             Name = "Kington Community Shed", AddressLine1 = "1 Bridge Street", Town = "Kington", Postcode = "HR5 3DJ", AreaServed = "Herefordshire",
@@ -136,7 +130,7 @@ public class PersonalDataPageTests(GrantsWebFactory site)
         org.Members.Add(new OrganisationMember { UserId = user.Id, Email = email, Role = membership.Value, AcceptedAt = DateTimeOffset.UtcNow });
         if (membership == OrganisationRole.Editor)
         {
-            var owner = await users.FindByEmailAsync("applicant@demo.opcc-grants.example");
+            var owner = await site.FindUserAsync("applicant@demo.opcc-grants.example");
             org.Members.Add(new OrganisationMember { UserId = owner!.Id, Email = owner.Email!, Role = OrganisationRole.Owner, AcceptedAt = DateTimeOffset.UtcNow });
         }
         db.Organisations.Add(org);
@@ -144,9 +138,5 @@ public class PersonalDataPageTests(GrantsWebFactory site)
         return (email, org.Id);
     }
 
-    private async Task<ApplicationUser?> FindAsync(string email)
-    {
-        using var scope = site.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-    }
+    private Task<ApplicationUser?> FindAsync(string email) => site.FindUserAsync(email);
 }

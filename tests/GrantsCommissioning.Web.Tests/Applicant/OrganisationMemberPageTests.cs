@@ -2,7 +2,6 @@ using System.Net;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,19 +83,9 @@ public class OrganisationMemberPageTests(GrantsWebFactory site)
 
     private async Task<Org> OrganisationAsync()
     {
-        using var scope = site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        async Task<ApplicationUser> UserAsync(string prefix)
-        {
-            var email = $"{prefix}-{Guid.NewGuid():N}@example.org";
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = prefix };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Applicant);
-            return user;
-        }
-        var owner = await UserAsync("owner");
-        var editor = await UserAsync("editor");
-        var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        var owner = await site.CreateUserAsync($"owner-{Guid.NewGuid():N}@example.org", Password, displayName: "owner");
+        var editor = await site.CreateUserAsync($"editor-{Guid.NewGuid():N}@example.org", Password, displayName: "editor");
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
         var org = new Organisation
         {
             Name = "Presteigne Lunch Club", AddressLine1 = "2 Broad Street", Town = "Presteigne", Postcode = "LD8 2AA", AreaServed = "Herefordshire",
