@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GrantsCommissioning.Web.Components.Account;
 
-/// <summary>What the account pages that set a password say about it (the same rules as Identity's options: 12 characters).</summary>
+/// <summary>What the account pages that set a password say about it, and the length Identity is configured with.</summary>
 internal static class PasswordRules
 {
     public const int MinimumLength = 12;
@@ -13,17 +13,18 @@ internal static class PasswordRules
 
     /// <summary>
     /// Identity's messages, each against a field: password rules against <paramref name="passwordField"/>, the codes in
-    /// <paramref name="known"/> against their own field with their own words, anything else at the top of the page.
+    /// <paramref name="known"/> against their own field with their own words (or Identity's, when null), anything else
+    /// at the top of the page.
     /// </summary>
     public static Dictionary<string, string> ToFields(IEnumerable<IdentityError> errors, string passwordField,
-        params (string Code, string Field, string Message)[] known)
+        params (string Code, string Field, string? Message)[] known)
     {
         var fields = new Dictionary<string, string>();
         foreach (var error in errors)
         {
             if (known.FirstOrDefault(k => k.Code == error.Code) is { Field: not null } match)
             {
-                fields.TryAdd(match.Field, match.Message);
+                fields.TryAdd(match.Field, match.Message ?? error.Description);
             }
             else
             {
