@@ -72,7 +72,7 @@ public static class TestData
         application.BudgetLines.Add(new ApplicationBudgetLine { Order = 2, Description = "Radios and first-aid kits", Category = "Equipment", AmountPence = lines[1].Pence });
         application.Objectives.AddRange(objectiveShares.Select(kv => new ApplicationObjective { ObjectiveId = objectives[kv.Key], SharePercent = kv.Value }));
         application.Indicators.Add(new ApplicationIndicator { Name = "People helped on nights out", Unit = "people", Target = 400, ObjectiveId = objectives[objectiveShares.Keys.First()] });
-        test.Get<ICaseWorkflow>().Start(application);
+        test.Get<ICaseWorkflow>().Start(application, Actor.System);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return application.Id;

@@ -31,6 +31,13 @@ public abstract class WorkflowCaseBase : IWorkflowCase
     public int Version { get; private set; }
     public abstract string Reference { get; }
 
+    /// <summary>Who started the case (the applicant who began an application); null for imported and older cases.</summary>
+    public string? StartedByUserId { get; private set; }
+
+    public string? StartedByName { get; private set; }
+
+    internal void SetStartedBy(string userId, string name) => (StartedByUserId, StartedByName) = (userId, name);
+
     internal void SetWorkflowState(string state, int workflowVersion)
     {
         State = state;

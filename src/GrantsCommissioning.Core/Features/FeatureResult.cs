@@ -16,7 +16,13 @@ public sealed record FeatureResult<T>(T? Value, IReadOnlyDictionary<string, stri
     public static FeatureResult<T> From(TransitionResult transition, T value)
     {
         ArgumentNullException.ThrowIfNull(transition);
-        return transition.Succeeded ? Ok(value) : Fail("", transition.Message ?? "That action is not possible now.");
+        if (transition.Succeeded)
+        {
+            return Ok(value);
+        }
+        return transition.Errors.Count == 0
+            ? Fail("", transition.Message ?? "That action is not possible now.")
+            : Fail(transition.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message));
     }
 }
 

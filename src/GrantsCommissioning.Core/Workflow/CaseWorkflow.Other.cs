@@ -12,37 +12,39 @@ internal sealed partial class CaseWorkflow
     public async Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, Money? amount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var c = await kinds.FindAsync(db, caseRef, cancellationToken);
+        if (c is null || c.WorkflowVersion == 0)
         {
-            var c = await CaseStore.FindAsync(db, caseRef, cancellationToken).ConfigureAwait(false);
-            if (c is null || c.WorkflowVersion == 0)
-            {
-                return [];
-            }
-            var d = registry.Get(c.Kind, c.WorkflowVersion).Definition;
-            var state = c.State;
-            var machine = WorkflowMachine.Build(d, () => state, s => state = s);
-            var permitted = new List<PermittedTrigger>();
-            foreach (var trigger in await machine.GetPermittedTriggersAsync().ConfigureAwait(false))
-            {
-                var t = d.FindTransition(c.State, trigger);
-                if (t is null || t.Internal)
-                {
-                    continue;
-                }
-                var check = await TransitionChecks.CheckAsync(db, d, c, t, actor, amount, null, listing: true, cancellationToken).ConfigureAwait(false);
-                if (check.Passed)
-                {
-                    permitted.Add(new PermittedTrigger(t.Trigger, t.DisplayName, t.To, t.CommentRequired, t.Limits == Definitions.LimitKind.Amount));
-                }
-            }
-            return permitted;
+            return [];
         }
+        var d = registry.Get(c.Kind, c.WorkflowVersion).Definition;
+        var state = c.State;
+        var machine = WorkflowMachine.Build(d, () => state, s => state = s);
+        var facts = await kinds.FactsAsync(db, c, cancellationToken);
+        var permitted = new List<PermittedTrigger>();
+        foreach (var trigger in await machine.GetPermittedTriggersAsync())
+        {
+            var t = d.FindTransition(c.State, trigger);
+            if (t is null || t.Internal)
+            {
+                continue;
+            }
+            var check = await TransitionChecks.CheckAsync(db, d, c, facts, t, actor, amount, null, listing: true, cancellationToken);
+            if (check.Passed)
+            {
+                permitted.Add(new PermittedTrigger(t.Trigger, t.DisplayName, t.To, t.CommentRequired, t.Limits == Definitions.LimitKind.Amount,
+                    handlers.NeedsForm(c.Kind, t.Trigger)));
+            }
+        }
+        return permitted;
     }
 
-    public void Start(IWorkflowCase newCase)
+    public void Start(IWorkflowCase newCase, Actor actor) => StartBy(newCase, actor);
+
+    private void StartBy(IWorkflowCase newCase, Actor actor)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var c = AsBase(newCase);
         if (c.Id != 0 || !string.IsNullOrEmpty(c.State))
         {
@@ -50,6 +52,7 @@ internal sealed partial class CaseWorkflow
         }
         var latest = registry.Latest(c.Kind).Definition;
         c.SetWorkflowState(latest.InitialState, latest.Version);
+        c.SetStartedBy(actor.UserId, actor.DisplayName);
     }
 
     public void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at, string? comment = null)
@@ -73,7 +76,7 @@ internal sealed partial class CaseWorkflow
             $"import:{c.Kind}:{c.Id}:{sequence + 1}", at));
         var pending = db.WorkflowTimers.Where(t => t.CaseKind == c.Kind && t.CaseId == c.Id && t.Status == WorkflowTimerStatus.Pending).ToList();
         var now = clock.GetUtcNow();
-        TimerPlanner.CancelPending(db, pending, now);
+        TimerPlanner.CancelPending(pending, now);
         TimerPlanner.ScheduleFor(db, d, c, state, at, now);
     }
 

@@ -1,17 +1,23 @@
 using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow.Definitions;
+using GrantsCommissioning.Core.Workflow.Kinds;
 using GrantsCommissioning.Core.Workflow.Timers;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Workflow;
 
-/// <summary>The one place that changes a case's state; see <see cref="ICaseWorkflow"/>.</summary>
+/// <summary>
+/// The one place that changes a case's state; see <see cref="ICaseWorkflow"/>. The concurrency contract holds on any
+/// provider: the case's <c>Version</c> is checked in the UPDATE (a concurrency token), the journal's idempotency key and
+/// (case, sequence) are unique, so of two transitions racing on one case one commits and the other gets a conflict.
+/// </summary>
 internal sealed partial class CaseWorkflow(
-    IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, Notifier notifier, IWorkflowSignals signals, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, CaseKinds kinds, TransitionHandlers handlers, Notifier notifier,
+    IWorkflowSignals signals, AuditTrail audit, TimeProvider clock)
     : ICaseWorkflow
 {
     public const string ImportTrigger = "Import";
@@ -22,7 +28,7 @@ internal sealed partial class CaseWorkflow(
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
         try
         {
-            var result = await FireOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await FireOnceAsync(request, cancellationToken);
             if (result.Succeeded && !result.WasDuplicate)
             {
                 signals.Changed();
@@ -31,57 +37,57 @@ internal sealed partial class CaseWorkflow(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await ConflictAsync(request.Case, cancellationToken).ConfigureAwait(false);
+            return await ConflictAsync(request.Case, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // A concurrent retry with the same key committed first: report its outcome.
-            var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
-            {
-                return await DuplicateAsync(db, request, cancellationToken).ConfigureAwait(false)
-                    ?? await ConflictAsync(request.Case, cancellationToken).ConfigureAwait(false);
-            }
+            // A concurrent retry with the same key, or another transition on the same case, committed first.
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return await DuplicateAsync(db, request, cancellationToken) ?? await ConflictAsync(request.Case, cancellationToken);
         }
     }
 
     private async Task<TransitionResult> FireOnceAsync(TransitionRequest request, CancellationToken ct)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // On SQLite this is BEGIN IMMEDIATE, so writers queue rather than fail on a stale snapshot; the version check in the
+        // UPDATE is what guarantees one winner on every provider.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await DuplicateAsync(db, request, ct) is { } duplicate)
         {
-            // BEGIN IMMEDIATE: writers queue here, so the version read below is the one this transaction updates.
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
-            {
-                if (await DuplicateAsync(db, request, ct).ConfigureAwait(false) is { } duplicate)
-                {
-                    return duplicate;
-                }
-                var c = await CaseStore.FindAsync(db, request.Case, ct).ConfigureAwait(false);
-                if (c is null)
-                {
-                    return TransitionResult.Fail(TransitionError.CaseNotFound, $"Case {request.Case} was not found.");
-                }
-                if (request.ExpectedVersion is { } expected && expected != c.Version)
-                {
-                    return ConflictResult(c);
-                }
-                if (c.WorkflowVersion == 0)
-                {
-                    return TransitionResult.Fail(TransitionError.Validation, $"{c.Reference} has not started its workflow (call ICaseWorkflow.Start before saving it).");
-                }
-                var definition = registry.Get(c.Kind, c.WorkflowVersion).Definition;
-                var outcome = await ApplyAsync(db, definition, c, request, ct).ConfigureAwait(false);
-                if (!outcome.Succeeded)
-                {
-                    return outcome;
-                }
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return outcome;
-            }
+            return duplicate;
         }
+        var c = await kinds.FindAsync(db, request.Case, ct);
+        if (c is null)
+        {
+            return TransitionResult.Fail(TransitionError.CaseNotFound, $"Case {request.Case} was not found.");
+        }
+        if (request.ExpectedVersion is { } expected && expected != c.Version)
+        {
+            return ConflictResult(c);
+        }
+        if (c.WorkflowVersion == 0)
+        {
+            return TransitionResult.Fail(TransitionError.Validation, $"{c.Reference} has not started its workflow (call ICaseWorkflow.Start before saving it).");
+        }
+        var definition = registry.Get(c.Kind, c.WorkflowVersion).Definition;
+        TransitionResult outcome;
+        try
+        {
+            outcome = await ApplyAsync(db, definition, c, request, ct);
+        }
+        catch (FeatureValidationException ex)
+        {
+            // Found by a handler while writing (a deadline passed meanwhile): nothing is saved, the transaction rolls back.
+            return TransitionResult.Invalid([new FieldError(ex.Field, ex.Message)], c.State, c.Version);
+        }
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return outcome;
     }
 
     private async Task<TransitionResult> ApplyAsync(GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, TransitionRequest request, CancellationToken ct)
@@ -95,7 +101,21 @@ internal sealed partial class CaseWorkflow(
             return TransitionResult.Fail(TransitionError.TriggerNotPermitted,
                 $"'{label}' is not possible while {c.Reference} is {d.FindState(c.State)?.DisplayName ?? c.State}.", c.State, c.Version);
         }
-        var check = await TransitionChecks.CheckAsync(db, d, c, transition, request.Actor, request.Amount, request.NoticeReference, listing: false, ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var facts = await kinds.FactsAsync(db, c, ct);
+        var access = await TransitionChecks.AccessAsync(db, c, facts, transition, request.Actor, ct);
+        if (!access.Passed)
+        {
+            return TransitionResult.Fail(access.Error, access.Message!, c.State, c.Version);
+        }
+        var handler = handlers.Find(c.Kind, request.Trigger);
+        var context = new TransitionContext(db, c, request, now, StartBy);
+        if (handler is not null && await handler.ValidateAsync(context, ct) is { Count: > 0 } invalid)
+        {
+            return TransitionResult.Invalid(invalid, c.State, c.Version);
+        }
+        var amount = request.Amount ?? (transition.Limits == LimitKind.Amount ? facts.Amount : null);
+        var check = TransitionChecks.Delegation(d, facts, transition, request.Actor, amount, request.NoticeReference, listing: false);
         if (!check.Passed)
         {
             return TransitionResult.Fail(check.Error, check.Message!, c.State, c.Version);
@@ -106,42 +126,50 @@ internal sealed partial class CaseWorkflow(
         }
         var from = c.State;
         var fromVersion = c.Version;
-        var now = clock.GetUtcNow();
         // A case saved moments ago may not have its Start row yet (StartedCases writes it on its next pass).
-        var startedHere = await StartedCases.AddStartIfMissingAsync(db, d, c, now, ct).ConfigureAwait(false);
-        await machine.FireAsync(request.Trigger).ConfigureAwait(false);
+        var startedHere = await StartedCases.AddStartIfMissingAsync(db, d, c, now, ct);
+        await machine.FireAsync(request.Trigger);
         c.SetWorkflowState(state, c.WorkflowVersion);
-        db.WorkflowJournal.Add(await JournalAsync(db, d, c, from, request.Trigger, request.Actor, check.RoleUsed, request.Amount, request.Comment, request.IdempotencyKey, now, ct).ConfigureAwait(false));
+        db.WorkflowJournal.Add(await JournalAsync(db, d, c, from, request, check.RoleUsed, amount, now, ct));
         if (from != state)
         {
-            var pending = await db.WorkflowTimers.Where(t => t.CaseKind == c.Kind && t.CaseId == c.Id && t.Status == WorkflowTimerStatus.Pending)
-                .ToListAsync(ct).ConfigureAwait(false);
-            TimerPlanner.CancelPending(db, pending, now);
+            var pending = await db.WorkflowTimers.Where(t => t.CaseKind == c.Kind && t.CaseId == c.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct);
+            TimerPlanner.CancelPending(pending, now);
             TimerPlanner.ScheduleFor(db, d, c, state, now, now);
         }
         else if (startedHere)
         {
             TimerPlanner.ScheduleFor(db, d, c, state, now, now);
         }
-        if (request.Effects is { } effects)
+        if (request.TimerId is { } timerId)
         {
-            await effects(db, c, ct).ConfigureAwait(false);
+            await MarkTimerFiredAsync(db, timerId, now, ct);
         }
-        // After the effects, so the after-image shows what they wrote (e.g. a payment's finance reference).
+        if (handler is not null)
+        {
+            await handler.ApplyAsync(context, ct);
+        }
+        // After the handler, so the after-image shows what it wrote (e.g. a payment's finance reference).
         await audit.AppendAsync(db, request.Actor, $"{c.Kind}.{request.Trigger}", c.Kind.ToString(), c.Id.ToString(CultureInfo.InvariantCulture),
-            CaseAuditImage.Before(from, fromVersion), CaseAuditImage.After(c, request.Amount, request.Comment), ct).ConfigureAwait(false);
-        await notifier.QueueAsync(db, new NotificationContext(d, c, d.FindState(from)!, d.FindState(state)!, transition,
-            request.Actor, request.Comment, request.Amount, "wf:" + request.IdempotencyKey), ct).ConfigureAwait(false);
+            CaseAuditImage.Before(from, fromVersion), kinds.Get(c.Kind).AuditImage(c, amount, request.Comment), ct);
+        await notifier.QueueAsync(db, new NotificationContext(d, c, facts, d.FindState(from)!, d.FindState(state)!, transition,
+            request.Actor, request.Comment, amount, "wf:" + request.IdempotencyKey), ct);
         return new TransitionResult(true, c.State, c.Version, TransitionError.None, null);
     }
 
-    private static async Task<WorkflowJournalEntry> JournalAsync(GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, string from, string trigger,
-        Actor actor, string? role, Money? amount, string? comment, string key, DateTimeOffset now, CancellationToken ct)
+    private static async Task MarkTimerFiredAsync(GrantsDbContext db, long timerId, DateTimeOffset now, CancellationToken ct)
     {
-        var sequence = await db.WorkflowJournal.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id)
-            .MaxAsync(j => (int?)j.Sequence, ct).ConfigureAwait(false) ?? 0;
+        var row = await db.WorkflowTimers.FirstAsync(t => t.Id == timerId, ct);
+        row.Status = WorkflowTimerStatus.Fired;
+        row.ClosedAt = now;
+    }
+
+    private static async Task<WorkflowJournalEntry> JournalAsync(GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, string from,
+        TransitionRequest request, string? role, Money? amount, DateTimeOffset now, CancellationToken ct)
+    {
+        var sequence = await db.WorkflowJournal.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).MaxAsync(j => (int?)j.Sequence, ct) ?? 0;
         var tracked = db.WorkflowJournal.Local.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).Select(j => j.Sequence).DefaultIfEmpty(0).Max();
-        return NewEntry(d, c, Math.Max(sequence, tracked) + 1, from, trigger, actor, role, amount, comment, key, now);
+        return NewEntry(d, c, Math.Max(sequence, tracked) + 1, from, request.Trigger, request.Actor, role, amount, request.Comment, request.IdempotencyKey, now);
     }
 
     private static WorkflowJournalEntry NewEntry(WorkflowDefinition d, WorkflowCaseBase c, int sequence, string from, string trigger,
@@ -164,9 +192,9 @@ internal sealed partial class CaseWorkflow(
         IdempotencyKey = key,
     };
 
-    private static async Task<TransitionResult?> DuplicateAsync(GrantsDbContext db, TransitionRequest request, CancellationToken ct)
+    private async Task<TransitionResult?> DuplicateAsync(GrantsDbContext db, TransitionRequest request, CancellationToken ct)
     {
-        var entry = await db.WorkflowJournal.AsNoTracking().FirstOrDefaultAsync(j => j.IdempotencyKey == request.IdempotencyKey, ct).ConfigureAwait(false);
+        var entry = await db.WorkflowJournal.AsNoTracking().FirstOrDefaultAsync(j => j.IdempotencyKey == request.IdempotencyKey, ct);
         if (entry is null)
         {
             return null;
@@ -175,21 +203,15 @@ internal sealed partial class CaseWorkflow(
         {
             return TransitionResult.Fail(TransitionError.Validation, "This request key was already used for a different action; reload the page and try again.");
         }
-        var c = await CaseStore.FindAsync(db, request.Case, ct).ConfigureAwait(false);
-        var version = c?.Version ?? 0;
-        return new TransitionResult(true, entry.ToState, version, TransitionError.None, null, WasDuplicate: true);
+        var c = await kinds.FindAsync(db, request.Case, ct);
+        return new TransitionResult(true, entry.ToState, c?.Version ?? 0, TransitionError.None, null, WasDuplicate: true);
     }
 
     private async Task<TransitionResult> ConflictAsync(CaseRef caseRef, CancellationToken ct)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            var c = await CaseStore.FindAsync(db, caseRef, ct).ConfigureAwait(false);
-            return c is null
-                ? TransitionResult.Fail(TransitionError.CaseNotFound, $"Case {caseRef} was not found.")
-                : ConflictResult(c);
-        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var c = await kinds.FindAsync(db, caseRef, ct);
+        return c is null ? TransitionResult.Fail(TransitionError.CaseNotFound, $"Case {caseRef} was not found.") : ConflictResult(c);
     }
 
     private TransitionResult ConflictResult(WorkflowCaseBase c)

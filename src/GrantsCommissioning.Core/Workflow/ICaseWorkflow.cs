@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow.Kinds;
 
 namespace GrantsCommissioning.Core.Workflow;
 
@@ -17,8 +18,11 @@ public sealed record TransitionRequest(CaseRef Case, string Trigger, Actor Actor
     /// <summary>The case version the user saw; a different current version is a concurrency conflict.</summary>
     public int? ExpectedVersion { get; init; }
 
-    /// <summary>Domain writes that belong to this transition (a decision row, an award), run inside its transaction before commit.</summary>
-    public Func<GrantsDbContext, IWorkflowCase, CancellationToken, Task>? Effects { get; init; }
+    /// <summary>What the trigger's handler needs (a decision's reasons, a payment's reference); null for triggers that need nothing.</summary>
+    public ITransitionPayload? Payload { get; init; }
+
+    /// <summary>The timer row this request fires; the runtime marks it fired in the same transaction.</summary>
+    internal long? TimerId { get; init; }
 }
 
 public enum TransitionError
@@ -36,11 +40,21 @@ public enum TransitionError
 
 public sealed record TransitionResult(bool Succeeded, string State, int Version, TransitionError Error, string? Message, bool WasDuplicate = false)
 {
+    /// <summary>For <see cref="TransitionError.Validation"/>: each problem against the field of the form it belongs to.</summary>
+    public IReadOnlyList<FieldError> Errors { get; init; } = Message is null ? [] : [new FieldError("", Message)];
+
     public static TransitionResult Fail(TransitionError error, string message, string state = "", int version = 0) =>
         new(false, state, version, error, message);
+
+    public static TransitionResult Invalid(IReadOnlyList<FieldError> errors, string state, int version)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new(false, state, version, TransitionError.Validation, errors[0].Message) { Errors = errors };
+    }
 }
 
-public sealed record PermittedTrigger(string Trigger, string Label, string ToState, bool CommentRequired, bool AmountLimited);
+/// <summary>A trigger the actor may fire now; <paramref name="NeedsForm"/> when it is offered through its own form rather than a button.</summary>
+public sealed record PermittedTrigger(string Trigger, string Label, string ToState, bool CommentRequired, bool AmountLimited, bool NeedsForm = false);
 
 /// <summary>
 /// The one path by which cases change state: pages, API and timers all call <see cref="FireAsync"/>.
@@ -54,8 +68,8 @@ public interface ICaseWorkflow
     /// <summary>As above, also leaving out decisions whose <paramref name="amount"/> is beyond the actor's delegated limit.</summary>
     Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, Money? amount, CancellationToken cancellationToken = default);
 
-    /// <summary>Puts a new (unsaved) case into the initial state of the latest version of its definition.</summary>
-    void Start(IWorkflowCase newCase);
+    /// <summary>Puts a new (unsaved) case into the initial state of the latest version of its definition, started by <paramref name="actor"/>.</summary>
+    void Start(IWorkflowCase newCase, Actor actor);
 
     /// <summary>
     /// Places an imported case (seed or migration data), already saved so it has an id, directly in a named state of

@@ -3,6 +3,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Email;
 using GrantsCommissioning.Core.Workflow.Definitions;
+using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Workflow;
@@ -18,7 +19,7 @@ public static class NotificationValues
 }
 
 internal sealed record NotificationContext(
-    WorkflowDefinition Definition, WorkflowCaseBase Case, StateDefinition From, StateDefinition To, TransitionDefinition? Transition,
+    WorkflowDefinition Definition, WorkflowCaseBase Case, CaseFacts Facts, StateDefinition From, StateDefinition To, TransitionDefinition? Transition,
     Actor Actor, string? Comment, Money? Amount, string KeyPrefix);
 
 /// <summary>Writes the emails a transition sends into the outbox, in the transition's own transaction.</summary>
@@ -35,13 +36,13 @@ internal sealed class Notifier(IOutbox outbox)
         {
             return 0;
         }
-        var orgId = await CaseStore.OrganisationIdAsync(db, n.Case, ct).ConfigureAwait(false);
-        var orgName = orgId is null ? "" : await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "";
+        var orgId = n.Facts.OrganisationId;
+        var orgName = orgId is null ? "" : await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
         var values = BaseValues(n, orgName);
         var queued = 0;
         foreach (var notification in notifications)
         {
-            foreach (var (email, name) in await RecipientsAsync(db, notification.To, orgId, ct).ConfigureAwait(false))
+            foreach (var (email, name) in await RecipientsAsync(db, notification.To, orgId, ct))
             {
                 var personal = new Dictionary<string, string>(values) { ["RecipientName"] = string.IsNullOrWhiteSpace(name) ? "colleague" : name };
                 var key = $"{n.KeyPrefix}:{notification.Template}:{email.ToUpperInvariant()}";
@@ -56,8 +57,8 @@ internal sealed class Notifier(IOutbox outbox)
 
     private static Dictionary<string, string> BaseValues(NotificationContext n, string orgName)
     {
-        var amount = n.Amount ?? CaseStore.AmountOf(n.Case);
-        var due = CaseStore.DueDateOf(n.Case);
+        var amount = n.Amount ?? n.Facts.Amount;
+        var due = n.Facts.DueDate;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Reference"] = n.Case.Reference,
@@ -82,7 +83,7 @@ internal sealed class Notifier(IOutbox outbox)
             if (target == "applicant" && orgId is { } org)
             {
                 var members = await db.OrganisationMembers.Where(m => m.OrganisationId == org && m.Email != "")
-                    .Select(m => m.Email).ToListAsync(ct).ConfigureAwait(false);
+                    .Select(m => m.Email).ToListAsync(ct);
                 result.AddRange(members.Select(m => (m, (string?)null)));
             }
             else if (target.StartsWith("role:", StringComparison.Ordinal))
@@ -93,7 +94,7 @@ internal sealed class Notifier(IOutbox outbox)
                     join r in db.Roles on ur.RoleId equals r.Id
                     join u in db.Users on ur.UserId equals u.Id
                     where r.Name == role && !u.IsDisabled && u.Email != null
-                    select new { u.Email, u.DisplayName }).ToListAsync(ct).ConfigureAwait(false);
+                    select new { u.Email, u.DisplayName }).ToListAsync(ct);
                 result.AddRange(users.Select(u => (u.Email!, (string?)u.DisplayName)));
             }
         }

@@ -7,7 +7,7 @@ namespace GrantsCommissioning.Core.Workflow;
 /// <summary>Works out when each timer of a state is due and adds the timer rows to the caller's transaction.</summary>
 internal static class TimerPlanner
 {
-    public static void CancelPending(GrantsDbContext db, IEnumerable<WorkflowTimer> pending, DateTimeOffset now)
+    public static void CancelPending(IEnumerable<WorkflowTimer> pending, DateTimeOffset now)
     {
         foreach (var timer in pending)
         {
@@ -46,7 +46,7 @@ internal static class TimerPlanner
         {
             return enteredAt + Duration(timer.After);
         }
-        var value = CaseTypes.DateProperty(c.GetType(), timer.Field!)?.GetValue(c);
+        var value = CaseDates.Property(c.GetType(), timer.Field!)?.GetValue(c);
         DateTimeOffset? anchor = value switch
         {
             DateOnly date => UkTime.FromUkLocal(date, TimeOnly.MinValue),

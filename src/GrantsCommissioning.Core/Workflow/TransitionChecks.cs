@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow.Definitions;
+using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Workflow;
@@ -18,9 +19,17 @@ internal sealed record CheckOutcome(TransitionError Error, string? Message, stri
 /// </summary>
 internal static class TransitionChecks
 {
+    /// <summary>Roles, guards and the Scheme of Delegation together, as the list of buttons needs them.</summary>
     public static async Task<CheckOutcome> CheckAsync(
-        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, TransitionDefinition t, Actor actor,
+        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor,
         Money? amount, string? noticeReference, bool listing, CancellationToken ct)
+    {
+        var access = await AccessAsync(db, c, facts, t, actor, ct);
+        return access.Passed ? Delegation(d, facts, t, actor, amount, noticeReference, listing) : access;
+    }
+
+    /// <summary>Whether the actor may fire the transition at all: one of its roles, and every guard.</summary>
+    public static async Task<CheckOutcome> AccessAsync(GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, CancellationToken ct)
     {
         var roles = t.Roles.Where(actor.IsInRole).ToList();
         if (roles.Count == 0)
@@ -30,22 +39,26 @@ internal static class TransitionChecks
         }
         foreach (var guard in t.Guards)
         {
-            var failure = await GuardAsync(db, c, t, actor, guard, ct).ConfigureAwait(false);
+            var failure = await GuardAsync(db, c, facts, t, actor, guard, ct);
             if (failure is not null)
             {
                 return failure;
             }
         }
-        if (t.Limits == LimitKind.None)
-        {
-            return new CheckOutcome(TransitionError.None, null, roles[0]);
-        }
-        return await DelegationAsync(db, d, c, t, roles, amount, noticeReference, listing, ct).ConfigureAwait(false);
+        return new CheckOutcome(TransitionError.None, null, roles[0]);
     }
 
-    private static async Task<CheckOutcome> DelegationAsync(
-        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, TransitionDefinition t, List<string> roles,
-        Money? amount, string? noticeReference, bool listing, CancellationToken ct)
+    /// <summary>The Scheme of Delegation (role × fund × amount); the role used is the lowest level that may decide.</summary>
+    public static CheckOutcome Delegation(WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, Actor actor, Money? amount, string? noticeReference, bool listing)
+    {
+        var roles = t.Roles.Where(actor.IsInRole).ToList();
+        return t.Limits == LimitKind.None
+            ? new CheckOutcome(TransitionError.None, null, roles[0])
+            : DelegationCheck(d, facts, t, roles, amount, noticeReference, listing);
+    }
+
+    private static CheckOutcome DelegationCheck(
+        WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, List<string> roles, Money? amount, string? noticeReference, bool listing)
     {
         var checkAmount = t.Limits == LimitKind.Amount && !(listing && amount is null);
         if (checkAmount && amount is null)
@@ -56,7 +69,7 @@ internal static class TransitionChecks
         {
             return CheckOutcome.Fail(TransitionError.Validation, "The amount must be more than £0.00.");
         }
-        var smallFund = await CaseStore.IsSmallFundAsync(db, c, ct).ConfigureAwait(false);
+        var smallFund = facts.IsSmallFund;
         var reasons = new List<string>();
         foreach (var limit in d.Delegation.Where(l => roles.Contains(l.Role)).OrderBy(l => l.MaxPence ?? long.MaxValue))
         {
@@ -83,7 +96,7 @@ internal static class TransitionChecks
             $"{what} under the Scheme of Delegation: {string.Join("; ", reasons)}. It needs a decision at a higher level.");
     }
 
-    private static async Task<CheckOutcome?> GuardAsync(GrantsDbContext db, WorkflowCaseBase c, TransitionDefinition t, Actor actor, string guard, CancellationToken ct)
+    private static async Task<CheckOutcome?> GuardAsync(GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, string guard, CancellationToken ct)
     {
         switch (guard)
         {
@@ -92,17 +105,17 @@ internal static class TransitionChecks
                 {
                     return null;
                 }
-                var orgId = await CaseStore.OrganisationIdAsync(db, c, ct).ConfigureAwait(false);
+                var orgId = facts.OrganisationId;
                 var member = orgId is not null && await db.OrganisationMembers
-                    .AnyAsync(m => m.OrganisationId == orgId && m.UserId == actor.UserId, ct).ConfigureAwait(false);
+                    .AnyAsync(m => m.OrganisationId == orgId && m.UserId == actor.UserId, ct);
                 return member ? null : CheckOutcome.Fail(TransitionError.RoleNotAllowed, "Only members of the organisation this case belongs to can do this.");
             case "notAssessor":
-                var assessed = await db.Assessments.AnyAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct).ConfigureAwait(false);
+                var assessed = await db.Assessments.AnyAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct);
                 return assessed
                     ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You assessed this application, so someone else must decide it (segregation of duties).")
                     : null;
             case "noConflict":
-                var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct).ConfigureAwait(false);
+                var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct);
                 return assessment switch
                 {
                     null => CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You are not an assigned assessor of this application."),
@@ -113,6 +126,10 @@ internal static class TransitionChecks
             case "notRecorder":
                 return c is Payment { RecordedByUserId: { } recorder } && recorder == actor.UserId
                     ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You recorded this payment, so someone else in Finance must authorise it (segregation of duties).")
+                    : null;
+            case "notAuthoriser":
+                return c is Payment { AuthorisedByUserId: { } authoriser } && authoriser == actor.UserId
+                    ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You authorised this payment, so someone else in Finance must record it as paid (segregation of duties).")
                     : null;
             default:
                 throw new InvalidOperationException($"Unknown guard '{guard}'.");

@@ -19,7 +19,7 @@ public interface IWorkflowDiagrams
     Task<CaseDiagram?> ForCaseAsync(CaseRef caseRef, CancellationToken cancellationToken = default);
 }
 
-internal sealed class WorkflowDiagrams(WorkflowRegistry registry, IDbContextFactory<GrantsDbContext> factory) : IWorkflowDiagrams
+internal sealed class WorkflowDiagrams(WorkflowRegistry registry, IDbContextFactory<GrantsDbContext> factory, Kinds.CaseKinds kinds) : IWorkflowDiagrams
 {
     public IReadOnlyList<DefinitionSummary> ListDefinitions()
     {
@@ -36,16 +36,13 @@ internal sealed class WorkflowDiagrams(WorkflowRegistry registry, IDbContextFact
 
     public async Task<CaseDiagram?> ForCaseAsync(CaseRef caseRef, CancellationToken cancellationToken = default)
     {
-        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var c = await kinds.FindAsync(db, caseRef, cancellationToken);
+        if (c is null || c.WorkflowVersion == 0)
         {
-            var c = await CaseStore.FindAsync(db, caseRef, cancellationToken).ConfigureAwait(false);
-            if (c is null || c.WorkflowVersion == 0)
-            {
-                return null;
-            }
-            var d = registry.Get(c.Kind, c.WorkflowVersion).Definition;
-            return new CaseDiagram(d.Id, d.Version, d.Title, c.State, d.FindState(c.State)?.DisplayName ?? c.State, WorkflowMachine.Mermaid(d, c.State));
+            return null;
         }
+        var d = registry.Get(c.Kind, c.WorkflowVersion).Definition;
+        return new CaseDiagram(d.Id, d.Version, d.Title, c.State, d.FindState(c.State)?.DisplayName ?? c.State, WorkflowMachine.Mermaid(d, c.State));
     }
 }

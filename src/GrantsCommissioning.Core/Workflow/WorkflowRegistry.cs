@@ -16,7 +16,7 @@ public sealed record RegisteredDefinition(WorkflowDefinition Definition, string 
 /// Every released definition version, loaded once at start-up. New cases take the latest version of their kind;
 /// open cases keep the version they started on.
 /// </summary>
-public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, TimeProvider clock)
+public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, Kinds.CaseKinds kinds, TimeProvider clock)
 {
     private volatile IReadOnlyDictionary<(CaseKind Kind, int Version), RegisteredDefinition>? byKind;
 
@@ -47,8 +47,8 @@ public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, 
     public async Task LoadAsync(GrantsDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var files = await DefinitionLoader.LoadAsync(paths.WorkflowsPath.Value, templates, cancellationToken).ConfigureAwait(false);
-        var released = await db.WorkflowDefinitions.ToListAsync(cancellationToken).ConfigureAwait(false);
+        var files = await DefinitionLoader.LoadAsync(paths.WorkflowsPath.Value, templates, k => kinds.Find(k)?.EntityType, cancellationToken);
+        var released = await db.WorkflowDefinitions.ToListAsync(cancellationToken);
         var problems = new List<string>();
         var result = new Dictionary<(CaseKind, int), RegisteredDefinition>();
         foreach (var file in files)
@@ -67,9 +67,9 @@ public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, 
             }
             result[(d.CaseKind, d.Version)] = new RegisteredDefinition(d, file.RelativePath, file.Sha256, record.RegisteredAt);
         }
-        foreach (var kind in Enum.GetValues<CaseKind>())
+        foreach (var kind in kinds.All.Select(k => k.Kind))
         {
-            foreach (var version in await VersionsInUseAsync(db, kind, cancellationToken).ConfigureAwait(false))
+            foreach (var version in await VersionsInUseAsync(db, kind, cancellationToken))
             {
                 if (!result.ContainsKey((kind, version)))
                 {
@@ -81,20 +81,10 @@ public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, 
         {
             throw new StartupException("Invalid workflow definition:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         byKind = result;
     }
 
-    private static async Task<List<int>> VersionsInUseAsync(GrantsDbContext db, CaseKind kind, CancellationToken ct)
-    {
-        IQueryable<WorkflowCaseBase> cases = kind switch
-        {
-            CaseKind.Application => db.Applications,
-            CaseKind.Award => db.Awards,
-            CaseKind.Payment => db.Payments,
-            CaseKind.MonitoringReturn => db.Returns,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-        return await cases.Where(c => c.WorkflowVersion > 0).Select(c => c.WorkflowVersion).Distinct().ToListAsync(ct).ConfigureAwait(false);
-    }
+    private async Task<List<int>> VersionsInUseAsync(GrantsDbContext db, CaseKind kind, CancellationToken ct) =>
+        await kinds.Get(kind).Cases(db).Where(c => c.WorkflowVersion > 0).Select(c => c.WorkflowVersion).Distinct().ToListAsync(ct);
 }

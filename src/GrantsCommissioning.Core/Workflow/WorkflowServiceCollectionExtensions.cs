@@ -29,6 +29,9 @@ public static class WorkflowServiceCollectionExtensions
         });
         services.AddSingleton<OutboxDispatcher>();
 
+        services.AddSingleton<Kinds.CaseKinds>();
+        services.AddSingleton<Kinds.TransitionHandlers>();
+        services.AddSingleton<WorkflowLabels>();
         services.AddSingleton<WorkflowRegistry>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<CaseWorkflow>();

@@ -51,9 +51,9 @@ public class GoldenThreadTests
                 var current = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
                 if (current.State != PaymentStates.Ready)
                 {
-                    AssertOk(await payments.MakeReadyAsync(paymentId, financeOfficer, TestData.Key()));
+                    await FireAsync(workflow, new CaseRef(CaseKind.Payment, paymentId), PaymentTriggers.MakeReady, financeOfficer);
                 }
-                AssertOk(await payments.AuthoriseAsync(paymentId, financeManager, TestData.Key()));
+                await FireAsync(workflow, new CaseRef(CaseKind.Payment, paymentId), PaymentTriggers.Authorise, financeManager);
                 AssertOk(await payments.PayAsync(paymentId, new DateOnly(2013, 6, 25), $"WM-AP-{paymentId}", financeOfficer, TestData.Key()));
             }
         }
@@ -78,7 +78,7 @@ public class GoldenThreadTests
         var returns = test.Get<ReturnService>();
         AssertOk(await returns.SubmitAsync(new ReturnSubmission(returnId, spend, new Dictionary<int, double> { [indicatorId] = 120 },
             "Volunteers out every Friday and Saturday; 120 people helped."), applicant, TestData.Key()));
-        AssertOk(await returns.AcceptAsync(returnId, officer, TestData.Key()));
+        await FireAsync(workflow, new CaseRef(CaseKind.MonitoringReturn, returnId), ReturnTriggers.Accept, officer);
 
         var report = await test.Get<ObjectiveRollUp>().ForQuarterAsync(new FinancialYear(2013).Quarter(1));
 

@@ -1,3 +1,9 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Applications;
+using GrantsCommissioning.Core.Features.Awards;
+using GrantsCommissioning.Core.Features.Payments;
+using GrantsCommissioning.Core.Features.Returns;
+using GrantsCommissioning.Core.Workflow.Kinds;
 using GrantsCommissioning.Core.Email;
 using GrantsCommissioning.Core.Workflow.Definitions;
 using GrantsCommissioning.TestCommon.Workflow;
@@ -86,8 +92,11 @@ public sealed class DefinitionValidationTests : IDisposable
         Assert.NotEqual(DefinitionLoader.Hash("{ \"a\": 1 }"), DefinitionLoader.Hash("{ \"a\": 2 }"));
     }
 
+    private static Type? CaseTypes(CaseKind kind) =>
+        new CaseKinds([new ApplicationCaseKind(), new AwardCaseKind(), new PaymentCaseKind(), new ReturnCaseKind()]).Find(kind)?.EntityType;
+
     private Task<IReadOnlyList<LoadedDefinition>> LoadAsync() =>
-        DefinitionLoader.LoadAsync(folder, new EmailTemplates(Path.Combine(folder, "templates")));
+        DefinitionLoader.LoadAsync(folder, new EmailTemplates(Path.Combine(folder, "templates")), CaseTypes);
 
     private void Edit(string relative, string find, string replace)
     {

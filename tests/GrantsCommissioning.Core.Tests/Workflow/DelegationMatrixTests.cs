@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 
@@ -6,6 +7,8 @@ namespace GrantsCommissioning.Core.Tests.Workflow;
 /// <summary>The Scheme of Delegation in grant-application/v1.json: role × fund × amount × decision, at and either side of each limit.</summary>
 public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassFixture<WorkflowHostFixture>
 {
+    private static readonly DecisionReasons Reasons = new("Meets objectives two and four.", null);
+
     public static TheoryData<string, bool, long, string, bool, TransitionError> Matrix => new()
     {
         // Grants officer: up to £500 on the small fund only.
@@ -43,12 +46,13 @@ public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassF
         string role, bool smallFund, long pence, string trigger, bool withNotice, TransitionError expected)
     {
         var actor = await fixture.Data.UserAsync("Decider", role);
-        var app = await fixture.Data.ApplicationAsync(ApplicationStates.Recommendation, smallFund, pence);
+        var app = await fixture.Data.ApplicationAsync(ApplicationStates.Recommendation, smallFund, trigger == ApplicationTriggers.PartFund ? pence + 1 : pence);
         var request = new TransitionRequest(CaseRef.Of(app), trigger, actor, Guid.NewGuid().ToString())
         {
             Amount = new Money(pence),
             Comment = "Reasons recorded",
-            NoticeReference = withNotice ? "WMPCC/2026/017" : null,
+            Payload = Reasons,
+            NoticeReference = withNotice ? $"WMPCC/2026/{Guid.NewGuid():N}" : null,
         };
 
         var result = await fixture.Host.Workflow.FireAsync(request);
@@ -71,6 +75,7 @@ public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassF
         var result = await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Approve, actor, Guid.NewGuid().ToString())
         {
             Amount = new Money(3_000_000),
+            Payload = Reasons,
         });
 
         Assert.Equal(TransitionError.OverDelegatedLimit, result.Error);
@@ -84,9 +89,10 @@ public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassF
         var actor = await fixture.Data.UserAsync("Dee", Roles.DecisionMaker);
         var app = await fixture.Data.ApplicationAsync(ApplicationStates.Recommendation);
 
-        var result = await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Approve, actor, Guid.NewGuid().ToString()));
+        var result = await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Approve, actor, Guid.NewGuid().ToString()) { Payload = Reasons });
 
         Assert.Equal(TransitionError.Validation, result.Error);
+        Assert.Equal("Enter an amount more than £0.", result.Message);
     }
 
     [Fact]
@@ -96,7 +102,7 @@ public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassF
         var app = await fixture.Data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, 1_000_000);
         var key = Guid.NewGuid().ToString();
 
-        var result = await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Approve, actor, key) { Amount = new Money(1_000_000) });
+        var result = await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Approve, actor, key) { Amount = new Money(1_000_000), Payload = Reasons });
 
         Assert.True(result.Succeeded, result.Message);
         using var db = fixture.Host.Db();

@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
 
 namespace GrantsCommissioning.Core.Tests.Workflow;
 
@@ -20,11 +21,11 @@ public sealed class SegregationTests(WorkflowHostFixture fixture) : IClassFixtur
 
         var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Score, assessor, Guid.NewGuid().ToString())
         {
-            Effects = (_, _, _) =>
+            Payload = new InjectedWrite(_ =>
             {
                 scored = true;
                 return Task.CompletedTask;
-            },
+            }),
         });
 
         Assert.Equal(expected, result.Error);

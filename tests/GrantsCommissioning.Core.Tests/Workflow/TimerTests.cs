@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Timers;
@@ -26,7 +27,7 @@ public sealed class TimerTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.Workflow.FireAsync(
             new TransitionRequest(CaseRef.Of(ret), ReturnTriggers.Open, officer, "open-rolled-back")
             {
-                Effects = (_, _, _) => throw new InvalidOperationException("rolled back"),
+                Payload = new InjectedWrite(_ => throw new InvalidOperationException("rolled back")),
             }));
         await host.Services.GetRequiredService<TimerMaterialiser>().RunAsync(scheduler);
 
@@ -110,7 +111,10 @@ public sealed class TimerTests
         {
             overdueTimer = (await db.WorkflowTimers.SingleAsync(t => t.CaseId == ret.Id && t.CaseKind == CaseKind.MonitoringReturn && t.Trigger == ReturnTriggers.MarkOverdue)).Id;
         }
-        var submitted = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(ret), ReturnTriggers.Submit, applicant, Guid.NewGuid().ToString()));
+        var submitted = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(ret), ReturnTriggers.Submit, applicant, Guid.NewGuid().ToString())
+        {
+            Payload = new ReturnSubmission(ret.Id, new Dictionary<int, Money>(), new Dictionary<int, double>(), "Volunteers out every weekend."),
+        });
 
         var result = await host.Services.GetRequiredService<TimerFirer>().FireAsync(overdueTimer);
 
@@ -154,7 +158,7 @@ public sealed class TimerTests
         using (var db = host.Db())
         {
             var payment = new Payment { PaymentReference = $"PAY-S-{WorkflowTestData.Next()}", AwardId = award.Id, DueDate = new DateOnly(2030, 3, 1), AmountPence = 1000 };
-            host.Workflow.Start(payment);
+            host.Workflow.Start(payment, Actor.System);
             db.Payments.Add(payment);
             await db.SaveChangesAsync();
         }

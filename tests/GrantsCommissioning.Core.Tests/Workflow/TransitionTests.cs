@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Tests.Workflow;
@@ -99,7 +100,7 @@ public sealed class TransitionTests(WorkflowHostFixture fixture) : IClassFixture
         await Assert.ThrowsAsync<InvalidOperationException>(() => Workflow.FireAsync(
             new TransitionRequest(CaseRef.Of(ret), ReturnTriggers.Open, officer, Guid.NewGuid().ToString())
             {
-                Effects = (_, _, _) => throw new InvalidOperationException("decision row failed"),
+                Payload = new InjectedWrite(_ => throw new InvalidOperationException("decision row failed")),
             }));
 
         using var db = fixture.Host.Db();

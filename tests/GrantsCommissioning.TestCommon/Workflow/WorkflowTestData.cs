@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.TestCommon.Workflow;
 
@@ -43,7 +44,8 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         var round = new FundingRound
         {
             Fund = fund, Reference = $"R{n}", Title = "Round", Purpose = "Test", WhoCanApply = "Anyone",
-            MinAwardPence = 100, MaxAwardPence = smallFund ? 50_000 : 100_000_000,
+            MinAwardPence = 100, MaxAwardPence = 10_000_000_000, UsesShortForm = true,
+            OpensAt = DateTimeOffset.UtcNow.AddYears(-1), ClosesAt = DateTimeOffset.UtcNow.AddYears(50),
         };
         db.Rounds.Add(round);
         await db.SaveChangesAsync();
@@ -63,18 +65,22 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         return org.Id;
     }
 
-    /// <summary>An application imported straight into <paramref name="state"/>.</summary>
+    /// <summary>An application, complete on the round's short form so it can be submitted, imported straight into <paramref name="state"/>.</summary>
     public async Task<GrantApplication> ApplicationAsync(string state, bool smallFund = false, long requestedPence = 100_000, Actor? applicant = null)
     {
         var (_, roundId) = await FundAsync(smallFund);
         var orgId = await OrganisationAsync(applicant);
+        var objectiveId = await ObjectiveAsync();
         using var db = host.Db();
         var app = new GrantApplication
         {
             ApplicationReference = $"APP-{Next()}", RoundId = roundId, OrganisationId = orgId, ProjectTitle = "Safer streets",
-            AmountRequestedPence = requestedPence,
+            Summary = "Volunteers keep the town centre safe at night.", AmountRequestedPence = requestedPence,
+            Beneficiaries = "People on nights out", BeneficiaryCount = 100, AreaServed = "Worcester", DeclarationsAccepted = true,
         };
-        host.Workflow.Start(app);
+        app.BudgetLines.Add(new ApplicationBudgetLine { Order = 1, Description = "Volunteer costs", Category = "Staff", AmountPence = requestedPence });
+        app.Objectives.Add(new ApplicationObjective { ObjectiveId = objectiveId, SharePercent = 100 });
+        host.Workflow.Start(app, Actor.System);
         db.Applications.Add(app);
         await db.SaveChangesAsync();
         if (state != app.State)
@@ -83,6 +89,22 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
             await db.SaveChangesAsync();
         }
         return app;
+    }
+
+    /// <summary>A plan objective for applications to link to (the workflow host has no reference data).</summary>
+    public async Task<int> ObjectiveAsync()
+    {
+        using var db = host.Db();
+        if (await db.Objectives.Select(o => (int?)o.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+        var plan = new PoliceAndCrimePlan { Code = $"TEST{Next()}", Title = "Test plan", PoliceArea = "Test", PeriodStart = new DateOnly(2013, 4, 1), PeriodEnd = new DateOnly(2017, 3, 31) };
+        var aim = new PlanAim { Plan = plan, Number = 1, Title = "Reduce crime" };
+        var objective = new PlanObjective { Plan = plan, Aim = aim, Number = 1, Title = "Reduce violent crime" };
+        db.Objectives.Add(objective);
+        await db.SaveChangesAsync();
+        return objective.Id;
     }
 
     public async Task AssessmentAsync(int applicationId, Actor assessor, bool? hasConflict)
@@ -102,7 +124,7 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
             AwardReference = $"AW-{Next()}", OrganisationId = orgId, FundId = fundId, Title = "Safer streets", Purpose = "Reduce harm",
             AmountPence = 1_000_000, AwardedOn = new DateOnly(2026, 4, 1), StartDate = new DateOnly(2026, 4, 1), EndDate = new DateOnly(2027, 3, 31),
         };
-        host.Workflow.Start(award);
+        host.Workflow.Start(award, Actor.System);
         db.Awards.Add(award);
         await db.SaveChangesAsync();
         return award;
@@ -117,7 +139,7 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
             PaymentReference = $"PAY-{Next()}", AwardId = award.Id, InstalmentNumber = 1, DueDate = new DateOnly(2030, 1, 1),
             AmountPence = 250_000, RecordedByUserId = recordedBy,
         };
-        host.Workflow.Start(payment);
+        host.Workflow.Start(payment, Actor.System);
         db.Payments.Add(payment);
         await db.SaveChangesAsync();
         host.Workflow.Import(db, payment, state, DateTimeOffset.UtcNow);
@@ -134,7 +156,7 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         {
             ReturnReference = $"RET-{Next()}", AwardId = award.Id, PeriodStart = periodEnd.AddMonths(-3), PeriodEnd = periodEnd, DueDate = dueDate,
         };
-        host.Workflow.Start(r);
+        host.Workflow.Start(r, Actor.System);
         db.Returns.Add(r);
         await db.SaveChangesAsync();
         host.Workflow.Import(db, r, state, enteredAt);

@@ -3,6 +3,7 @@ using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Email;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,10 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         }
         builder.Services.AddLogging();
         builder.Services.AddCoreServices(builder.Configuration, directory);
+        foreach (var group in FaultInjectionHandler.Covered.GroupBy(c => c.Kind))
+        {
+            builder.Services.AddSingleton<ITransitionHandler>(new FaultInjectionHandler(group.Key, group.Select(c => c.Trigger).ToArray()));
+        }
         if (clock is not null)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));

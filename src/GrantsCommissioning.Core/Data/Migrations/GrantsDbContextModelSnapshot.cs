@@ -503,6 +503,14 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -938,6 +946,14 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StartedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1051,6 +1067,14 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Risks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -1354,6 +1378,14 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 

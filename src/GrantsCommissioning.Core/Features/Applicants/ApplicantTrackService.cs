@@ -13,7 +13,7 @@ namespace GrantsCommissioning.Core.Features.Applicants;
 /// payments, and monitoring returns to send. Every read and write is limited to members of the record's organisation;
 /// anyone else gets null ("not found") or a refusal, never data.
 /// </summary>
-public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> factory, AwardService awards, ReturnService returns)
+public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> factory, AwardService awards, AwardPlanner planner, ReturnService returns)
 {
     private const int MaxText = 4000;
     private static readonly string[] PaidStates = [PaymentStates.Paid, PaymentStates.Recovered];
@@ -96,7 +96,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                 .Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.Trigger == ApplicationTriggers.DeclineOffer)
                 .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             return new OfferView(a.Id, a.ApplicationReference, a.ProjectTitle, a.OrganisationId, a.Organisation!.Name, a.State, a.AmountRequested,
-                decision.Amount, decision.Conditions, awards.Plan(a, decision), Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))),
+                decision.Amount, decision.Conditions, planner.Plan(a, decision), Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))),
                 a.Indicators.Select(i => new IndicatorTarget(i.Name, i.Unit, i.Target)).ToList(), award?.Id, award?.AwardReference, declined);
         }
     }

@@ -44,47 +44,14 @@ public sealed partial class ApplicationService
         {
             return FeatureResult<Receipt>.Fail(errors);
         }
-        TransitionResult result;
-        try
-        {
-            result = await workflow.FireAsync(
-                new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey)
-                {
-                    Effects = (db, c, c2) => MarkSubmittedAsync(db, (GrantApplication)c, c2),
-                },
-                ct).ConfigureAwait(false);
-        }
-        catch (FeatureValidationException ex)
-        {
-            return FeatureResult<Receipt>.Fail(ex.Field, ex.Message);
-        }
+        var result = await workflow.FireAsync(
+            new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
         if (!result.Succeeded)
         {
-            return FeatureResult<Receipt>.Fail("", result.Message ?? "The application could not be submitted.");
+            return FeatureResult<Receipt>.Fail(result.Errors.Count > 0 ? result.Errors[0].Field : "", result.Message ?? "The application could not be submitted.");
         }
         var receipt = await ReceiptAsync(applicationId, actor, ct).ConfigureAwait(false);
         return receipt is null ? FeatureResult<Receipt>.Fail("", "The application could not be submitted.") : FeatureResult<Receipt>.Ok(receipt);
-    }
-
-    private async Task MarkSubmittedAsync(GrantsDbContext db, GrantApplication application, CancellationToken ct)
-    {
-        await db.Entry(application).Reference(a => a.Round).LoadAsync(ct).ConfigureAwait(false);
-        await db.Entry(application).Collection(a => a.BudgetLines).LoadAsync(ct).ConfigureAwait(false);
-        await db.Entry(application).Collection(a => a.Objectives).LoadAsync(ct).ConfigureAwait(false);
-        await db.Entry(application).Collection(a => a.Indicators).LoadAsync(ct).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        var deadline = Deadlines.For(application.Round!.ClosesAt, application.DeadlineExtendedTo);
-        if (now >= deadline)
-        {
-            throw new FeatureValidationException("", Deadlines.ClosedMessage(deadline, deadline > application.Round.ClosesAt));
-        }
-        // A co-user may have changed the draft since the review page was checked: check it again inside the transaction.
-        if (ApplicationRules.Check(application, application.Round).FirstOrDefault(s => s.Errors.Count > 0) is { } incomplete)
-        {
-            throw new FeatureValidationException("", $"The section \u201c{incomplete.Title}\u201d is not complete: {incomplete.Errors.Values.First()}");
-        }
-        application.SubmittedAt = now;
-        application.UpdatedAt = now;
     }
 
     /// <summary>The receipt, only once the submission has committed; null for drafts and for other organisations' applications.</summary>

@@ -82,7 +82,7 @@ public sealed partial class ApplicationService(
                     ApplicationReference = "NEW-" + Guid.NewGuid().ToString("N"), RoundId = round.Id, OrganisationId = orgId,
                     CreatedByUserId = actor.UserId, ProjectTitle = "", CreatedAt = now, UpdatedAt = now,
                 };
-                workflow.Start(application);
+                workflow.Start(application, actor);
                 db.Applications.Add(application);
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 application.ApplicationReference = string.Create(CultureInfo.InvariantCulture,

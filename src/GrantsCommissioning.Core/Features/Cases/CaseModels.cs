@@ -2,9 +2,17 @@ using GrantsCommissioning.Core.Domain;
 
 namespace GrantsCommissioning.Core.Features.Cases;
 
-public sealed record CaseHeader(CaseKind Kind, int Id, string Reference, string State, int Version, string DefinitionId, int WorkflowVersion);
+public sealed record CaseHeader(CaseKind Kind, int Id, string Reference, string State, int Version, string DefinitionId, int WorkflowVersion)
+{
+    /// <summary>The state as the case's definition labels it: "Ready for authorisation".</summary>
+    public string StateLabel { get; init; } = State;
 
-public sealed record HistoryLine(DateTimeOffset At, string From, string To, string Trigger, string Actor, string? Role, Money? Amount, string? Comment);
+    /// <summary>The kind of case as people say it: "Monitoring return".</summary>
+    public string KindName { get; init; } = Kind.ToString();
+}
+
+/// <summary>One step of a case's history, labelled as its definition version names the states and the action.</summary>
+public sealed record HistoryLine(DateTimeOffset At, string From, string To, string Action, string Actor, string? Role, Money? Amount, string? Comment);
 
 public sealed record ObjectiveShare(int Number, string Title, int SharePercent);
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Cases;
 
 /// <summary>Everything a staff case page shows about one application, award, payment or monitoring return.</summary>
-public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory)
+public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, WorkflowLabels labels)
 {
     public async Task<ApplicationCase?> ApplicationAsync(int id, CancellationToken ct = default)
     {
@@ -114,8 +114,12 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory)
         }
     }
 
-    private static CaseHeader Header(WorkflowCaseBase c, string definitionId) =>
-        new(c.Kind, c.Id, c.Reference, c.State, c.Version, definitionId, c.WorkflowVersion);
+    private CaseHeader Header(WorkflowCaseBase c, string definitionId) =>
+        new(c.Kind, c.Id, c.Reference, c.State, c.Version, definitionId, c.WorkflowVersion)
+        {
+            StateLabel = labels.State(c.Kind, c.WorkflowVersion, c.State),
+            KindName = labels.Kind(c.Kind),
+        };
 
     private static int? WeightedScore(Assessment a, IReadOnlyDictionary<int, AssessmentCriterion> criteria)
     {
@@ -127,11 +131,13 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory)
         return (int)Math.Round(achieved);
     }
 
-    private static async Task<IReadOnlyList<HistoryLine>> HistoryAsync(GrantsDbContext db, CaseKind kind, int id, CancellationToken ct) =>
-        await db.WorkflowJournal.AsNoTracking().Where(j => j.CaseKind == kind && j.CaseId == id).OrderBy(j => j.Sequence)
-            .Select(j => new HistoryLine(j.OccurredAt, j.FromState, j.ToState, j.Trigger, j.ActorName, j.ActorRole,
-                j.AmountPence == null ? null : new Money(j.AmountPence.Value), j.Comment))
-            .ToListAsync(ct).ConfigureAwait(false);
+    /// <summary>The case's journal with the labels of the definition version each step ran under.</summary>
+    private async Task<IReadOnlyList<HistoryLine>> HistoryAsync(GrantsDbContext db, CaseKind kind, int id, CancellationToken ct)
+    {
+        var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.CaseKind == kind && j.CaseId == id).OrderBy(j => j.Sequence).ToListAsync(ct);
+        return journal.Select(j => new HistoryLine(j.OccurredAt, labels.State(kind, j.DefinitionVersion, j.FromState), labels.State(kind, j.DefinitionVersion, j.ToState),
+            labels.Action(kind, j.DefinitionVersion, j.Trigger), j.ActorName, j.ActorRole, j.AmountPence == null ? null : new Money(j.AmountPence.Value), j.Comment)).ToList();
+    }
 
     private static async Task<Dictionary<string, string>> NamesAsync(GrantsDbContext db, IEnumerable<string?> ids, CancellationToken ct)
     {

@@ -1,17 +1,21 @@
+using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Dashboards;
 
 public sealed record RoleCount(string Role, int Users);
 
-public sealed record JournalLine(DateTimeOffset At, CaseKind Kind, int CaseId, string From, string To, string Trigger, string Actor);
+/// <summary>A recent step on any case, labelled for people: "Monitoring return AWD-…-R1", "Accept offer", "Offer made → Offer accepted".</summary>
+public sealed record JournalLine(DateTimeOffset At, string Case, string CasePath, string From, string To, string Action, string Actor);
 
 public sealed record AdminDashboard(IReadOnlyList<RoleCount> Roles, int LockedOutUsers, IReadOnlyDictionary<OutboxStatus, int> Outbox,
     int AuditEntries, IReadOnlyList<JournalLine> RecentActivity);
 
-public sealed class AdminAndApplicantQueries(IDbContextFactory<GrantsDbContext> factory, TimeProvider clock)
+public sealed class AdminAndApplicantQueries(IDbContextFactory<GrantsDbContext> factory, CaseKinds kinds, WorkflowLabels labels, TimeProvider clock)
 {
     public async Task<AdminDashboard> AdminAsync(CancellationToken ct = default)
     {
@@ -24,9 +28,12 @@ public sealed class AdminAndApplicantQueries(IDbContextFactory<GrantsDbContext> 
             var locked = await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct).ConfigureAwait(false);
             var outbox = await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct).ConfigureAwait(false);
-            var recent = await db.WorkflowJournal.OrderByDescending(j => j.Id).Take(20)
-                .Select(j => new JournalLine(j.OccurredAt, j.CaseKind, j.CaseId, j.FromState, j.ToState, j.Trigger, j.ActorName))
-                .ToListAsync(ct).ConfigureAwait(false);
+            var journal = await db.WorkflowJournal.AsNoTracking().OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
+            var references = await kinds.ReferencesAsync(db, journal.Select(j => new CaseRef(j.CaseKind, j.CaseId)), ct);
+            var recent = journal.Select(j => new JournalLine(j.OccurredAt,
+                $"{labels.Kind(j.CaseKind)} {references.GetValueOrDefault(new CaseRef(j.CaseKind, j.CaseId), "#" + j.CaseId.ToString(CultureInfo.InvariantCulture))}",
+                kinds.Get(j.CaseKind).PagePath(j.CaseId), labels.State(j.CaseKind, j.DefinitionVersion, j.FromState),
+                labels.State(j.CaseKind, j.DefinitionVersion, j.ToState), labels.Action(j.CaseKind, j.DefinitionVersion, j.Trigger), j.ActorName)).ToList();
             return new AdminDashboard(roles.OrderBy(r => Roles.All.ToList().IndexOf(r.Role)).ToList(), locked.Count(l => l > now), outbox,
                 await db.AuditLog.CountAsync(ct).ConfigureAwait(false), recent);
         }

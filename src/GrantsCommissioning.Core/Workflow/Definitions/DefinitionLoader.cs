@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Email;
 using NJsonSchema;
 
@@ -21,7 +22,8 @@ public static partial class DefinitionLoader
     };
 
     /// <summary>Throws <see cref="StartupException"/> listing every problem, each prefixed by the file it is in.</summary>
-    public static async Task<IReadOnlyList<LoadedDefinition>> LoadAsync(string workflowsPath, EmailTemplates templates, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<LoadedDefinition>> LoadAsync(string workflowsPath, EmailTemplates templates, Func<CaseKind, Type?> caseTypeOf,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(templates);
         var schemaPath = Path.Combine(workflowsPath, SchemaRelativePath);
@@ -41,7 +43,7 @@ public static partial class DefinitionLoader
             if (definition is not null)
             {
                 CheckFileName(definition, file, fileProblems);
-                fileProblems.AddRange(DefinitionValidator.Validate(definition, templates));
+                fileProblems.AddRange(DefinitionValidator.Validate(definition, templates, caseTypeOf(definition.CaseKind)));
             }
             problems.AddRange(fileProblems.Select(p => $"{relative}: {p}"));
             if (definition is not null && fileProblems.Count == 0)

@@ -8,7 +8,7 @@ namespace GrantsCommissioning.Core.Workflow.Definitions;
 /// <summary>The consistency rules a definition must meet beyond its schema; each problem is one readable sentence.</summary>
 public static class DefinitionValidator
 {
-    public static IReadOnlyList<string> Validate(WorkflowDefinition d, EmailTemplates templates)
+    public static IReadOnlyList<string> Validate(WorkflowDefinition d, EmailTemplates templates, Type? caseType)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(templates);
@@ -24,7 +24,7 @@ public static class DefinitionValidator
         }
         CheckTransitions(d, states, p);
         CheckTerminalAndReachable(d, states, p);
-        CheckTimers(d, states, p);
+        CheckTimers(d, caseType, states, p);
         CheckDelegation(d, p);
         CheckNotifications(d, templates, p);
         return p;
@@ -86,9 +86,13 @@ public static class DefinitionValidator
         }
     }
 
-    private static void CheckTimers(WorkflowDefinition d, HashSet<string> states, List<string> p)
+    private static void CheckTimers(WorkflowDefinition d, Type? caseType, HashSet<string> states, List<string> p)
     {
-        var caseType = CaseTypes.For(d.CaseKind);
+        if (caseType is null)
+        {
+            p.Add($"case kind '{d.CaseKind}' is not registered by any feature.");
+            return;
+        }
         foreach (var timer in d.Timers)
         {
             var name = $"timer '{timer.Trigger}' in state '{timer.State}'";
@@ -117,7 +121,7 @@ public static class DefinitionValidator
                     p.Add($"{name} has {label} '{value}', which is not an ISO-8601 duration (e.g. P14D, -P7D, PT12H).");
                 }
             }
-            if (timer.Field is not null && CaseTypes.DateProperty(caseType, timer.Field) is null)
+            if (timer.Field is not null && CaseDates.Property(caseType, timer.Field) is null)
             {
                 p.Add($"{name} uses field '{timer.Field}', which is not a date on {caseType.Name}.");
             }
@@ -183,19 +187,10 @@ public static class DefinitionValidator
     }
 }
 
-/// <summary>Maps a case kind to its entity type and reads date fields that timers are anchored to.</summary>
-public static class CaseTypes
+/// <summary>Reads the date fields of a case that timers are anchored to.</summary>
+public static class CaseDates
 {
-    public static Type For(CaseKind kind) => kind switch
-    {
-        CaseKind.Application => typeof(GrantApplication),
-        CaseKind.Award => typeof(Award),
-        CaseKind.Payment => typeof(Payment),
-        CaseKind.MonitoringReturn => typeof(MonitoringReturn),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown case kind."),
-    };
-
-    public static PropertyInfo? DateProperty(Type caseType, string name)
+    public static PropertyInfo? Property(Type caseType, string name)
     {
         ArgumentNullException.ThrowIfNull(caseType);
         var property = caseType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance);

@@ -1,6 +1,5 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Workflow.Timers;
@@ -11,20 +10,20 @@ namespace GrantsCommissioning.Core.Workflow.Timers;
 /// fired before this job reaches a case writes the Start row itself (see <see cref="AddStartIfMissingAsync"/>), so
 /// every case's journal begins with Start whichever gets there first.
 /// </summary>
-public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, TimeProvider clock)
+public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, Kinds.CaseKinds kinds, TimeProvider clock)
 {
     public const string StartTrigger = "Start";
 
     public async Task<int> JournalAsync(CancellationToken ct = default)
     {
         var count = 0;
-        foreach (var kind in Enum.GetValues<CaseKind>())
+        foreach (var kind in kinds.All.Select(k => k.Kind))
         {
             List<int> ids;
             var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                ids = await Cases(db, kind)
+                ids = await kinds.Get(kind).Cases(db)
                     .Where(c => c.WorkflowVersion > 0 && !db.WorkflowJournal.Any(j => j.CaseKind == kind && j.CaseId == c.Id))
                     .OrderBy(c => c.Id).Select(c => c.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
             }
@@ -53,8 +52,8 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
         db.WorkflowJournal.Add(new WorkflowJournalEntry
         {
             CaseKind = c.Kind, CaseId = c.Id, Sequence = 1, DefinitionId = d.Id, DefinitionVersion = d.Version,
-            FromState = "", ToState = c.State, Trigger = StartTrigger, ActorUserId = Actor.SystemUserId,
-            ActorName = Actor.System.DisplayName, ActorRole = Actor.SystemRole, OccurredAt = now,
+            FromState = "", ToState = c.State, Trigger = StartTrigger, ActorUserId = c.StartedByUserId ?? Actor.SystemUserId,
+            ActorName = c.StartedByName ?? Actor.System.DisplayName, ActorRole = c.StartedByUserId is null ? Actor.SystemRole : null, OccurredAt = now,
             IdempotencyKey = $"start:{c.Kind}:{c.Id}",
         });
         return true;
@@ -69,7 +68,7 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
             var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (tx.ConfigureAwait(false))
             {
-                var c = await Cases(db, kind).FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                var c = await kinds.Get(kind).Cases(db).FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
                 if (c is null || c.WorkflowVersion == 0)
                 {
                     return false;
@@ -85,7 +84,7 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
                 {
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 }
-                catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
                 {
                     return false; // journalled by someone else after all; nothing to do
                 }
@@ -94,13 +93,4 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
             }
         }
     }
-
-    private static IQueryable<WorkflowCaseBase> Cases(GrantsDbContext db, CaseKind kind) => kind switch
-    {
-        CaseKind.Application => db.Applications,
-        CaseKind.Award => db.Awards,
-        CaseKind.Payment => db.Payments,
-        CaseKind.MonitoringReturn => db.Returns,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 }

@@ -9,7 +9,7 @@ namespace GrantsCommissioning.Core.Workflow.Timers;
 /// pending, or whose case has left the state it was set for, does nothing; the key "timer:&lt;id&gt;" makes a second
 /// firing a no-op.
 /// </summary>
-public sealed class TimerFirer(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, TimeProvider clock)
+public sealed class TimerFirer(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, Kinds.CaseKinds kinds, TimeProvider clock)
 {
     public async Task<TransitionResult?> FireAsync(long timerId, CancellationToken ct = default)
     {
@@ -25,14 +25,9 @@ public sealed class TimerFirer(IDbContextFactory<GrantsDbContext> factory, ICase
             var request = new TransitionRequest(caseRef, timer.Trigger, Actor.System, $"timer:{timer.Id}")
             {
                 Comment = "Automatic: timer due " + UkTime.Describe(timer.DueAt),
-                Effects = async (tx, c, token) =>
-                {
-                    var row = await tx.WorkflowTimers.FirstAsync(t => t.Id == timerId, token).ConfigureAwait(false);
-                    row.Status = WorkflowTimerStatus.Fired;
-                    row.ClosedAt = clock.GetUtcNow();
-                },
+                TimerId = timer.Id,
             };
-            var current = await CaseStore.FindAsync(db, caseRef, ct).ConfigureAwait(false);
+            var current = await kinds.FindAsync(db, caseRef, ct).ConfigureAwait(false);
             if (current is null || current.State != timer.State)
             {
                 await CloseAsync(db, timer, ct).ConfigureAwait(false);

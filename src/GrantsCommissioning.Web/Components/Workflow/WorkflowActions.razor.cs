@@ -1,4 +1,3 @@
-using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Components;
@@ -29,11 +28,7 @@ public sealed partial class WorkflowActions
     /// <summary>The amount being decided, for triggers limited by the Scheme of Delegation.</summary>
     [Parameter] public Money? Amount { get; set; }
     [Parameter] public string? NoticeReference { get; set; }
-    /// <summary>Domain writes for a trigger (e.g. the decision row), run inside the transition's transaction.</summary>
-    [Parameter] public Func<string, Func<GrantsDbContext, IWorkflowCase, CancellationToken, Task>?>? EffectsFor { get; set; }
     [Parameter] public EventCallback<TransitionResult> OnTransitioned { get; set; }
-    /// <summary>Triggers the page offers through its own form (a decision, a payment) rather than as a bare button.</summary>
-    [Parameter] public Func<string, bool>? Hide { get; set; }
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -41,7 +36,8 @@ public sealed partial class WorkflowActions
     {
         var actor = await ActorAsync();
         var permitted = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(Case, actor, Amount);
-        triggers = Hide is null ? permitted : permitted.Where(t => !Hide(t.Trigger)).ToList();
+        // Triggers that need a form (a decision, a payment) are offered by the page's own form, not as bare buttons.
+        triggers = permitted.Where(t => !t.NeedsForm).ToList();
     }
 
     private async Task ChooseAsync(PermittedTrigger trigger)
@@ -76,7 +72,6 @@ public sealed partial class WorkflowActions
                 Amount = Amount,
                 NoticeReference = NoticeReference,
                 ExpectedVersion = ExpectedVersion,
-                Effects = EffectsFor?.Invoke(trigger.Trigger),
             });
             error = result.Succeeded ? null : result.Message;
             if (result.Succeeded)

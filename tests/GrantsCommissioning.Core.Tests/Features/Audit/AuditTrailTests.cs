@@ -6,6 +6,7 @@ using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Tests.Workflow;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +79,7 @@ public sealed class AuditTrailTests(WorkflowHostFixture fixture) : IClassFixture
         await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Host.Workflow.FireAsync(
             new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.StartChecks, officer, Guid.NewGuid().ToString())
             {
-                Effects = (_, _, _) => throw new InvalidOperationException("effect failed"),
+                Payload = new InjectedWrite(_ => throw new InvalidOperationException("effect failed")),
             }));
 
         Assert.Equal(count, await CountAsync());

@@ -1,0 +1,21 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow.Kinds;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Applications;
+
+public sealed class ApplicationCaseKind : CaseKindBase<GrantApplication>
+{
+    public override CaseKind Kind => CaseKind.Application;
+
+    public override string Name => "Application";
+
+    public override string PagePath(int id) => $"/cases/applications/{id}";
+
+    protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, GrantApplication c, CancellationToken ct)
+    {
+        var smallFund = await db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.Fund!.IsSmallFund).FirstOrDefaultAsync(ct);
+        return new CaseFacts(c.OrganisationId, smallFund, c.AmountRequested, null);
+    }
+}

@@ -1,0 +1,12 @@
+using GrantsCommissioning.Core.Workflow.Kinds;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Core.Features.Applications;
+
+public static class ApplicationsFeature
+{
+    public static IServiceCollection AddApplications(this IServiceCollection services) => services
+        .AddCaseKind<ApplicationCaseKind>()
+        .AddTransitionHandler<SubmitApplicationHandler>()
+        .AddSingleton<ApplicationService>();
+}

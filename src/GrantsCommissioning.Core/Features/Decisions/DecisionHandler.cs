@@ -1,0 +1,80 @@
+using System.Globalization;
+using FluentValidation;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Core.Workflow.Kinds;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Decisions;
+
+/// <summary>The reasons and conditions of a decision; the amount and notice reference travel on the request, where the Scheme of Delegation reads them.</summary>
+public sealed record DecisionReasons(string Rationale, string? Conditions) : ITransitionPayload;
+
+public sealed class DecisionReasonsValidator : AbstractValidator<DecisionReasons>
+{
+    public DecisionReasonsValidator() =>
+        RuleFor(d => d.Rationale).Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length >= 10)
+            .WithMessage("Give the reasons for the decision (at least 10 characters).");
+}
+
+/// <summary>Approve, part-fund, defer or reject: writes the decision row and its audit row.</summary>
+public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
+{
+    public override CaseKind Kind => CaseKind.Application;
+
+    public override IReadOnlyCollection<string> Triggers => DecisionTriggers.Outcomes.Keys.ToList();
+
+    protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, GrantApplication c, DecisionReasons payload, CancellationToken ct)
+    {
+        var outcome = DecisionTriggers.Outcomes[context.Request.Trigger];
+        var notice = context.Request.NoticeReference?.Trim();
+        if (!string.IsNullOrEmpty(notice) && await context.Db.Decisions.AnyAsync(d => d.NoticeReference == notice, ct))
+        {
+            return [new FieldError("NoticeReference", $"Decision notice {notice} is already recorded against another decision; check the reference.")];
+        }
+        if (!DecisionTriggers.IsFunded(outcome))
+        {
+            return [];
+        }
+        var amount = context.Request.Amount?.Pence ?? 0;
+        var maxAward = await context.Db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.MaxAwardPence).FirstAsync(ct);
+        var message = amount switch
+        {
+            <= 0 => "Enter an amount more than £0.",
+            _ when amount > c.AmountRequestedPence => $"The amount cannot be more than the {new Money(c.AmountRequestedPence)} requested.",
+            _ when amount > maxAward => $"The amount cannot be more than the round's maximum award of {new Money(maxAward)}.",
+            _ when outcome == DecisionOutcome.PartFund && amount == c.AmountRequestedPence =>
+                "Part-funding must be less than the amount requested; choose Approve to fund it in full.",
+            _ => null,
+        };
+        return message is null ? [] : [new FieldError("Amount", message)];
+    }
+
+    protected override async Task ApplyAsync(TransitionContext context, GrantApplication c, DecisionReasons payload, CancellationToken ct)
+    {
+        var request = context.Request;
+        var outcome = DecisionTriggers.Outcomes[request.Trigger];
+        var decision = new Decision
+        {
+            ApplicationId = c.Id, Outcome = outcome, AmountPence = DecisionTriggers.IsFunded(outcome) ? request.Amount!.Value.Pence : 0,
+            Rationale = payload.Rationale.Trim(), Conditions = payload.Conditions?.Trim(), DecidedByUserId = context.Actor.UserId,
+            DecidedByName = context.Actor.DisplayName, AuthorityLevel = AuthorityOf(context.Actor), DecidedAt = context.Now,
+            NoticeReference = string.IsNullOrWhiteSpace(request.NoticeReference) ? null : request.NoticeReference.Trim(),
+        };
+        context.Db.Decisions.Add(decision);
+        await audit.AppendAsync(context.Db, context.Actor, "Decision.Recorded", nameof(CaseKind.Application),
+            c.Id.ToString(CultureInfo.InvariantCulture), null, AuditImage(decision), ct);
+    }
+
+    private static object AuditImage(Decision d) => new
+    {
+        outcome = d.Outcome.ToString(), amountPence = d.AmountPence, authority = d.AuthorityLevel.ToString(), noticeReference = d.NoticeReference,
+        rationale = d.Rationale, conditions = d.Conditions, decidedByUserId = d.DecidedByUserId, decidedByName = d.DecidedByName,
+    };
+
+    private static AuthorityLevel AuthorityOf(Actor actor) =>
+        actor.IsInRole(Roles.Commissioner) ? AuthorityLevel.Commissioner
+        : actor.IsInRole(Roles.DecisionMaker) ? AuthorityLevel.DecisionMaker
+        : AuthorityLevel.GrantsOfficer;
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+using GrantsCommissioning.Core.Workflow.Kinds;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Core.Features.Decisions;
+
+public static class DecisionsFeature
+{
+    public static IServiceCollection AddDecisions(this IServiceCollection services) => services
+        .AddTransitionHandler<DecisionHandler>()
+        .AddSingleton<IValidator<DecisionReasons>, DecisionReasonsValidator>()
+        .AddSingleton<DecisionService>();
+}

@@ -1,0 +1,66 @@
+using FluentValidation;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Core.Workflow.Kinds;
+
+namespace GrantsCommissioning.Core.Features.Payments;
+
+/// <summary>Making a payment ready records who did it (a person, or the system when its timer fell due).</summary>
+public sealed class MakeReadyHandler : TransitionHandler<Payment, NoPayload>
+{
+    public override CaseKind Kind => CaseKind.Payment;
+
+    public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.MakeReady];
+
+    protected override Task ApplyAsync(TransitionContext context, Payment c, NoPayload payload, CancellationToken ct)
+    {
+        c.RecordedByUserId = context.Actor.UserId;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Authorising records who authorised and when; the definition's guards keep it to a second person.</summary>
+public sealed class AuthoriseHandler : TransitionHandler<Payment, NoPayload>
+{
+    public override CaseKind Kind => CaseKind.Payment;
+
+    public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.Authorise];
+
+    protected override Task ApplyAsync(TransitionContext context, Payment c, NoPayload payload, CancellationToken ct)
+    {
+        c.AuthorisedByUserId = context.Actor.UserId;
+        c.AuthorisedAt = context.Now;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>What finance records when a payment has been made.</summary>
+public sealed record PaymentMade(DateOnly PaidOn, string FinanceReference) : ITransitionPayload;
+
+public sealed class PaymentMadeValidator : AbstractValidator<PaymentMade>
+{
+    public PaymentMadeValidator(TimeProvider clock)
+    {
+        RuleFor(p => p.FinanceReference)
+            .Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length <= 40)
+            .WithMessage("Enter the finance system reference (up to 40 characters).");
+        RuleFor(p => p.PaidOn)
+            .Must(d => d <= UkTime.ToUkDate(clock.GetUtcNow()))
+            .WithMessage("The payment date cannot be in the future.");
+    }
+}
+
+/// <summary>Recording a payment as paid writes the date and the finance system's reference.</summary>
+public sealed class PayHandler(IValidator<PaymentMade> validator) : TransitionHandler<Payment, PaymentMade>(validator)
+{
+    public override CaseKind Kind => CaseKind.Payment;
+
+    public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.Pay];
+
+    protected override Task ApplyAsync(TransitionContext context, Payment c, PaymentMade payload, CancellationToken ct)
+    {
+        c.PaidOn = payload.PaidOn;
+        c.FinanceReference = payload.FinanceReference.Trim();
+        return Task.CompletedTask;
+    }
+}

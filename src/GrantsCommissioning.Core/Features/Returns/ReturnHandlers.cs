@@ -1,0 +1,63 @@
+using FluentValidation;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Core.Workflow.Kinds;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Returns;
+
+public sealed class ReturnSubmissionValidator : AbstractValidator<ReturnSubmission>
+{
+    public ReturnSubmissionValidator()
+    {
+        RuleFor(r => r.Narrative).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Describe progress in this period.");
+        RuleFor(r => r.SpendByCostLine).Must(s => s.Values.All(v => !v.IsNegative)).WithMessage("Spend cannot be negative.");
+    }
+}
+
+/// <summary>Submitting (or resubmitting after a query) writes the spend by cost line and indicator values, replacing any earlier figures.</summary>
+public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator) : TransitionHandler<MonitoringReturn, ReturnSubmission>(validator)
+{
+    public override CaseKind Kind => CaseKind.MonitoringReturn;
+
+    public override IReadOnlyCollection<string> Triggers => [ReturnTriggers.Submit, ReturnTriggers.Resubmit];
+
+    protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, MonitoringReturn c, ReturnSubmission payload, CancellationToken ct)
+    {
+        var db = context.Db;
+        var costLines = await db.AwardCostLines.Where(l => l.AwardId == c.AwardId).Select(l => l.Id).ToListAsync(ct);
+        var indicators = await db.AwardIndicators.Where(i => i.AwardId == c.AwardId).Select(i => i.Id).ToListAsync(ct);
+        return payload.SpendByCostLine.Keys.Any(k => !costLines.Contains(k)) || payload.IndicatorValues.Keys.Any(k => !indicators.Contains(k))
+            ? [new FieldError(nameof(payload.SpendByCostLine), "Spend and indicator values must be for this award's cost lines and indicators.")]
+            : [];
+    }
+
+    protected override async Task ApplyAsync(TransitionContext context, MonitoringReturn c, ReturnSubmission payload, CancellationToken ct)
+    {
+        var db = context.Db;
+        await db.ReturnSpendLines.Where(l => l.ReturnId == c.Id).ExecuteDeleteAsync(ct);
+        await db.ReturnIndicatorValues.Where(v => v.ReturnId == c.Id).ExecuteDeleteAsync(ct);
+        db.ReturnSpendLines.AddRange(payload.SpendByCostLine.Select(kv => new ReturnSpendLine { ReturnId = c.Id, CostLineId = kv.Key, AmountPence = kv.Value.Pence }));
+        db.ReturnIndicatorValues.AddRange(payload.IndicatorValues.Select(kv => new ReturnIndicatorValue { ReturnId = c.Id, IndicatorId = kv.Key, Value = kv.Value }));
+        c.Narrative = payload.Narrative.Trim();
+        c.CaseStudy = payload.CaseStudy?.Trim();
+        c.Risks = payload.Risks?.Trim();
+        c.SubmittedAt = context.Now;
+        c.SubmittedByUserId = context.Actor.UserId;
+    }
+}
+
+/// <summary>Accepting a return records who accepted it and when.</summary>
+public sealed class AcceptReturnHandler : TransitionHandler<MonitoringReturn, NoPayload>
+{
+    public override CaseKind Kind => CaseKind.MonitoringReturn;
+
+    public override IReadOnlyCollection<string> Triggers => [ReturnTriggers.Accept];
+
+    protected override Task ApplyAsync(TransitionContext context, MonitoringReturn c, NoPayload payload, CancellationToken ct)
+    {
+        c.AcceptedAt = context.Now;
+        c.AcceptedByUserId = context.Actor.UserId;
+        return Task.CompletedTask;
+    }
+}
