@@ -39,7 +39,7 @@ public sealed class RegistryTests : IDisposable
         {
             oldAwardId = (await new WorkflowTestData(first).AwardAsync()).Id;
         }
-        AddVersion2OfAward();
+        AddNextVersionOfAward();
 
         await using var second = await WorkflowTestHost.CreateAsync(data, workflows);
         var officer = await new WorkflowTestData(second).UserAsync("Gina", Roles.GrantsOfficer);
@@ -47,12 +47,12 @@ public sealed class RegistryTests : IDisposable
         var closeOld = await second.Workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Award, oldAwardId), AwardTriggers.Close, officer, Guid.NewGuid().ToString()));
         var closeNew = await second.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(newAward), AwardTriggers.Close, officer, Guid.NewGuid().ToString()));
 
-        Assert.Equal(2, newAward.WorkflowVersion);
+        Assert.Equal(LatestAward + 1, newAward.WorkflowVersion);
         Assert.True(closeOld.Succeeded, closeOld.Message);
         Assert.Equal(TransitionError.CommentRequired, closeNew.Error);
         using var db = second.Db();
-        Assert.Equal(1, (await db.Awards.SingleAsync(a => a.Id == oldAwardId)).WorkflowVersion);
-        Assert.Equal(2, await db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "award"));
+        Assert.Equal(LatestAward, (await db.Awards.SingleAsync(a => a.Id == oldAwardId)).WorkflowVersion);
+        Assert.Equal(LatestAward + 1, await db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "award"));
     }
 
     [Fact]
@@ -62,25 +62,28 @@ public sealed class RegistryTests : IDisposable
         {
             await new WorkflowTestData(first).AwardAsync();
         }
-        AddVersion2OfAward();
+        AddNextVersionOfAward();
         await using (var second = await WorkflowTestHost.CreateAsync(data, workflows))
         {
             await new WorkflowTestData(second).AwardAsync();
         }
-        File.Delete(Path.Combine(workflows, "award", "v2.json"));
+        File.Delete(Path.Combine(workflows, "award", $"v{LatestAward + 1}.json"));
 
         var ex = await Assert.ThrowsAsync<StartupException>(() => WorkflowTestHost.CreateAsync(data, workflows));
 
-        Assert.Contains("Award cases use version 2 of their workflow", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Award cases use version {LatestAward + 1} of their workflow", ex.Message, StringComparison.Ordinal);
     }
 
-    private void AddVersion2OfAward()
+    /// <summary>The latest version of the award workflow in the repository.</summary>
+    private static int LatestAward => Directory.GetFiles(Path.Combine(WorkflowTestHost.RepositoryWorkflows, "award"), "v*.json").Length;
+
+    private void AddNextVersionOfAward()
     {
-        var v1 = File.ReadAllText(Path.Combine(workflows, "award", "v1.json"));
-        var v2 = v1.Replace("\"version\": 1,", "\"version\": 2,", StringComparison.Ordinal)
+        var latest = File.ReadAllText(Path.Combine(workflows, "award", $"v{LatestAward}.json"));
+        var next = latest.Replace($"\"version\": {LatestAward},", $"\"version\": {LatestAward + 1},", StringComparison.Ordinal)
             .Replace("\"label\": \"Close award\", \"roles\": [\"GrantsOfficer\"]", "\"label\": \"Close award\", \"roles\": [\"GrantsOfficer\"], \"commentRequired\": true", StringComparison.Ordinal);
-        Assert.NotEqual(v1, v2);
-        File.WriteAllText(Path.Combine(workflows, "award", "v2.json"), v2);
+        Assert.NotEqual(latest, next);
+        File.WriteAllText(Path.Combine(workflows, "award", $"v{LatestAward + 1}.json"), next);
     }
 
     private void Edit(string relative, string find, string replace)
