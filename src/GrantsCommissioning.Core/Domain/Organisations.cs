@@ -43,6 +43,9 @@ public partial class Organisation
 
     public string? MaskedAccountNumber =>
         BankAccountNumber is { Length: >= 4 } n ? new string('•', n.Length - 4) + n[^4..] : null;
+
+    /// <summary>The last two digits, as the account number shows its last four: enough to tell accounts apart in the audit log.</summary>
+    public string? MaskedSortCode => BankSortCode is { Length: >= 2 } s ? "••-••-" + s[^2..] : null;
 }
 
 public class OrganisationMember

@@ -17,8 +17,14 @@ internal static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddSingleton<AuditKey>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditAnchor>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditStartup>();
+        services.AddHostedService<AuditAnchorService>();
         services.AddSingleton<SeedLoader>();
         services.AddApplications();
         services.AddDecisions();

@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Seeding;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace GrantsCommissioning.Web.Infrastructure;
 
 /// <summary>What must succeed before the app takes requests: database, workflow definitions, seed data, demo sign-ins.</summary>
 public sealed class StartupTasks(
-    DatabaseInitializer database, WorkflowStartup workflows, SeedLoader seeds, IServiceScopeFactory scopes, IOptions<GrantsOptions> options, ILogger<StartupTasks> logger)
+    DatabaseInitializer database, WorkflowStartup workflows, AuditStartup audit, SeedLoader seeds, IServiceScopeFactory scopes, IOptions<GrantsOptions> options, ILogger<StartupTasks> logger)
 {
     public DemoSignIns? DemoSignIns { get; private set; }
 
@@ -19,6 +20,7 @@ public sealed class StartupTasks(
         ArgumentNullException.ThrowIfNull(environment);
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await workflows.RunAsync(cancellationToken).ConfigureAwait(false);
+        await audit.RunAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
         await seeds.LoadReferenceDataAsync(cancellationToken).ConfigureAwait(false);

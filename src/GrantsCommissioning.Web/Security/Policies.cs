@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Cases;
 using Microsoft.AspNetCore.Authorization;
 
 namespace GrantsCommissioning.Web.Security;
@@ -17,6 +18,9 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Decisions = nameof(Decisions);
 
+    /// <summary>Case pages: staff who work on cases, not Panel members; which cases each may see is decided in Core (CaseAccess).</summary>
+    public const string CasePages = nameof(CasePages);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -26,6 +30,7 @@ public static class Policies
         }
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
         options.AddPolicy(Decisions, p => p.RequireAuthenticatedUser().RequireRole(Roles.DecisionMaker, Roles.Commissioner));
+        options.AddPolicy(CasePages, p => p.RequireAuthenticatedUser().RequireRole(CaseAccess.CasePageRoles));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -79,6 +79,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
             if (runStartup)
             {
                 await result.Services.GetRequiredService<WorkflowStartup>().RunAsync().ConfigureAwait(false);
+                await result.Services.GetRequiredService<Core.Features.Audit.AuditStartup>().RunAsync();
             }
             return result;
         }

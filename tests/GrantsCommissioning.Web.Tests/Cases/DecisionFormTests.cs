@@ -75,7 +75,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         var data = new WorkflowTestData(_host);
         var maker = await data.UserAsync("Helen Marsh", Roles.DecisionMaker);
         var application = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: requestedPence);
-        var header = (await _host.Services.GetRequiredService<CaseQueries>().ApplicationAsync(application.Id))!.Header;
+        var header = (await _host.Services.GetRequiredService<CaseQueries>().ApplicationAsync(application.Id, maker))!.Header;
         var auth = AddAuthorization();
         auth.SetAuthorized(maker.DisplayName);
         auth.SetRoles(Roles.DecisionMaker);

@@ -62,6 +62,14 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
     }
 
+    /// <summary>The single id <paramref name="query"/> finds in the app's database (a demo record by its reference).</summary>
+    public async Task<int> IdAsync(Func<GrantsDbContext, IQueryable<int>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(query(db));
+    }
+
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
     {
         BaseAddress = new Uri("https://localhost"),

@@ -23,13 +23,11 @@ public sealed record OpenedAttachment(StoredAttachment File, string Path);
 /// <summary>
 /// Files applicants send with applications, returns and their organisation profile. Streamed to disk outside wwwroot
 /// under a generated name (never held whole in memory), capped in size, checked by extension and by content, and
-/// served only to members of the owning organisation and to staff.
+/// served only to members of the owning organisation and to staff who may see the case (<see cref="Cases.CaseAccess"/>).
 /// </summary>
 public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, IOptions<AttachmentOptions> options, DataPaths paths, TimeProvider clock)
 {
     private const int HeadBytes = 8192;
-
-    private static readonly string[] StaffWhoMaySee = [Roles.GrantsOfficer, Roles.Assessor, Roles.DecisionMaker, Roles.Commissioner, Roles.Finance, Roles.Administrator];
 
     public string Folder => Path.GetFullPath(Path.Combine(paths.DataDirectory, options.Value.StoragePath));
 
@@ -180,8 +178,22 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
             : (size, head.ToArray(), Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), null);
     }
 
-    private async Task<bool> MaySeeAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct) =>
-        StaffWhoMaySee.Any(actor.IsInRole) || await IsMemberAsync(owner, ownerId, actor, ct).ConfigureAwait(false);
+    private async Task<bool> MaySeeAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct)
+    {
+        if (Cases.CaseAccess.WorksOnEveryCase(actor))
+        {
+            return true;
+        }
+        if (owner == AttachmentOwner.Application && actor.IsInRole(Roles.Assessor))
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            if (await Cases.CaseAccess.MaySeeApplicationAsync(db, ownerId, actor, ct))
+            {
+                return true;
+            }
+        }
+        return await IsMemberAsync(owner, ownerId, actor, ct).ConfigureAwait(false);
+    }
 
     private async Task<bool> MayChangeAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct)
     {

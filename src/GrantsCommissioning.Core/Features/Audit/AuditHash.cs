@@ -5,18 +5,28 @@ using GrantsCommissioning.Core.Domain;
 
 namespace GrantsCommissioning.Core.Features.Audit;
 
-/// <summary>The canonical form of an audit row and its SHA-256; shared by the writer and the verifier.</summary>
+/// <summary>
+/// The canonical form of an audit row, shared by the writer and the verifier. Rows are hashed with an HMAC
+/// (<see cref="AuditKey.Hash"/>); <see cref="ComputeLegacy"/> is the unkeyed SHA-256 of rows written before the chain
+/// was keyed, accepted by the verifier only before the first keyed row.
+/// </summary>
 public static class AuditHash
 {
     /// <summary>The previous hash of the first row in the chain.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    public static string Compute(AuditEntry entry)
+    internal const string LegacyVersion = "audit-v1";
+    internal const string KeyedVersion = "audit-v2";
+
+    public static string ComputeLegacy(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(entry, LegacyVersion))));
+
+    internal static string Canonical(AuditEntry entry, string version)
     {
         ArgumentNullException.ThrowIfNull(entry);
         // Length-prefixed fields rather than JSON: no escaping rules that a framework upgrade could change, and no
         // two different rows share a canonical form (null is distinct from empty).
-        var canonical = new StringBuilder("audit-v1;");
+        var canonical = new StringBuilder(version).Append(';');
         foreach (var field in new[]
         {
             entry.Id.ToString(CultureInfo.InvariantCulture), entry.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
@@ -25,6 +35,6 @@ public static class AuditHash
         {
             canonical.Append(field is null ? "~" : string.Create(CultureInfo.InvariantCulture, $"{field.Length}:{field}")).Append(';');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        return canonical.ToString();
     }
 }

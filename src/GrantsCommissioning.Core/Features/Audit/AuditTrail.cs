@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Audit;
 
 /// <summary>
-/// Appends hash-chained rows to the audit log. Call <see cref="AppendAsync"/> inside the caller's write transaction
+/// Appends hash-chained rows to the audit log, each hash an HMAC under the <see cref="AuditKey"/>. Call <see cref="AppendAsync"/> inside the caller's write transaction
 /// (BEGIN IMMEDIATE, as <see cref="ICaseWorkflow.FireAsync"/> and <see cref="RecordAccessAsync"/> use), so the last row
 /// read here is still the last row at commit.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, TimeProvider clock)
+public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, AuditKey key, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -36,7 +36,7 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, TimeP
             Id = lastId + 1, OccurredAt = clock.GetUtcNow(), ActorUserId = actor.UserId, ActorName = actor.DisplayName, Action = action,
             EntityType = entityType, EntityId = entityId, Before = Serialise(before), After = Serialise(after), PreviousHash = lastHash, Hash = "",
         };
-        entry.Hash = AuditHash.Compute(entry);
+        entry.Hash = key.Hash(entry);
         db.AuditLog.Add(entry);
         return entry;
     }

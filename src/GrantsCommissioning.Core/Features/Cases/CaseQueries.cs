@@ -5,14 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Cases;
 
-/// <summary>Everything a staff case page shows about one application, award, payment or monitoring return.</summary>
+/// <summary>
+/// Everything a staff case page shows about one application, award, payment or monitoring return; null when there is
+/// no such case or <see cref="CaseAccess"/> says the actor may not see it (the page answers 404 either way).
+/// </summary>
 public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, WorkflowLabels labels)
 {
-    public async Task<ApplicationCase?> ApplicationAsync(int id, CancellationToken ct = default)
+    public async Task<ApplicationCase?> ApplicationAsync(int id, Actor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            if (!await CaseAccess.MaySeeApplicationAsync(db, id, actor, ct))
+            {
+                return null;
+            }
             var a = await db.Applications.AsNoTracking().AsSplitQuery()
                 .Include(x => x.Organisation).Include(x => x.Round).ThenInclude(r => r!.Fund).Include(x => x.Round).ThenInclude(r => r!.Criteria)
                 .Include(x => x.BudgetLines).Include(x => x.Objectives).ThenInclude(o => o.Objective).Include(x => x.NationalPriorities)
@@ -38,8 +46,12 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         }
     }
 
-    public async Task<AwardCase?> AwardAsync(int id, CancellationToken ct = default)
+    public async Task<AwardCase?> AwardAsync(int id, Actor actor, CancellationToken ct = default)
     {
+        if (!CaseAccess.WorksOnEveryCase(actor))
+        {
+            return null;
+        }
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
@@ -70,8 +82,12 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         }
     }
 
-    public async Task<PaymentCase?> PaymentAsync(int id, CancellationToken ct = default)
+    public async Task<PaymentCase?> PaymentAsync(int id, Actor actor, CancellationToken ct = default)
     {
+        if (!CaseAccess.WorksOnEveryCase(actor))
+        {
+            return null;
+        }
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
@@ -89,8 +105,12 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         }
     }
 
-    public async Task<ReturnCase?> ReturnAsync(int id, CancellationToken ct = default)
+    public async Task<ReturnCase?> ReturnAsync(int id, Actor actor, CancellationToken ct = default)
     {
+        if (!CaseAccess.WorksOnEveryCase(actor))
+        {
+            return null;
+        }
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
@@ -13,9 +12,6 @@ namespace GrantsCommissioning.Core.Features.Organisations;
 /// </summary>
 public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> factory, AuditTrail audit)
 {
-    public const string RoleChangedAction = "Organisation.MemberRoleChanged";
-    public const string RemovedAction = "Organisation.MemberRemoved";
-
     private static readonly Func<OrganisationMember, bool> SignedInOwner = OrganisationService.IsSignedInOwner.Compile();
 
     /// <summary>The member as an owner of the organisation sees them; null for anyone else (the page answers 404).</summary>
@@ -39,22 +35,22 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
         {
             if (!OrganisationService.TryParseRole(role, out var newRole))
             {
-                return Task.FromResult<(string, object)?>(null);
+                return Task.FromResult<(string, object, object?)?>(null);
             }
-            var before = member.Role;
+            var before = OrganisationAudit.Member(member);
             member.Role = newRole;
-            return Task.FromResult<(string, object)?>((RoleChangedAction, new { member.Email, Before = before.ToString(), After = newRole.ToString() }));
+            return Task.FromResult<(string, object, object?)?>((OrganisationAudit.RoleChangedAction, before, OrganisationAudit.Member(member)));
         }, ct);
 
     public Task<FeatureResult<int>> RemoveAsync(int organisationId, int memberId, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(organisationId, memberId, actor, (db, member) =>
         {
             db.OrganisationMembers.Remove(member);
-            return Task.FromResult<(string, object)?>((RemovedAction, new { member.Email, Role = member.Role.ToString() }));
+            return Task.FromResult<(string, object, object?)?>((OrganisationAudit.RemovedAction, OrganisationAudit.Member(member), null));
         }, ct);
 
     private async Task<FeatureResult<int>> ChangeAsync(int organisationId, int memberId, Actor actor,
-        Func<GrantsDbContext, OrganisationMember, Task<(string Action, object Audit)?>> change, CancellationToken ct)
+        Func<GrantsDbContext, OrganisationMember, Task<(string Action, object Before, object? After)?>> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -85,7 +81,7 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
                 {
                     return FeatureResult<int>.Fail("", "The organisation needs at least one owner who has signed in. Make someone else an owner first.");
                 }
-                await audit.AppendAsync(db, actor, d.Action, nameof(Organisation), organisationId.ToString(CultureInfo.InvariantCulture), null, d.Audit, ct).ConfigureAwait(false);
+                await audit.AppendAsync(db, actor, d.Action, organisationId, d.Before, d.After, ct).ConfigureAwait(false);
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
                 return FeatureResult<int>.Ok(member.Id);

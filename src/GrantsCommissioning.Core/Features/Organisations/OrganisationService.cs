@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Email;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,10 @@ namespace GrantsCommissioning.Core.Features.Organisations;
 
 /// <summary>
 /// The organisation profile kept once and reused on every application. Only members see it; only owners change bank
-/// details and invite co-users; the full account number never leaves this service.
+/// details and invite co-users; the full account number never leaves this service. Every change is audited in the
+/// transaction that makes it (see <see cref="OrganisationAudit"/>).
 /// </summary>
-public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContext> factory, IOutbox outbox, TimeProvider clock)
+public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContext> factory, IOutbox outbox, AuditTrail audit, TimeProvider clock)
 {
     public const string InvitationTemplate = "organisation-invitation";
 
@@ -58,22 +60,22 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
         {
             return FeatureResult<int>.Fail(errors);
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await WriteAsync(async db =>
         {
             var organisation = new Organisation
             {
                 Name = "", AddressLine1 = "", Town = "", Postcode = "", AreaServed = "", CreatedAt = clock.GetUtcNow(),
             };
             Apply(organisation, input, type);
-            organisation.Members.Add(new OrganisationMember
-            {
-                UserId = actor.UserId, Email = actorEmail.Trim(), Role = OrganisationRole.Owner, AcceptedAt = clock.GetUtcNow(),
-            });
+            var owner = new OrganisationMember { UserId = actor.UserId, Email = actorEmail.Trim(), Role = OrganisationRole.Owner, AcceptedAt = clock.GetUtcNow() };
+            organisation.Members.Add(owner);
             db.Organisations.Add(organisation);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            // The id is part of the audit row, so the organisation is saved first; the transaction keeps the two together.
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, OrganisationAudit.CreatedAction, organisation.Id, null,
+                new { identity = OrganisationAudit.Identity(organisation), owner = OrganisationAudit.Member(owner) }, ct);
             return FeatureResult<int>.Ok(organisation.Id);
-        }
+        }, ct);
     }
 
     /// <summary>Owners and editors may change the profile (not the bank details).</summary>
@@ -81,10 +83,9 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await WriteAsync(async db =>
         {
-            if (await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false) is null)
+            if (await RoleOfAsync(db, organisationId, actor, ct) is null)
             {
                 return NotFound();
             }
@@ -93,21 +94,25 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             {
                 return FeatureResult<int>.Fail(errors);
             }
-            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct).ConfigureAwait(false);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
+            var before = OrganisationAudit.Identity(organisation);
             Apply(organisation, input, type);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            var after = OrganisationAudit.Identity(organisation);
+            if (after != before)
+            {
+                await audit.AppendAsync(db, actor, OrganisationAudit.DetailsChangedAction, organisationId, before, after, ct);
+            }
             return FeatureResult<int>.Ok(organisationId);
-        }
+        }, ct);
     }
 
     public async Task<FeatureResult<int>> SetBankDetailsAsync(int organisationId, BankDetailsInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await WriteAsync(async db =>
         {
-            var role = await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+            var role = await RoleOfAsync(db, organisationId, actor, ct);
             if (role is null)
             {
                 return NotFound();
@@ -140,13 +145,18 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             {
                 return FeatureResult<int>.Fail(errors);
             }
-            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct).ConfigureAwait(false);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
+            var before = OrganisationAudit.Bank(organisation);
+            var unchanged = (organisation.BankAccountName, organisation.BankSortCode, organisation.BankAccountNumber);
             organisation.BankAccountName = name;
             organisation.BankSortCode = $"{sortCode![..2]}-{sortCode[2..4]}-{sortCode[4..]}";
             organisation.BankAccountNumber = account!.PadLeft(8, '0');
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            if ((organisation.BankAccountName, organisation.BankSortCode, organisation.BankAccountNumber) != unchanged)
+            {
+                await audit.AppendAsync(db, actor, OrganisationAudit.BankDetailsChangedAction, organisationId, before, OrganisationAudit.Bank(organisation), ct);
+            }
             return FeatureResult<int>.Ok(organisationId);
-        }
+        }, ct);
     }
 
     /// <summary>Adds a member by email with no user yet, and emails them; the membership links when they sign in with that confirmed email.</summary>
@@ -154,10 +164,9 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        return await WriteAsync(async db =>
         {
-            var role = await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+            var role = await RoleOfAsync(db, organisationId, actor, ct);
             if (role is null)
             {
                 return NotFound();
@@ -178,8 +187,7 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             }
             if (errors.Count == 0)
             {
-                var exists = await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && EF.Functions.Collate(m.Email, "NOCASE") == email, ct)
-                    .ConfigureAwait(false);
+                var exists = await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && EF.Functions.Collate(m.Email, "NOCASE") == email, ct);
                 if (exists)
                 {
                     errors[nameof(input.Email)] = $"{email} is already a member or has already been invited.";
@@ -189,7 +197,7 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             {
                 return FeatureResult<int>.Fail(errors);
             }
-            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct).ConfigureAwait(false);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var member = new OrganisationMember { OrganisationId = organisationId, Email = email, Role = newRole };
             db.OrganisationMembers.Add(member);
             outbox.Enqueue(db, InvitationTemplate, email, null, new Dictionary<string, string>
@@ -199,37 +207,59 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
                 ["InvitedBy"] = actor.DisplayName,
                 ["SignInLink"] = signInLink,
             }, $"invite:{organisationId}:{email.ToUpperInvariant()}:{clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}");
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, OrganisationAudit.InvitedAction, organisationId, null, OrganisationAudit.Member(member), ct);
             return FeatureResult<int>.Ok(member.Id);
-        }
+        }, ct);
     }
 
-    /// <summary>Links every open invitation for this confirmed email to the user; returns how many were linked.</summary>
-    public async Task<int> LinkInvitationsAsync(string userId, string? confirmedEmail, CancellationToken ct = default)
+    /// <summary>Links every open invitation for this confirmed email to the signed-in user; returns how many were linked.</summary>
+    public async Task<int> LinkInvitationsAsync(Actor actor, string? confirmedEmail, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(confirmedEmail))
         {
             return 0;
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var userId = actor.UserId;
+        var result = await WriteAsync(async db =>
         {
             var email = confirmedEmail.Trim();
-            var open = await db.OrganisationMembers.Where(m => m.UserId == null && EF.Functions.Collate(m.Email, "NOCASE") == email).ToListAsync(ct).ConfigureAwait(false);
-            var already = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct).ConfigureAwait(false);
+            var open = await db.OrganisationMembers.Where(m => m.UserId == null && EF.Functions.Collate(m.Email, "NOCASE") == email).ToListAsync(ct);
+            var already = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct);
             foreach (var member in open)
             {
+                var before = OrganisationAudit.Member(member);
                 if (already.Contains(member.OrganisationId))
                 {
                     db.OrganisationMembers.Remove(member);
+                    await audit.AppendAsync(db, actor, OrganisationAudit.RemovedAction, member.OrganisationId, before, null, ct);
                     continue;
                 }
                 member.UserId = userId;
                 member.AcceptedAt = clock.GetUtcNow();
+                await audit.AppendAsync(db, actor, OrganisationAudit.InvitationAcceptedAction, member.OrganisationId, before, OrganisationAudit.Member(member), ct);
             }
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return open.Count(m => m.UserId == userId);
+            return FeatureResult<int>.Ok(open.Count(m => m.UserId == userId));
+        }, ct);
+        return result.Value;
+    }
+
+    /// <summary>
+    /// One write transaction (BEGIN IMMEDIATE) around a change and its audit rows: saved and committed together when
+    /// the change succeeds, rolled back with nothing written when it fails.
+    /// </summary>
+    private async Task<FeatureResult<int>> WriteAsync(Func<GrantsDbContext, Task<FeatureResult<int>>> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await change(db);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
+        return result;
     }
 
     internal const string ChooseRoleMessage = "Select whether they will be an owner or an editor.";

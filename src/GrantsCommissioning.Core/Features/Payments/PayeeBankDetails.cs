@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Features.Cases;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,15 +15,21 @@ public sealed record PayeeBank(int OrganisationId, string Organisation, string? 
 }
 
 /// <summary>
-/// The payee's bank details for a payment. Everyone on the staff side sees them masked; only Finance may see the full
-/// account number, and each time they do the audit log records who looked, when, and at which organisation's account.
+/// The payee's bank details for a payment: for Finance only (<see cref="CaseAccess.SeesBankDetails"/>), masked unless
+/// they ask for the full account number, and each time they do the audit log records who looked, when, and at which
+/// organisation's account.
 /// </summary>
 public sealed class PayeeBankDetails(IDbContextFactory<GrantsDbContext> factory, AuditTrail audit)
 {
     public const string ViewedAction = "Organisation.BankDetailsViewed";
 
-    public async Task<PayeeBank?> MaskedAsync(int paymentId, CancellationToken ct = default)
+    /// <summary>The masked details, or null when there is no such payment or the actor is not in Finance.</summary>
+    public async Task<PayeeBank?> MaskedAsync(int paymentId, Actor actor, CancellationToken ct = default)
     {
+        if (!CaseAccess.SeesBankDetails(actor))
+        {
+            return null;
+        }
         var organisation = await OrganisationForAsync(paymentId, ct).ConfigureAwait(false);
         return organisation is null ? null
             : new PayeeBank(organisation.Id, organisation.Name, organisation.BankAccountName, organisation.BankSortCode, organisation.MaskedAccountNumber, Revealed: false);
@@ -31,7 +38,7 @@ public sealed class PayeeBankDetails(IDbContextFactory<GrantsDbContext> factory,
     public async Task<FeatureResult<PayeeBank>> RevealAsync(int paymentId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.Roles.Contains(Roles.Finance))
+        if (!CaseAccess.SeesBankDetails(actor))
         {
             return FeatureResult<PayeeBank>.Fail("", "Only the finance team can see full bank details.");
         }

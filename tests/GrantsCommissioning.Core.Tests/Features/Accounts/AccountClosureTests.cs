@@ -52,7 +52,7 @@ public sealed class AccountClosureTests
         await AddMemberAsync(host, orgId, editor, OrganisationRole.Editor);
 
         Assert.True((await host.Services.GetRequiredService<AccountClosure>().CloseAsync(editor)).Succeeded);
-        var linked = await host.Services.GetRequiredService<OrganisationService>().LinkInvitationsAsync("someone-new", editor.UserId + "@example.org");
+        var linked = await host.Services.GetRequiredService<OrganisationService>().LinkInvitationsAsync(Actor.For("someone-new", "Someone New", Roles.Applicant), editor.UserId + "@example.org");
 
         Assert.Equal(0, linked);
     }

@@ -45,7 +45,9 @@ public sealed class AuditTrailTests(WorkflowHostFixture fixture) : IClassFixture
         Assert.Equal(lastHash, rows[0].PreviousHash);
         Assert.Equal(rows[0].Hash, rows[1].PreviousHash);
         Assert.Equal(rows[1].Hash, rows[2].PreviousHash);
-        Assert.All(rows, r => Assert.Equal(AuditHash.Compute(r), r.Hash));
+        var key = fixture.Host.Services.GetRequiredService<AuditKey>();
+        Assert.All(rows, r => Assert.Equal(key.Hash(r), r.Hash));
+        Assert.All(rows, r => Assert.NotEqual(AuditHash.ComputeLegacy(r), r.Hash));
         Assert.Equal([rows[0].Id + 1, rows[0].Id + 2], rows.Skip(1).Select(r => r.Id));
     }
 

@@ -1,27 +1,13 @@
-using System.Globalization;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
-using GrantsCommissioning.Core.Workflow;
-using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Core.Tests.Features.Audit;
 
-/// <summary>
-/// Each test has its own database, because tampering needs the append-only triggers dropped first: the test plays an
-/// attacker with direct access to the file (DROP TRIGGER, then UPDATE or DELETE), which the verifier must catch.
-/// </summary>
-public sealed class AuditVerifierTests : IAsyncLifetime
+/// <summary>Walking the chain: edited, re-hashed and deleted rows are each reported at the right row with the check that failed.</summary>
+public sealed class AuditVerifierTests : AuditLogTestBase
 {
-    private WorkflowTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await WorkflowTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    private AuditVerifier Verifier => host.Services.GetRequiredService<AuditVerifier>();
-
     [Fact]
     public async Task VerifyAsync_WhenLogEmpty_ReportsIntact()
     {
@@ -51,27 +37,32 @@ public sealed class AuditVerifierTests : IAsyncLifetime
         var result = await Verifier.VerifyAsync();
 
         Assert.False(result.IsIntact);
-        Assert.Equal(17, result.BrokenRowId);
-        Assert.Equal("row 17: hash does not match its contents", result.Reason);
+        Assert.Equal((17L, AuditCheck.HmacMismatch), (result.BrokenRowId, result.Failed));
+        Assert.StartsWith("row 17: HMAC mismatch", result.Reason, StringComparison.Ordinal);
         Assert.Equal(17, result.RowsChecked);
     }
 
     [Fact]
-    public async Task VerifyAsync_WhenEditedRowAlsoRehashed_ReportsTheNextRowsLink()
+    public async Task VerifyAsync_WhenEditedRowRehashedWithoutTheKey_ReportsThatRowsHmac()
     {
         await AppendAsync(30);
-        using (var db = host.Db())
-        {
-            var row = await db.AuditLog.AsNoTracking().SingleAsync(e => e.Id == 17);
-            row.After = row.After!.Replace("250000", "2500000", StringComparison.Ordinal);
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditLog_NoUpdate;");
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditLog SET After = {row.After}, Hash = {AuditHash.Compute(row)} WHERE Id = 17");
-        }
 
+        await RehashAsync(17, AuditHash.ComputeLegacy);
         var result = await Verifier.VerifyAsync();
 
-        Assert.Equal((false, 18L), (result.IsIntact, result.BrokenRowId));
-        Assert.Equal("row 18: previous hash does not match row 17", result.Reason);
+        Assert.Equal((false, 17L, AuditCheck.HmacMismatch), (result.IsIntact, result.BrokenRowId, result.Failed));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_WhenEditedRowRehashedEvenWithTheKey_ReportsTheNextRowsLink()
+    {
+        await AppendAsync(30);
+
+        await RehashAsync(17, Host.Services.GetRequiredService<AuditKey>().Hash);
+        var result = await Verifier.VerifyAsync();
+
+        Assert.Equal((false, 18L, AuditCheck.BrokenLink), (result.IsIntact, result.BrokenRowId, result.Failed));
+        Assert.Equal("row 18: broken link, its previous hash does not match row 17", result.Reason);
     }
 
     [Fact]
@@ -82,8 +73,8 @@ public sealed class AuditVerifierTests : IAsyncLifetime
         await TamperAsync("DROP TRIGGER AuditLog_NoDelete; DELETE FROM AuditLog WHERE Id = 17;");
         var result = await Verifier.VerifyAsync();
 
-        Assert.Equal((false, 18L), (result.IsIntact, result.BrokenRowId));
-        Assert.Equal("row 18: previous hash does not match row 16", result.Reason);
+        Assert.Equal((false, 18L, AuditCheck.BrokenLink), (result.IsIntact, result.BrokenRowId, result.Failed));
+        Assert.Equal("row 18: broken link, its previous hash does not match row 16", result.Reason);
     }
 
     [Fact]
@@ -95,31 +86,15 @@ public sealed class AuditVerifierTests : IAsyncLifetime
         var result = await Verifier.VerifyAsync();
 
         Assert.Equal((false, 2L), (result.IsIntact, result.BrokenRowId));
-        Assert.Equal("row 2: previous hash is not the start of the chain", result.Reason);
+        Assert.Equal("row 2: broken link, its previous hash is not the start of the chain", result.Reason);
     }
 
-    /// <summary>Rows 1..n in transactions of up to 50 rows, each transaction one SaveChanges, as the app writes them.</summary>
-    private async Task AppendAsync(int count)
+    private async Task RehashAsync(long id, Func<AuditEntry, string> hash)
     {
-        var trail = host.Services.GetRequiredService<AuditTrail>();
-        var actor = Actor.For("officer-1", "Gina Officer", Roles.GrantsOfficer);
-        for (var start = 1; start <= count; start += 50)
-        {
-            using var db = host.Db();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            for (var i = start; i < Math.Min(start + 50, count + 1); i++)
-            {
-                await trail.AppendAsync(db, actor, "Payment.Authorise", "Payment", i.ToString(CultureInfo.InvariantCulture),
-                    new { state = "Ready", version = 1 }, new { state = "Authorised", version = 2, amountPence = 250_000 });
-            }
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-        }
-    }
-
-    private async Task TamperAsync(string sql)
-    {
-        using var db = host.Db();
-        await db.Database.ExecuteSqlRawAsync(sql);
+        using var db = Host.Db();
+        var row = await db.AuditLog.AsNoTracking().SingleAsync(e => e.Id == id);
+        row.After = row.After!.Replace("250000", "2500000", StringComparison.Ordinal);
+        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditLog_NoUpdate;");
+        await db.Database.ExecuteSqlAsync($"UPDATE AuditLog SET After = {row.After}, Hash = {hash(row)} WHERE Id = {id}");
     }
 }

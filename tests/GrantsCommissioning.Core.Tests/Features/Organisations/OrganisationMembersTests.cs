@@ -44,8 +44,18 @@ public sealed class OrganisationMembersTests
         await using var db = host.Db();
         Assert.Equal([("dev@example.org", OrganisationRole.Owner), ("invited@example.org", OrganisationRole.Owner)],
             (await db.OrganisationMembers.Where(m => m.OrganisationId == s.OrgId).OrderBy(m => m.Email).ToListAsync()).Select(m => (m.Email, m.Role)));
-        Assert.Equal([OrganisationMembers.RoleChangedAction, OrganisationMembers.RemovedAction],
-            await db.AuditLog.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        var rows = await db.AuditLog.OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([OrganisationAudit.RoleChangedAction, OrganisationAudit.RemovedAction], rows.Select(a => a.Action));
+        Assert.All(rows, a => Assert.Equal(s.Owner.UserId, a.ActorUserId));
+        Assert.Equal([("dev@example.org", "Editor"), ("dev@example.org", "Owner"), ("ruth@example.org", "Owner")],
+            new[] { rows[0].Before, rows[0].After, rows[1].Before }.Select(Member));
+        Assert.Null(rows[1].After);
+    }
+
+    private static (string?, string?) Member(string? json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json!);
+        return (doc.RootElement.GetProperty("email").GetString(), doc.RootElement.GetProperty("role").GetString());
     }
 
     [Fact]

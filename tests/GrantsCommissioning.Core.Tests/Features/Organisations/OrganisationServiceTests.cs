@@ -7,7 +7,7 @@ namespace GrantsCommissioning.Core.Tests.Features.Organisations;
 
 public class OrganisationServiceTests
 {
-    private static OrganisationInput Valid() => new()
+    internal static OrganisationInput Valid() => new()
     {
         Name = "Ludlow Street Angels", Type = nameof(OrganisationType.CompanyLimitedByGuarantee), CompanyNumber = "1234567",
         AddressLine1 = "1 High Street", Town = "Ludlow", Postcode = "sy81aa", AreaServed = "Shropshire",
@@ -56,7 +56,7 @@ public class OrganisationServiceTests
         var invite = await service.InviteAsync(orgId, new InviteInput { Email = "Ben@Example.org", Role = "Editor" }, owner, "https://grants.example/Account/Login");
         var ben = await TestData.CreateUserAsync(test, "ben@example.org", "Ben Hughes", Roles.Applicant);
         Assert.Null(await service.GetAsync(orgId, ben));
-        var linked = await service.LinkInvitationsAsync(ben.UserId, "ben@example.org");
+        var linked = await service.LinkInvitationsAsync(ben, "ben@example.org");
         var asEditor = await service.SetBankDetailsAsync(orgId, new BankDetailsInput { AccountName = "Ben", SortCode = "111111", AccountNumber = "12345678" }, ben);
         var view = await service.GetAsync(orgId, ben);
 

@@ -11,16 +11,32 @@ namespace GrantsCommissioning.Core.Tests.Features.Payments;
 public sealed class PayeeBankDetailsTests
 {
     [Fact]
-    public async Task Masked_ForAnyStaff_ShowsOnlyTheLastFourDigitsAndWritesNoAuditRow()
+    public async Task Masked_ForFinance_ShowsOnlyTheLastFourDigitsAndWritesNoAuditRow()
     {
         await using var host = await WorkflowTestHost.CreateAsync();
+        var finance = await new WorkflowTestData(host).UserAsync("Sam", Roles.Finance);
         var paymentId = await PaymentWithBankDetailsAsync(host);
         var before = await AuditRowsAsync(host);
 
-        var bank = await host.Services.GetRequiredService<PayeeBankDetails>().MaskedAsync(paymentId);
+        var bank = await host.Services.GetRequiredService<PayeeBankDetails>().MaskedAsync(paymentId, finance);
 
-        Assert.Equal(("••••5678", "40-11-62", false), (bank!.AccountNumber, bank.SortCode, bank.Revealed));
+        Assert.Equal(("Ledbury Community Watch", "••••5678", "40-11-62", false), (bank!.AccountName, bank.AccountNumber, bank.SortCode, bank.Revealed));
         Assert.Equal(before, await AuditRowsAsync(host));
+    }
+
+    [Theory]
+    [InlineData(Roles.GrantsOfficer)]
+    [InlineData(Roles.Assessor)]
+    [InlineData(Roles.PanelMember)]
+    [InlineData(Roles.DecisionMaker)]
+    [InlineData(Roles.Administrator)]
+    public async Task Masked_ForAnyoneButFinance_GivesNoBankDetailsAtAll(string role)
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var someone = await new WorkflowTestData(host).UserAsync("Gus", role);
+        var paymentId = await PaymentWithBankDetailsAsync(host);
+
+        Assert.Null(await host.Services.GetRequiredService<PayeeBankDetails>().MaskedAsync(paymentId, someone));
     }
 
     [Fact]
