@@ -22,28 +22,42 @@ internal sealed partial class CaseWorkflow(
 {
     public const string ImportTrigger = "Import";
 
+    private const int Attempts = 3;
+
     public async Task<TransitionResult> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await FireOnceAsync(request, cancellationToken);
-            if (result.Succeeded && !result.WasDuplicate)
+            try
             {
-                signals.Changed();
+                var result = await FireOnceAsync(request, cancellationToken);
+                if (result.Succeeded && !result.WasDuplicate)
+                {
+                    signals.Changed();
+                }
+                return result;
             }
-            return result;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(request.Case, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // A concurrent retry with the same key, or another transition on the same case, committed first.
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            return await DuplicateAsync(db, request, cancellationToken) ?? await ConflictAsync(request.Case, cancellationToken);
+            catch (DbUpdateConcurrencyException)
+            {
+                return await ConflictAsync(request.Case, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                // Someone committed first: the same request (report its outcome), a change to this case (a conflict), or
+                // another case's audit row taking the next link of the chain (try again on the new head).
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                if (await DuplicateAsync(db, request, cancellationToken) is { } duplicate)
+                {
+                    return duplicate;
+                }
+                var current = await kinds.FindAsync(db, request.Case, cancellationToken);
+                if (attempt == Attempts || current is null || (request.ExpectedVersion is { } seen && seen != current.Version))
+                {
+                    return await ConflictAsync(request.Case, cancellationToken);
+                }
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Features.Returns;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -347,7 +348,10 @@ public partial class TrackPageTests(GrantsWebFactory site)
     private async Task ResubmitAndQueryAsync(ICaseWorkflow workflow, int returnId, Actor officer, string comment)
     {
         var applicant = await ActorAsync(Applicant, Roles.Applicant);
-        Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, returnId), ReturnTriggers.Resubmit, applicant, Guid.NewGuid().ToString("N")))).Succeeded);
+        Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, returnId), ReturnTriggers.Resubmit, applicant, Guid.NewGuid().ToString("N"))
+        {
+            Payload = new ReturnSubmission(returnId, new Dictionary<int, Money>(), new Dictionary<int, double>(), "Sent again with the attendance figures."),
+        })).Succeeded);
         Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, returnId), ReturnTriggers.Query, officer, Guid.NewGuid().ToString("N")) { Comment = comment })).Succeeded);
     }
 }

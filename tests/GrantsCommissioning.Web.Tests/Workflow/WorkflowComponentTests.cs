@@ -42,20 +42,44 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
     {
         var data = new WorkflowTestData(host);
         var maker = await data.UserAsync("Dee", Roles.DecisionMaker);
-        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: 3_000_000);
+        var award = await data.AwardAsync();
+        using (var db = host.Db())
+        {
+            db.Attach(award);
+            host.Workflow.Import(db, award, AwardStates.VariationRequested, DateTimeOffset.UtcNow, "Extend by three months.");
+            await db.SaveChangesAsync();
+        }
         var auth = AddAuthorization();
         auth.SetAuthorized(maker.DisplayName);
         auth.SetRoles(Roles.DecisionMaker);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
 
         var cut = Render<WorkflowActions>(p => p
-            .Add(c => c.Case, CaseRef.Of(app))
+            .Add(c => c.Case, CaseRef.Of(award))
             .Add(c => c.Amount, new Money(3_000_000)));
         cut.WaitForState(() => cut.FindAll("button").Count > 0);
 
-        Assert.Equal(["Defer", "Reject"], cut.FindAll("button").Select(b => b.TextContent).Order(StringComparer.Ordinal));
-        cut.FindAll("button").Single(b => b.TextContent == "Reject").Click();
-        cut.FindAll("button").Single(b => b.TextContent == "Reject").Click();
+        Assert.Equal(["Refuse variation"], cut.FindAll("button").Select(b => b.TextContent));
+        cut.FindAll("button").Single(b => b.TextContent == "Refuse variation").Click();
+        cut.FindAll("button").Single(b => b.TextContent == "Refuse variation").Click();
         cut.WaitForAssertion(() => Assert.Contains("needs a comment", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WorkflowActions_TriggersThatNeedAForm_AreNotOfferedAsButtons()
+    {
+        var data = new WorkflowTestData(host);
+        var maker = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: 100_000);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(maker.DisplayName);
+        auth.SetRoles(Roles.DecisionMaker);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
+
+        var cut = Render<WorkflowActions>(p => p.Add(c => c.Case, CaseRef.Of(app)));
+
+        var permitted = await host.Workflow.GetPermittedTriggersAsync(CaseRef.Of(app), maker);
+        Assert.Equal(4, permitted.Count(t => t.NeedsForm));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("button")));
     }
 }

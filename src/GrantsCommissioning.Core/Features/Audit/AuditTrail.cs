@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Audit;
 
 /// <summary>
-/// Appends hash-chained rows to the audit log, each hash an HMAC under the <see cref="AuditKey"/>. Call <see cref="AppendAsync"/> inside the caller's write transaction
-/// (BEGIN IMMEDIATE, as <see cref="ICaseWorkflow.FireAsync"/> and <see cref="RecordAccessAsync"/> use), so the last row
-/// read here is still the last row at commit.
+/// Appends hash-chained rows to the audit log, each hash an HMAC under the <see cref="AuditKey"/>. Call <see cref="AppendAsync"/> inside the caller's write transaction.
+/// The chain's order is held by the database: each row's id is the last id + 1, so two writers that read the same last
+/// row collide on the primary key and one fails (and retries, as <see cref="ICaseWorkflow.FireAsync"/> does) instead of
+/// forking the chain; on SQLite the transaction is also BEGIN IMMEDIATE, so writers queue.
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, AuditKey key, TimeProvider clock)
 {

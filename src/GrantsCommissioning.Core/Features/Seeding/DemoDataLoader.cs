@@ -190,8 +190,10 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         award.Conditions.AddRange((a.Conditions ?? []).Select(t => new AwardCondition { Order = ++order, Text = t }));
         award.Indicators.AddRange(application.Indicators.Select(i => new AwardIndicator { Name = i.Name, Unit = i.Unit, Target = i.Target, ObjectiveId = i.ObjectiveId }));
         award.Objectives.AddRange(application.Objectives.Select(o => new AwardObjective { ObjectiveId = o.ObjectiveId, SharePercent = o.SharePercent }));
-        var recorder = await UserInRoleAsync(Roles.Finance, ct).ConfigureAwait(false);
-        var authoriser = await UserInRoleAsync(Roles.Finance, ct, skip: 1).ConfigureAwait(false);
+        // By email, the Finance Manager comes first: they authorise, and the Finance Officer prepares and records payments,
+        // so each demo payment has two people (the officer cannot record as paid what they authorised, nor the reverse).
+        var authoriser = await UserInRoleAsync(Roles.Finance, ct).ConfigureAwait(false);
+        var recorder = await UserInRoleAsync(Roles.Finance, ct, skip: 1).ConfigureAwait(false);
         var payments = new List<(Payment Payment, string State)>();
         var n = 0;
         foreach (var p in a.Payments)
