@@ -9,13 +9,15 @@ using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Features.Seeding;
+using GrantsCommissioning.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Core.Features;
 
 internal static class FeatureServiceCollectionExtensions
 {
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
@@ -33,7 +35,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<AdminAndApplicantQueries>();
         services.AddSingleton<Cases.CaseQueries>();
         services.AddSingleton<Cases.CaseEffects>();
-        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Attachments.AttachmentOptions>().BindSettings(configuration, Attachments.AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<RoundQueries>();
