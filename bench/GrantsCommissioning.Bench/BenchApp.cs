@@ -22,6 +22,8 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 
     public void Start()
     {
+        // Read when the app's builder is created; the app then trusts X-Forwarded-Proto from this loopback client.
+        Environment.SetEnvironmentVariable("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true");
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -53,6 +53,8 @@ internal static class BenchMain
                 UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             };
             using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+            // As if TLS ended at a proxy in front of the app: outside Development the antiforgery cookie needs HTTPS.
+            http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
             var browsers = users.ToDictionary(u => u.Index, _ => new Browser(http));
 
             Step($"Set-up done in {setupElapsed.TotalSeconds:F1}s (round {roundReference}); signing every applicant in through the login form (PBKDF2, 600,000 iterations)");

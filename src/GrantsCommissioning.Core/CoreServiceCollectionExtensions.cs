@@ -17,7 +17,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<GrantsOptions>()
-            .Bind(configuration.GetSection(GrantsOptions.SectionName))
+            .BindSettings(configuration, GrantsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GrantsOptions>, GrantsOptionsValidator>();
@@ -36,7 +36,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddWorkflowRuntime(configuration);
-        services.AddFeatureServices();
+        services.AddFeatureServices(configuration);
         return services;
     }
 }

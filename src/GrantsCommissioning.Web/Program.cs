@@ -2,7 +2,10 @@ using GrantsCommissioning.Core;
 using GrantsCommissioning.Web;
 using GrantsCommissioning.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+if (StartupFailure.CreateBuilder(args) is not { } builder)
+{
+    return 1;
+}
 builder.Host.UseDefaultServiceProvider(o =>
 {
     o.ValidateOnBuild = true;

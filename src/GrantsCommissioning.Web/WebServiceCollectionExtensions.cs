@@ -1,6 +1,8 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Web.Components.Account;
+using GrantsCommissioning.Web.Infrastructure;
 using GrantsCommissioning.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -39,6 +41,9 @@ public static class WebServiceCollectionExtensions
         });
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>(SecureAntiforgeryCookie);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddSecurityHeaders();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -70,5 +75,25 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Components.Account.AccountEmails>();
         services.AddSingleton<Infrastructure.StartupTasks>();
         return services;
+    }
+
+    /// <summary>
+    /// Outside Development the site is served over HTTPS, so the antiforgery cookie is Secure with the __Host- prefix
+    /// (this host only, path /), like the sign-in cookie. Antiforgery refuses to work over plain HTTP with a Secure
+    /// cookie, so Development (http://localhost) keeps a cookie that is Secure only when the request is.
+    /// </summary>
+    private static void SecureAntiforgeryCookie(AntiforgeryOptions options, IHostEnvironment environment)
+    {
+        options.Cookie.Path = "/";
+        if (environment.IsDevelopment())
+        {
+            options.Cookie.Name = "GrantsCommissioning.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
+        else
+        {
+            options.Cookie.Name = "__Host-GrantsCommissioning.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        }
     }
 }

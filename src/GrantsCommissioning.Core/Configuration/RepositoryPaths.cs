@@ -5,9 +5,11 @@ public static class RepositoryPaths
 {
     public static string Resolve(string? configured, string folderName, string startDirectory)
     {
+        var setting = $"Grants:{(folderName == "seed-data" ? "SeedDataPath" : "WorkflowsPath")}";
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(startDirectory, configured));
+            var path = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(startDirectory, configured));
+            return Directory.Exists(path) ? path : throw new StartupException($"{setting}: the folder {path} does not exist.");
         }
         for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
@@ -21,7 +23,6 @@ public static class RepositoryPaths
                 return candidate;
             }
         }
-        throw new InvalidOperationException(
-            $"Could not find the '{folderName}' folder above {startDirectory}. Set Grants:{(folderName == "seed-data" ? "SeedDataPath" : "WorkflowsPath")} to its location.");
+        throw new StartupException($"Could not find the '{folderName}' folder above {startDirectory}. Set {setting} to its location.");
     }
 }

@@ -21,6 +21,13 @@ public enum OutboxStatus
     Pending = 1,
     Sent = 2,
     Failed = 3,
+    /// <summary>Handed to the mail server (committed before the message is transmitted); the outcome is not yet recorded.</summary>
+    Sending = 4,
+    /// <summary>
+    /// The message was transmitted but the server's reply was lost, or the app stopped mid-send: it may have been
+    /// delivered, so it is not sent again automatically (at most once); an administrator decides.
+    /// </summary>
+    InDoubt = 5,
 }
 
 /// <summary>An email written in the same transaction as the change it reports, and sent later by a job.</summary>
@@ -40,6 +47,8 @@ public class OutboxEmail
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>When the latest attempt began (written before the message goes to the server).</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 }

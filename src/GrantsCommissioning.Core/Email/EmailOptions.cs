@@ -43,6 +43,10 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         var failures = new List<string>();
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add($"Email:Mode must be one of {string.Join(", ", Enum.GetNames<EmailMode>())} (was {(int)options.Mode}).");
+        }
         if (!MailAddress.TryCreate(options.FromAddress, out _))
         {
             failures.Add($"Email:FromAddress '{options.FromAddress}' is not an email address.");

@@ -9,13 +9,15 @@ using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Features.Seeding;
+using GrantsCommissioning.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Core.Features;
 
 internal static class FeatureServiceCollectionExtensions
 {
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuditOptions>, AuditOptionsValidator>();
@@ -38,7 +40,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<ApplicationSearch>();
         services.AddSingleton<AdminAndApplicantQueries>();
         services.AddSingleton<Cases.CaseQueries>();
-        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration(Attachments.AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Attachments.AttachmentOptions>().BindSettings(configuration, Attachments.AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<RoundQueries>();

@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Email;
 using GrantsCommissioning.Core.Workflow.Timers;
 using Microsoft.Extensions.Configuration;
@@ -13,9 +14,9 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindSettings(configuration, EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
-        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<WorkflowOptions>().BindSettings(configuration, WorkflowOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>();
 
         services.AddSingleton<EmailTemplates>();
@@ -55,8 +56,8 @@ public static class WorkflowServiceCollectionExtensions
 
     private static void AddQuartz(IServiceCollection services, IConfiguration configuration)
     {
-        var timerPoll = configuration.GetValue<int?>($"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.TimerPollSeconds)}") ?? 30;
-        var mailPoll = configuration.GetValue<int?>($"{EmailOptions.SectionName}:{nameof(EmailOptions.PollSeconds)}") ?? 30;
+        var timerPoll = SettingsBinding.WholeNumber(configuration, $"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.TimerPollSeconds)}") ?? 30;
+        var mailPoll = SettingsBinding.WholeNumber(configuration, $"{EmailOptions.SectionName}:{nameof(EmailOptions.PollSeconds)}") ?? 30;
         var schedulerName = configuration[$"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.SchedulerName)}"] ?? new WorkflowOptions().SchedulerName;
         services.AddQuartz(q =>
         {

@@ -1,5 +1,7 @@
 using GrantsCommissioning.Core.Features.Attachments;
+using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Web.Components.Workflow;
+using GrantsCommissioning.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,6 +17,8 @@ internal static class AttachmentEndpoints
 {
     public const string ErrorQuery = "attachment-error";
     public const string AddedQuery = "attachment-added";
+    private const string DefaultReturn = "/applicant";
+    private const long FormOverheadBytes = 64 * 1024;
 
     public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,49 +31,65 @@ internal static class AttachmentEndpoints
     private static async Task<IResult> UploadAsync(HttpContext context, AttachmentOwner owner, int ownerId, string? purpose, string? returnUrl,
         AttachmentStore store, IAntiforgery antiforgery, CancellationToken ct)
     {
-        var back = LocalOrDefault(returnUrl);
+        var back = LocalUrl.OrDefault(returnUrl, DefaultReturn);
         var actor = WorkflowActor.From(context.User);
         if (actor is null || !MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return Results.BadRequest();
         }
+        var tooLarge = Results.Redirect(QueryHelpers.AddQueryString(back, ErrorQuery, store.TooLargeMessage));
+        var bodyLimit = store.MaxBytes + FormOverheadBytes;
+        // A body declared too large is answered before any of it is read: Kestrel discards the rest (within its own limit),
+        // so the browser gets the form back with the message rather than a broken connection.
+        if (context.Request.ContentLength > bodyLimit)
+        {
+            return tooLarge;
+        }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = store.MaxBytes + (64 * 1024);
+            limit.MaxRequestBodySize = bodyLimit;
         }
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
         {
             return Results.BadRequest();
         }
-        var reader = new MultipartReader(boundary, context.Request.Body);
-        if (!await TokenFirstAsync(context, reader, antiforgery, ct).ConfigureAwait(false))
+        try
+        {
+            return await ReadUploadAsync(context, new MultipartReader(boundary, context.Request.Body), new AttachmentTarget(owner, ownerId, purpose, back),
+                store, antiforgery, actor, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
+        }
+    }
+
+    private sealed record AttachmentTarget(AttachmentOwner Owner, int OwnerId, string? Purpose, string Back);
+
+    private static async Task<IResult> ReadUploadAsync(HttpContext context, MultipartReader reader, AttachmentTarget target,
+        AttachmentStore store, IAntiforgery antiforgery, Actor actor, CancellationToken ct)
+    {
+        if (!await TokenFirstAsync(context, reader, antiforgery, ct))
         {
             return Results.BadRequest();
         }
-        for (var section = await reader.ReadNextSectionAsync(ct).ConfigureAwait(false); section is not null;
-             section = await reader.ReadNextSectionAsync(ct).ConfigureAwait(false))
+        for (var section = await reader.ReadNextSectionAsync(ct); section is not null;
+             section = await reader.ReadNextSectionAsync(ct))
         {
             if (section.GetContentDispositionHeader() is not { } disposition || !disposition.IsFileDisposition())
             {
                 continue;
             }
             var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
-            try
-            {
-                var saved = await store.SaveAsync(new AttachmentUpload(owner, ownerId, string.IsNullOrWhiteSpace(purpose) ? "Supporting document" : purpose.Trim(),
-                    fileName ?? "", section.Body), actor, ct).ConfigureAwait(false);
-                return Results.Redirect(saved.Succeeded
-                    ? QueryHelpers.AddQueryString(back, AddedQuery, saved.Value!.FileName)
-                    : QueryHelpers.AddQueryString(back, ErrorQuery, saved.Errors.Values.First()));
-            }
-            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return Results.Redirect(QueryHelpers.AddQueryString(back, ErrorQuery, $"The file must be smaller than {store.MaxBytes / (1024 * 1024)} MB."));
-            }
+            var purpose = string.IsNullOrWhiteSpace(target.Purpose) ? "Supporting document" : target.Purpose.Trim();
+            var saved = await store.SaveAsync(new AttachmentUpload(target.Owner, target.OwnerId, purpose, fileName ?? "", section.Body), actor, ct);
+            return Results.Redirect(saved.Succeeded
+                ? QueryHelpers.AddQueryString(target.Back, AddedQuery, saved.Value!.FileName)
+                : QueryHelpers.AddQueryString(target.Back, ErrorQuery, saved.Errors.Values.First()));
         }
-        return Results.Redirect(QueryHelpers.AddQueryString(back, ErrorQuery, "Choose a file to upload."));
+        return Results.Redirect(QueryHelpers.AddQueryString(target.Back, ErrorQuery, "Choose a file to upload."));
     }
 
     private static async Task<IResult> DownloadAsync(HttpContext context, int id, AttachmentStore store, CancellationToken ct)
@@ -92,7 +112,7 @@ internal static class AttachmentEndpoints
             return Results.BadRequest();
         }
         var result = await store.DeleteAsync(id, actor, ct).ConfigureAwait(false);
-        var back = LocalOrDefault(returnUrl);
+        var back = LocalUrl.OrDefault(returnUrl, DefaultReturn);
         return Results.Redirect(result.Succeeded ? back : QueryHelpers.AddQueryString(back, ErrorQuery, result.Errors.Values.First()));
     }
 
@@ -110,7 +130,4 @@ internal static class AttachmentEndpoints
         context.Request.Headers["RequestVerificationToken"] = token;
         return await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
     }
-
-    private static string LocalOrDefault(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : "/applicant";
 }

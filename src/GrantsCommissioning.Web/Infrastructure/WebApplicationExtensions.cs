@@ -1,4 +1,3 @@
-using GrantsCommissioning.Core;
 using GrantsCommissioning.Web.Components;
 using Microsoft.Extensions.Options;
 
@@ -12,15 +11,16 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         try
         {
+            // Every setting is checked before the database is touched, not when the host starts after migrations.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             var tasks = app.Services.GetRequiredService<StartupTasks>();
             await tasks.RunAsync(app.Environment, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
             app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, tasks.DemoSignIns));
             return true;
         }
-        catch (Exception ex) when (ex is StartupException or OptionsValidationException)
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
         {
-            var message = ex is OptionsValidationException ov ? string.Join(Environment.NewLine, ov.Failures) : ex.Message;
-            await Console.Error.WriteLineAsync($"GrantsCommissioning cannot start:{Environment.NewLine}  {message}").ConfigureAwait(false);
+            StartupFailure.Report(message);
             return false;
         }
     }
@@ -37,7 +37,6 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 

@@ -65,6 +65,69 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task DrainAsync_WhenTheServerTakesTheMessageButItsReplyIsLost_DeliversExactlyOnceAndLeavesTheRowInDoubt()
+    {
+        smtp.Start();
+        smtp.DropReplyAfterData = true;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SmtpHostAsync(clock);
+        var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
+
+        var first = await host.Dispatcher.DrainAsync();
+        smtp.DropReplyAfterData = false;
+        clock.Advance(TimeSpan.FromHours(2));
+        var later = await host.Dispatcher.DrainAsync();
+
+        Assert.Equal(new OutboxDrainResult(0, 0, 0, InDoubt: 1), first);
+        Assert.Equal(new OutboxDrainResult(0, 0, 0), later);
+        Assert.Contains($"Message-Id: <{email.MessageId}>", Assert.Single(smtp.Messages), StringComparison.OrdinalIgnoreCase);
+        using var db = host.Db();
+        var row = await db.Outbox.SingleAsync(e => e.Id == email.Id);
+        Assert.Equal((OutboxStatus.InDoubt, 1), (row.Status, row.Attempts));
+        Assert.Equal(clock.GetUtcNow() - TimeSpan.FromHours(2), row.LastAttemptAt);
+        Assert.Contains("did not confirm", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DrainAsync_WhenTheServerRefusesTheRecipientForNow_RetriesAndDeliversOnce()
+    {
+        smtp.Start();
+        smtp.RejectRecipients = true;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SmtpHostAsync(clock);
+        await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
+
+        var refused = await host.Dispatcher.DrainAsync();
+        smtp.RejectRecipients = false;
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var accepted = await host.Dispatcher.DrainAsync();
+
+        Assert.Equal(new OutboxDrainResult(0, 1, 0), refused);
+        Assert.Equal(new OutboxDrainResult(1, 0, 0), accepted);
+        Assert.Single(smtp.Messages);
+    }
+
+    [Fact]
+    public async Task DrainAsync_AfterTheAppStoppedMidSend_DoesNotSendThatMessageAgain()
+    {
+        smtp.Start();
+        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
+        using (var db = host.Db())
+        {
+            (await db.Outbox.SingleAsync(e => e.Id == email.Id)).Status = OutboxStatus.Sending;
+            await db.SaveChangesAsync();
+        }
+
+        var result = await host.Dispatcher.DrainAsync();
+
+        Assert.Equal(new OutboxDrainResult(0, 0, 0), result);
+        Assert.Empty(smtp.Messages);
+        using var check = host.Db();
+        Assert.Equal(OutboxStatus.InDoubt, (await check.Outbox.SingleAsync(e => e.Id == email.Id)).Status);
+    }
+
+    [Fact]
     public async Task DrainAsync_WhenRunByQuartzJob_DeliversQueuedMail()
     {
         smtp.Start();

@@ -34,6 +34,7 @@ public class BrowserSite : IAsyncLifetime
     private AppFactory? _app;
     private IPlaywright? _playwright;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signIns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<(IPage Page, string Text)> _cspViolations = new();
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -97,8 +98,19 @@ public class BrowserSite : IAsyncLifetime
             TimezoneId = "Europe/London",
             StorageState = storageState,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _cspViolations.Enqueue((page, $"{page.Url}: {message.Text}"));
+            }
+        };
+        return page;
     }
+
+    /// <summary>What the browser refused under the site's Content-Security-Policy on <paramref name="page"/>.</summary>
+    public IReadOnlyList<string> CspViolations(IPage page) => _cspViolations.Where(v => v.Page == page).Select(v => v.Text).ToList();
 
     /// <summary>
     /// A page signed in as <paramref name="email"/>. The first call per user signs in through the form; later calls
@@ -125,6 +137,8 @@ public class BrowserSite : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        // Every page any test opened ran under the policy; a refusal anywhere fails the collection.
+        var refused = _cspViolations.Select(v => v.Text).Distinct().ToList();
         if (Browser is not null)
         {
             await Browser.CloseAsync();
@@ -142,6 +156,10 @@ public class BrowserSite : IAsyncLifetime
         catch (IOException)
         {
             // Left for the OS to clean with the temp folder.
+        }
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException("The browser refused content under the Content-Security-Policy:" + Environment.NewLine + string.Join(Environment.NewLine, refused));
         }
     }
 

@@ -6,7 +6,8 @@ namespace GrantsCommissioning.TestCommon.Fixtures;
 
 /// <summary>
 /// A real SMTP server (Python's aiosmtpd, Debian package python3-aiosmtpd) on 127.0.0.1, writing each message it
-/// accepts to a folder as .eml. Start/Stop can be repeated on the same port to simulate an outage.
+/// accepts to a folder as .eml. Start/Stop can be repeated on the same port to simulate an outage; the mode properties
+/// make it refuse recipients or lose its reply to a message.
 /// </summary>
 public sealed class SmtpTestServer : IDisposable
 {
@@ -14,12 +15,20 @@ public sealed class SmtpTestServer : IDisposable
         import os, sys, uuid
         from aiosmtpd.controller import Controller
         port, out = int(sys.argv[1]), sys.argv[2]
+        modes = os.path.dirname(out)
         class Sink:
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if os.path.exists(os.path.join(modes, 'reject-recipients')):
+                    return '450 4.2.1 Mailbox busy, try again later'
+                envelope.rcpt_tos.append(address)
+                return '250 OK'
             async def handle_DATA(self, server, session, envelope):
                 name = os.path.join(out, uuid.uuid4().hex + '.eml')
                 with open(name + '.tmp', 'wb') as f:
                     f.write(envelope.original_content or envelope.content)
                 os.replace(name + '.tmp', name)
+                if os.path.exists(os.path.join(modes, 'drop-reply-after-data')):
+                    server.transport.abort()
                 return '250 OK'
         c = Controller(Sink(), hostname='127.0.0.1', port=port)
         c.start()
@@ -44,6 +53,20 @@ public sealed class SmtpTestServer : IDisposable
     public int Port { get; }
 
     public string Inbox => Path.Combine(folder, "inbox");
+
+    /// <summary>Keep each message it is sent, then drop the connection without the "250 OK": the reply is lost.</summary>
+    public bool DropReplyAfterData
+    {
+        get => File.Exists(Path.Combine(folder, "drop-reply-after-data"));
+        set => SetMode("drop-reply-after-data", value);
+    }
+
+    /// <summary>Refuse every recipient with a temporary error (450), before any message is transmitted.</summary>
+    public bool RejectRecipients
+    {
+        get => File.Exists(Path.Combine(folder, "reject-recipients"));
+        set => SetMode("reject-recipients", value);
+    }
 
     public IReadOnlyList<string> Messages =>
         Directory.GetFiles(Inbox, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
@@ -100,6 +123,19 @@ public sealed class SmtpTestServer : IDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    private void SetMode(string flag, bool on)
+    {
+        var path = Path.Combine(folder, flag);
+        if (on)
+        {
+            File.WriteAllText(path, "");
+        }
+        else
+        {
+            File.Delete(path);
         }
     }
 

@@ -61,7 +61,45 @@ public class AttachmentEndpointTests(GrantsWebFactory site)
         Assert.Contains("attachment-error=The%20file%27s%20contents%20are%20not%20a%20PDF", upload.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, int applicationId, string name, byte[] bytes, bool withToken)
+    [Fact]
+    public async Task Upload_OverTheSizeLimit_ComesBackToTheFormWithAClearMessage_AndStoresNothing()
+    {
+        var draft = await DraftIdAsync();
+        using var client = await site.SignedInClientAsync("applicant@demo.opcc-grants.example");
+        var before = await LatestAttachmentIdAsync();
+
+        var upload = await UploadAsync(client, draft, "annual report.pdf", new byte[(10 * 1024 * 1024) + (100 * 1024)], withToken: true,
+            returnUrl: $"/applicant/applications/{draft}/documents?panel=supporting");
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync(upload.Headers.Location));
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Contains("The selected file must be smaller than 10 MB.", form, StringComparison.Ordinal);
+        Assert.Contains("enctype=\"multipart/form-data\"", form, StringComparison.Ordinal);
+        Assert.Equal(before, await LatestAttachmentIdAsync());
+    }
+
+    [Fact]
+    public async Task UploadAndRemove_WithATabHidingASecondSlashInTheReturnAddress_GoBackToTheApplicantHome()
+    {
+        const string Sneaky = "/\t/evil.example";
+        var draft = await DraftIdAsync();
+        using var client = await site.SignedInClientAsync("applicant@demo.opcc-grants.example");
+
+        var upload = await UploadAsync(client, draft, "policy.pdf", Pdf, withToken: true, returnUrl: Sneaky);
+        var page = await client.GetStringAsync(new Uri("/Account/Manage/ChangePassword", UriKind.Relative));
+        using var remove = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = GrantsWebFactory.AntiforgeryToken(page), ["returnUrl"] = Sneaky,
+        });
+        var removed = await client.PostAsync(new Uri($"/attachments/{await LatestAttachmentIdAsync()}/delete", UriKind.Relative), remove);
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.StartsWith("/applicant?attachment-added=policy.pdf", upload.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal("/applicant", removed.Headers.Location?.OriginalString);
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, int applicationId, string name, byte[] bytes, bool withToken, string returnUrl = "/applicant")
     {
         using var content = new MultipartFormDataContent();
         if (withToken)
@@ -72,7 +110,7 @@ public class AttachmentEndpointTests(GrantsWebFactory site)
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "file", name);
-        return await client.PostAsync(new Uri($"/attachments/Application/{applicationId}?purpose=Policy&returnUrl=/applicant", UriKind.Relative), content);
+        return await client.PostAsync(new Uri($"/attachments/Application/{applicationId}?purpose=Policy&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative), content);
     }
 
     private async Task<int> DraftIdAsync()

@@ -53,6 +53,48 @@ public class StartupFailureTests
         Assert.Contains("Seed file seed-data/reference/national-priorities.json: malformed JSON at line 1", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Attachments__MaxBytes", "ten-megabytes", "Attachments:MaxBytes must be a whole number (was 'ten-megabytes').")]
+    [InlineData("Attachments__MaxBytes", "1", "Attachments:MaxBytes must be between 1 KB and 1 GB.")]
+    [InlineData("Email__Mode", "Smpt", "Email:Mode must be one of Pickup, Smtp (was 'Smpt').")]
+    [InlineData("Email__Mode", "7", "Email:Mode must be one of Pickup, Smtp (was 7).")]
+    [InlineData("Email__Smtp__UseStartTls", "yes please", "Email:Smtp:UseStartTls must be true or false (was 'yes please').")]
+    [InlineData("Email__PollSeconds", "often", "Email:PollSeconds must be a whole number (was 'often').")]
+    public async Task SettingOfTheWrongKind_StopsStartUpWithOneLineNamingTheSetting(string variable, string value, string expected)
+    {
+        var (exit, output) = await RunAppAsync(new() { [variable] = value });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("GrantsCommissioning cannot start:", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedEnvironmentSettingsFile_StopsStartUpWithAMessageNamingTheFile()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "gc-root-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(contentRoot);
+        File.WriteAllText(Path.Combine(contentRoot, "appsettings.Production.json"), "{\n  \"Grants\": {\n    \"OrganisationName\": \n");
+
+        var (exit, output) = await RunAppAsync(new() { ["ASPNETCORE_CONTENTROOT"] = contentRoot });
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{Path.Combine(contentRoot, "appsettings.Production.json")}: malformed JSON at line", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingSeedDataFolder_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "gc-no-seed-" + Guid.NewGuid().ToString("N"));
+
+        var (exit, output) = await RunAppAsync(new() { ["Grants__SeedDataPath"] = missing });
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"Grants:SeedDataPath: the folder {missing} does not exist.", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> RunAppAsync(Dictionary<string, string> environment)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "GrantsCommissioning.Web.dll");

@@ -33,6 +33,13 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
 
     public long MaxBytes => options.Value.MaxBytes;
 
+    public string TooLargeMessage => $"The selected file must be smaller than {DescribeSize(MaxBytes)}.";
+
+    /// <summary>A size as people read it: "340 KB", "1.5 MB", "10 MB".</summary>
+    public static string DescribeSize(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, bytes / 1024)} KB"
+        : (bytes / (1024d * 1024d)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
     public async Task<FeatureResult<StoredAttachment>> SaveAsync(AttachmentUpload upload, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
@@ -162,7 +169,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
                 size += read;
                 if (size > MaxBytes)
                 {
-                    return (size, [], "", $"The file must be smaller than {MaxBytes / (1024 * 1024)} MB.");
+                    return (size, [], "", TooLargeMessage);
                 }
                 if (head.Length < HeadBytes)
                 {

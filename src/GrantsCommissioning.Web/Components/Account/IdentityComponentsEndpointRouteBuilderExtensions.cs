@@ -11,6 +11,7 @@ using GrantsCommissioning.Web.Components.Account.Pages;
 using GrantsCommissioning.Web.Components.Account.Pages.Manage;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Features.Organisations;
+using GrantsCommissioning.Web.Security;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -43,22 +44,21 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         accountGroup.MapPost("/Logout", async (
+            HttpContext context,
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var site = UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host, context.Request.PathBase, "/");
+            return TypedResults.LocalRedirect(LocalUrl.OnThisSite(returnUrl, site));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] IAntiforgery antiforgery) =>
+            [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
-
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -74,21 +74,18 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 DisplayName = userName
             });
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).AddEndpointFilter(RequireAntiforgeryToken);
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] IAntiforgery antiforgery,
             [FromQuery] string? username) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
-
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).AddEndpointFilter(RequireAntiforgeryToken).AllowAnonymous(); // Signing in with a passkey happens signed out.
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
@@ -142,8 +139,18 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }, new JsonSerializerOptions { WriteIndented = true });
 
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).AddEndpointFilter(RequireAntiforgeryToken);
 
         return accountGroup;
+    }
+
+    /// <summary>
+    /// For endpoints that bind no form field, which the antiforgery middleware therefore does not check: a missing or
+    /// wrong token (form field or RequestVerificationToken header) is a 400, not an exception.
+    /// </summary>
+    private static async ValueTask<object?> RequireAntiforgeryToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        return await antiforgery.IsRequestValidAsync(context.HttpContext) ? await next(context) : Results.BadRequest();
     }
 }

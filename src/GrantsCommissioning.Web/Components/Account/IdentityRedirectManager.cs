@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Web.Security;
 
 namespace GrantsCommissioning.Web.Components.Account;
 
@@ -16,19 +17,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
-    }
+    /// <summary>Goes to <paramref name="uri"/> if it is on this site, otherwise to the home page (never an open redirect, never an error).</summary>
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalUrl.OnThisSite(uri, navigationManager.BaseUri));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

@@ -66,7 +66,7 @@ public sealed class AttachmentStoreTests : IAsyncLifetime
 
         var result = await SaveAsync("scan.pdf", big);
 
-        Assert.Equal("The file must be smaller than 10 MB.", Assert.Single(result.Errors.Values));
+        Assert.Equal("The selected file must be smaller than 10 MB.", Assert.Single(result.Errors.Values));
         Assert.Empty(Directory.GetFiles(Store.Folder));
     }
 
