@@ -1,8 +1,10 @@
+using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Radzen;
 
 namespace GrantsCommissioning.Web;
@@ -68,6 +70,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddScoped<Components.Account.AccountEmails>();
+        services.AddSingleton<Components.Account.PublicLinks>();
+        services.AddSingleton<Components.Account.PublicBaseUrlValidator>();
+        services.AddSingleton<IPostConfigureOptions<GrantsOptions>>(sp => sp.GetRequiredService<Components.Account.PublicBaseUrlValidator>());
+        services.AddSingleton<IValidateOptions<GrantsOptions>>(sp => sp.GetRequiredService<Components.Account.PublicBaseUrlValidator>());
         services.AddSingleton<Infrastructure.StartupTasks>();
         return services;
     }
