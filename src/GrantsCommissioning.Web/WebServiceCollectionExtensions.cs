@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,9 @@ public static class WebServiceCollectionExtensions
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync;
         });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoStepGate>();
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
@@ -59,9 +62,11 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GrantsDbContext>()
+            .AddUserManager<GrantsUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<Components.Account.GrantsClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;

@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Web.Components.Account;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -118,10 +120,25 @@ public class BrowserSite : IAsyncLifetime
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal));
+        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
+        {
+            // Staff have two-step verification: the code their authenticator app would show now.
+            await page.FillAsync("#Input\\.TwoFactorCode", await AuthenticatorCodeAsync(email));
+            await page.ClickAsync("main button[type=submit]");
+        }
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         var state = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
         return state;
+    }
+
+    private async Task<string> AuthenticatorCodeAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var key = await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+        return Totp.Code(key!, Totp.StepAt(DateTimeOffset.UtcNow));
     }
 
     private static int FreePort()
