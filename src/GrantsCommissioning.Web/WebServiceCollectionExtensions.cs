@@ -63,7 +63,7 @@ public static class WebServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GrantsDbContext>()
             .AddUserManager<GrantsUserManager>()
-            .AddSignInManager()
+            .AddSignInManager<GrantsSignInManager>()
             .AddClaimsPrincipalFactory<Components.Account.GrantsClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
