@@ -61,6 +61,7 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<GrantsDbContext>()
             .AddUserManager<GrantsUserManager>()
             .AddSignInManager<GrantsSignInManager>()
