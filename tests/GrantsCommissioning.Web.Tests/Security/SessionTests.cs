@@ -47,6 +47,18 @@ public class SessionTests(GrantsWebFactory site)
     }
 
     [Fact]
+    public async Task OpeningTheTwoStepSetUpPage_WhichMakesAFirstKey_LeavesOtherSessionsWorking()
+    {
+        var email = await NewUserAsync(Roles.Applicant);
+        using var other = await site.SignedInClientAsync(email, Password);
+        using var client = await site.SignedInClientAsync(email, Password);
+
+        await client.GetStringAsync(new Uri(StaffTwoStepGate.SetUpPath, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(new Uri("/Account/Manage", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task RoleTakenAway_EndsTheSessionAtTheNextRequest()
     {
         var email = await NewUserAsync(Roles.Finance);

@@ -6,7 +6,8 @@ namespace GrantsCommissioning.Web.Components.Account;
 
 /// <summary>
 /// Identity's UserManager, except that taking a role away, locking an account by hand or disabling it changes the
-/// security stamp, so the person's open sessions end at their next request (Identity leaves them working).
+/// security stamp, so the person's open sessions end at their next request (Identity leaves them working), and a
+/// first authenticator key does not.
 /// </summary>
 internal sealed class GrantsUserManager(
     IUserStore<ApplicationUser> store, IOptions<IdentityOptions> optionsAccessor, IPasswordHasher<ApplicationUser> passwordHasher,
@@ -23,6 +24,18 @@ internal sealed class GrantsUserManager(
     // Failed sign-ins lock through the store, not here, so a stranger's wrong guesses do not end the owner's sessions.
     public override async Task<IdentityResult> SetLockoutEndDateAsync(ApplicationUser user, DateTimeOffset? lockoutEnd) =>
         await ThenNewStampAsync(user, await base.SetLockoutEndDateAsync(user, lockoutEnd));
+
+    // A first key replaces none, so there is no earlier sign-in to end; Identity changes the stamp all the same, which
+    // would end the session of someone who merely opens the set-up page.
+    public override async Task<IdentityResult> ResetAuthenticatorKeyAsync(ApplicationUser user)
+    {
+        if (!string.IsNullOrEmpty(await GetAuthenticatorKeyAsync(user)))
+        {
+            return await base.ResetAuthenticatorKeyAsync(user);
+        }
+        await ((IUserAuthenticatorKeyStore<ApplicationUser>)Store).SetAuthenticatorKeyAsync(user, GenerateNewAuthenticatorKey(), CancellationToken);
+        return await UpdateAsync(user);
+    }
 
     /// <summary>Disables the account: no sign-in (locked with no end), no email from the workflow, and its sessions end.</summary>
     public async Task<IdentityResult> DisableAsync(ApplicationUser user)
