@@ -1,10 +1,13 @@
+using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Infrastructure;
 using GrantsCommissioning.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Radzen;
 
 namespace GrantsCommissioning.Web;
@@ -38,7 +41,9 @@ public static class WebServiceCollectionExtensions
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync;
         });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoStepGate>();
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>(SecureAntiforgeryCookie);
@@ -61,10 +66,13 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<GrantsDbContext>()
-            .AddSignInManager()
+            .AddUserManager<GrantsUserManager>()
+            .AddSignInManager<GrantsSignInManager>()
             .AddClaimsPrincipalFactory<Components.Account.GrantsClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
@@ -73,6 +81,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddScoped<Components.Account.AccountEmails>();
+        services.AddSingleton<Components.Account.PublicLinks>();
+        services.AddSingleton<Components.Account.PublicBaseUrlValidator>();
+        services.AddSingleton<IPostConfigureOptions<GrantsOptions>>(sp => sp.GetRequiredService<Components.Account.PublicBaseUrlValidator>());
+        services.AddSingleton<IValidateOptions<GrantsOptions>>(sp => sp.GetRequiredService<Components.Account.PublicBaseUrlValidator>());
         services.AddSingleton<Infrastructure.StartupTasks>();
         return services;
     }

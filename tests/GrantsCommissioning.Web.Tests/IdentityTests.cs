@@ -1,7 +1,9 @@
 using System.Net;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -126,8 +128,24 @@ public class ProductionTests : IClassFixture<ProductionTests.ProductionSite>
         Assert.Empty(users.Users);
     }
 
+    [Fact]
+    public async Task InProduction_ARequestForAnotherHost_IsRefused()
+    {
+        using var client = _site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://evil.example"), AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/Account/ForgotPassword", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     public sealed class ProductionSite : GrantsWebFactory
     {
         protected override string EnvironmentName => "Production";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Grants:PublicBaseUrl", "https://localhost/");
+        }
     }
 }

@@ -1,9 +1,8 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +45,8 @@ public class ManageAccountPageTests(GrantsWebFactory site)
     [InlineData("/Account/Manage/TwoFactorAuthentication", "Two-step verification", "Two-step verification")]
     public async Task TwoStepPages_WhenItIsOn_AreInTheHouseStyle_AndChangeNothingUntilConfirmed(string path, string title, string heading)
     {
-        var (email, key) = await CreateUserAsync(twoStep: true);
-        using var client = await SignedInWithACodeAsync(email, key!);
+        var (email, _) = await CreateUserAsync(twoStep: true);
+        using var client = await site.SignedInClientAsync(email, Password);
         var before = await TwoStepStateAsync(email);
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -61,8 +60,8 @@ public class ManageAccountPageTests(GrantsWebFactory site)
     [Fact]
     public async Task Disable2fa_WhenConfirmed_TurnsTwoStepVerificationOff()
     {
-        var (email, key) = await CreateUserAsync(twoStep: true);
-        using var client = await SignedInWithACodeAsync(email, key!);
+        var (email, _) = await CreateUserAsync(twoStep: true);
+        using var client = await site.SignedInClientAsync(email, Password);
 
         var response = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage/Disable2fa", "disable-2fa", []);
 
@@ -308,7 +307,7 @@ public class ManageAccountPageTests(GrantsWebFactory site)
         var key = KeyOnPage(await client.GetStringAsync(new Uri("/Account/Manage/EnableAuthenticator", UriKind.Relative)));
 
         var response = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage/EnableAuthenticator", "send-code",
-            new() { ["Input.Code"] = Code(key, CurrentStep()).Insert(3, " ") });
+            new() { ["Input.Code"] = Totp.Code(key, CurrentStep()).Insert(3, " ") });
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -345,7 +344,7 @@ public class ManageAccountPageTests(GrantsWebFactory site)
 
         var wrong = await GrantsWebFactory.PostFormAsync(client, path, "login-with-2fa", new() { ["Input.TwoFactorCode"] = WrongCode(key!) });
         var wrongHtml = await wrong.Content.ReadAsStringAsync();
-        var right = await GrantsWebFactory.PostFormAsync(client, path, "login-with-2fa", new() { ["Input.TwoFactorCode"] = Code(key!, CurrentStep()) });
+        var right = await GrantsWebFactory.PostFormAsync(client, path, "login-with-2fa", new() { ["Input.TwoFactorCode"] = await site.NextAuthenticatorCodeAsync(email) });
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         AssertFieldError(wrongHtml, "Enter the code from your authenticator app", "Input.TwoFactorCode", "The code is not right. Check your authenticator app and try again");
@@ -384,8 +383,8 @@ public class ManageAccountPageTests(GrantsWebFactory site)
     [Fact]
     public async Task GenerateRecoveryCodes_WhenConfirmed_ReplacesTheCodes()
     {
-        var (email, key) = await CreateUserAsync(twoStep: true);
-        using var client = await SignedInWithACodeAsync(email, key!);
+        var (email, _) = await CreateUserAsync(twoStep: true);
+        using var client = await site.SignedInClientAsync(email, Password);
 
         var response = await GrantsWebFactory.PostFormAsync(client, "/Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes", []);
         var html = await response.Content.ReadAsStringAsync();
@@ -426,22 +425,9 @@ public class ManageAccountPageTests(GrantsWebFactory site)
     private static string KeyOnPage(string html) =>
         Regex.Match(html, "id=\"authenticator-key\">([^<]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
-    /// <summary>Signs in with the password, then a code for the key, on the second step's page.</summary>
-    private async Task<HttpClient> SignedInWithACodeAsync(string email, string key)
-    {
-        var client = site.NewClient();
-        var signIn = await GrantsWebFactory.SignInAsync(client, email, Password);
-        var response = await GrantsWebFactory.PostFormAsync(client, SecondStepPath(signIn), "login-with-2fa",
-            new() { ["Input.TwoFactorCode"] = Code(key, CurrentStep()) });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
-        return client;
-    }
-
     private static string SecondStepPath(HttpResponseMessage signIn)
     {
-        var location = signIn.Headers.Location!;
-        var path = location.IsAbsoluteUri ? location.PathAndQuery : location.ToString();
+        var path = GrantsWebFactory.LocalPath(signIn.Headers.Location!);
         Assert.Contains("/Account/LoginWith2fa", path, StringComparison.Ordinal);
         return path;
     }
@@ -501,39 +487,7 @@ public class ManageAccountPageTests(GrantsWebFactory site)
     private static string WrongCode(string key)
     {
         var now = CurrentStep();
-        var near = Enumerable.Range(-3, 7).Select(i => Code(key, now + i)).ToHashSet();
+        var near = Enumerable.Range(-3, 7).Select(i => Totp.Code(key, now + i)).ToHashSet();
         return Enumerable.Range(0, 10).Select(i => i.ToString("D6", CultureInfo.InvariantCulture)).First(code => !near.Contains(code));
-    }
-
-    /// <summary>The RFC 6238 code (HMAC-SHA1, 30-second steps, 6 digits) that an authenticator app shows for a base32 key.</summary>
-    private static string Code(string base32Key, long step)
-    {
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-#pragma warning disable CA5350 // RFC 6238 and every authenticator app use HMAC-SHA1.
-        var hash = HMACSHA1.HashData(Base32(base32Key), counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var value = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7fffffff) % 1_000_000;
-        return value.ToString("D6", CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-                buffer &= (1 << bits) - 1;
-            }
-        }
-        return [.. bytes];
     }
 }

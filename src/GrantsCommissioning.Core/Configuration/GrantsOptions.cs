@@ -31,6 +31,12 @@ public sealed class GrantsOptions
     /// <summary>Folder of workflow definitions; when empty, the repository's workflows folder is found above the content root.</summary>
     public string? WorkflowsPath { get; set; }
 
+    /// <summary>
+    /// The address people reach the site at (e.g. https://grants.opcc.example.gov.uk/). Every link in every email is built
+    /// from it, never from the request's Host header, which a caller chooses. Required outside Development.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Load the fictional demo organisations, applications and awards into an empty database (never in Production).</summary>
     public bool LoadDemoData { get; set; }
 }

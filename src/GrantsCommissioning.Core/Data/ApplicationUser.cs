@@ -11,4 +11,7 @@ public class ApplicationUser : IdentityUser
     public string? JobTitle { get; set; }
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted; a code from it or an earlier step is refused, so each works once.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -1,34 +1,54 @@
 using GrantsCommissioning.Core;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Seeding;
 using Microsoft.AspNetCore.Identity;
 
 namespace GrantsCommissioning.Web.Infrastructure;
 
-/// <summary>Creates the demo sign-ins (Development only); existing accounts are left as they are.</summary>
+/// <summary>
+/// Creates the demo sign-ins (Development only); existing accounts are left as they are, except that demo staff
+/// always have two-step verification, as all staff must.
+/// </summary>
 internal sealed class DemoUsers(UserManager<ApplicationUser> users)
 {
-    public async Task EnsureAsync(DemoSignIns signIns)
+    /// <summary>Creates the demo users and returns each demo staff member's authenticator key, by email address.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> EnsureAsync(DemoSignIns signIns)
     {
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var demo in signIns.Users)
         {
-            if (await users.FindByEmailAsync(demo.Email).ConfigureAwait(false) is not null)
+            var user = await users.FindByEmailAsync(demo.Email) ?? await CreateAsync(demo, signIns.Password);
+            if (demo.Roles.Any(Roles.Staff.Contains))
             {
-                continue;
-            }
-            var user = new ApplicationUser
-            {
-                UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name, JobTitle = demo.JobTitle,
-            };
-            var created = await users.CreateAsync(user, signIns.Password).ConfigureAwait(false);
-            if (created.Succeeded)
-            {
-                created = await users.AddToRolesAsync(user, demo.Roles).ConfigureAwait(false);
-            }
-            if (!created.Succeeded)
-            {
-                throw new StartupException($"Seed file seed-data/demo/users.json: user {demo.Email} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                keys[demo.Email] = await EnsureTwoStepAsync(user);
             }
         }
+        return keys;
+    }
+
+    private async Task<ApplicationUser> CreateAsync(DemoSignIn demo, string password)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name, JobTitle = demo.JobTitle,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRolesAsync(user, demo.Roles);
+        }
+        return created.Succeeded ? user
+            : throw new StartupException($"Seed file seed-data/demo/users.json: user {demo.Email} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+    }
+
+    private async Task<string> EnsureTwoStepAsync(ApplicationUser user)
+    {
+        if (!await users.GetTwoFactorEnabledAsync(user) || string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 }

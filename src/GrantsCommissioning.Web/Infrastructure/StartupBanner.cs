@@ -26,6 +26,16 @@ internal static class StartupBanner
             {
                 text.AppendLine($"  {string.Join(", ", user.Roles.Select(Roles.Describe)),-32} {user.Email,-44} {user.Name}");
             }
+            var keys = app.Services.GetRequiredService<StartupTasks>().DemoAuthenticatorKeys;
+            if (keys.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("Staff sign in with a code too. Add each key to an authenticator app (enter a setup key; time-based, 6 digits):");
+                foreach (var (email, key) in keys)
+                {
+                    text.AppendLine($"  {email,-44} {key}");
+                }
+            }
         }
         Console.WriteLine(text.ToString());
     }

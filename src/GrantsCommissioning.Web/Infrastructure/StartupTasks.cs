@@ -15,6 +15,9 @@ public sealed class StartupTasks(
 {
     public DemoSignIns? DemoSignIns { get; private set; }
 
+    /// <summary>The demo staff members' authenticator keys by email address (Development with demo data only).</summary>
+    public IReadOnlyDictionary<string, string> DemoAuthenticatorKeys { get; private set; } = new Dictionary<string, string>();
+
     public async Task RunAsync(IHostEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -28,7 +31,7 @@ public sealed class StartupTasks(
         if (options.Value.LoadDemoData && environment.IsDevelopment())
         {
             DemoSignIns = seeds.ReadDemoSignIns();
-            await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns).ConfigureAwait(false);
+            DemoAuthenticatorKeys = await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns);
             await seeds.LoadDemoDataAsync(cancellationToken).ConfigureAwait(false);
         }
         else if (options.Value.LoadDemoData)

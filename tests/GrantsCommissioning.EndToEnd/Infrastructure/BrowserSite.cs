@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Web.Components.Account;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,11 +45,12 @@ public class BrowserSite : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _app = new AppFactory(_dataDirectory, _settings);
-        _app.UseKestrel(0);
+        // The port is chosen before the app starts, so the links in its emails (from Grants:PublicBaseUrl) lead back to it.
+        var port = FreePort();
+        BaseAddress = new Uri($"http://localhost:{port}");
+        _app = new AppFactory(_dataDirectory, new Dictionary<string, string?>(_settings) { ["Grants:PublicBaseUrl"] = BaseAddress.ToString() });
+        _app.UseKestrel(port);
         _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Scheme) + "localhost:" + new Uri(address).Port);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -129,10 +132,32 @@ public class BrowserSite : IAsyncLifetime
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal));
+        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
+        {
+            // Staff have two-step verification: the code their authenticator app would show now.
+            await page.FillAsync("#Input\\.TwoFactorCode", await AuthenticatorCodeAsync(email));
+            await page.ClickAsync("main button[type=submit]");
+        }
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         var state = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
         return state;
+    }
+
+    private async Task<string> AuthenticatorCodeAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var key = await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+        return Totp.Code(key!, Totp.StepAt(DateTimeOffset.UtcNow));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public virtual async Task DisposeAsync()

@@ -6,6 +6,8 @@ using GrantsCommissioning.Core.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using GrantsCommissioning.Web.Components.Account;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,10 +36,11 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// An account of one test's own, made through the app's UserManager so the demo users stay as they are; confirmed
-    /// unless told otherwise. <paramref name="setUp"/> does anything more with the same UserManager (tokens, two-step).
+    /// unless told otherwise; staff with two-step verification on unless <paramref name="twoStep"/> says otherwise.
+    /// <paramref name="setUp"/> does anything more with the same UserManager (tokens, two-step).
     /// </summary>
     public async Task<ApplicationUser> CreateUserAsync(string email, string password, string role = Roles.Applicant, string displayName = "Test Person",
-        bool confirmed = true, string? phone = null, Func<UserManager<ApplicationUser>, ApplicationUser, Task>? setUp = null)
+        bool confirmed = true, string? phone = null, Func<UserManager<ApplicationUser>, ApplicationUser, Task>? setUp = null, bool? twoStep = null)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -48,6 +51,12 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Could not create {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         }
         await users.AddToRoleAsync(user, role);
+        // Staff must have two-step verification, so a staff account of a test's own has it unless the test says otherwise.
+        if (twoStep ?? Roles.Staff.Contains(role))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         if (setUp is not null)
         {
             await setUp(users, user);
@@ -70,22 +79,50 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(query(db));
     }
 
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-    });
+    /// <summary>A client of the test server with its own cookies, in <paramref name="cookies"/> when given (to copy a sign-in cookie).</summary>
+    public HttpClient NewClient(CookieContainer? cookies = null) =>
+        CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies ?? new CookieContainer()));
 
-    /// <summary>Signs in through the real login form (antiforgery token and all) and returns the signed-in client.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoPassword)
+    /// <summary>
+    /// Signs in through the real login form (antiforgery token and all), and through the second step with a code from
+    /// the account's authenticator key when it has two-step verification, and returns the signed-in client.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoPassword, CookieContainer? cookies = null)
     {
-        var client = NewClient();
+        var client = NewClient(cookies);
         var response = await SignInAsync(client, email, password);
+        if (response.Headers.Location?.ToString().Contains("Account/LoginWith2fa", StringComparison.Ordinal) == true)
+        {
+            response = await PostFormAsync(client, LocalPath(response.Headers.Location), "login-with-2fa",
+                new() { ["Input.TwoFactorCode"] = await NextAuthenticatorCodeAsync(email) });
+        }
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
         return client;
+    }
+
+    /// <summary>
+    /// The code an authenticator app shows for the account now, from a time step after the last one it used (each code
+    /// works once); when this half-minute's codes are used up, waits for the next, as a person would.
+    /// </summary>
+    public async Task<string> NextAuthenticatorCodeAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}.");
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key.");
+        while (true)
+        {
+            var now = Totp.StepAt(DateTimeOffset.UtcNow);
+            var step = Math.Max(now - 1, (user.LastAuthenticatorStep ?? long.MinValue) + 1);
+            if (step <= now + 1)
+            {
+                return Totp.Code(key, step);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(30 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30) + 1));
+        }
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
@@ -113,6 +150,13 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
         fields["_handler"] = form;
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    /// <summary>A redirect's target as a path and query, whether the Location header is absolute or not.</summary>
+    public static string LocalPath(Uri location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.ToString();
     }
 
     public static string AntiforgeryToken(string html)

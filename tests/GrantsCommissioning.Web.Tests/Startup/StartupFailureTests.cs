@@ -95,6 +95,27 @@ public class StartupFailureTests
         Assert.Contains($"Grants:SeedDataPath: the folder {missing} does not exist.", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("grants.opcc.example.gov.uk")]
+    [InlineData("ftp://grants.opcc.example.gov.uk/")]
+    public async Task PublicBaseUrl_MissingOrNotAnHttpAddress_StopsStartUpWithAMessageNamingTheSetting(string url)
+    {
+        var (exit, output) = await RunAppAsync(new() { ["Grants__PublicBaseUrl"] = url });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Grants:PublicBaseUrl must be the site's absolute http(s) address", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowedHosts_NotNamingThePublicHost_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        var (exit, output) = await RunAppAsync(new() { ["AllowedHosts"] = "*" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("AllowedHosts must name grants.opcc.example.gov.uk, the host of Grants:PublicBaseUrl", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> RunAppAsync(Dictionary<string, string> environment)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "GrantsCommissioning.Web.dll");
@@ -107,6 +128,8 @@ public class StartupFailureTests
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Grants__DataDirectory"] = data;
+        start.Environment["Grants__PublicBaseUrl"] = "https://grants.opcc.example.gov.uk/";
+        start.Environment["AllowedHosts"] = "grants.opcc.example.gov.uk";
         start.Environment["Grants__SeedDataPath"] = RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory);
         start.Environment["Grants__WorkflowsPath"] = RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory);
         foreach (var (key, value) in environment)

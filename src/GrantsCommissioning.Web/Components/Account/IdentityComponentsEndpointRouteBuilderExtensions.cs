@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Components.Account.Pages;
 using GrantsCommissioning.Web.Components.Account.Pages.Manage;
 using GrantsCommissioning.Core.Data;
@@ -49,7 +50,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string returnUrl) =>
         {
-            await signInManager.SignOutAsync();
+            await Sessions.SignOutEverywhereAsync(signInManager, user);
             var site = UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host, context.Request.PathBase, "/");
             return TypedResults.LocalRedirect(LocalUrl.OnThisSite(returnUrl, site));
         });

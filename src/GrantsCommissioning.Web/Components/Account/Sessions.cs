@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using GrantsCommissioning.Core.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace GrantsCommissioning.Web.Components.Account;
+
+/// <summary>
+/// A sign-in lasts while the account's security stamp is the one in the cookie and the account is not disabled.
+/// Checked on every request (one lookup by key), not every 30 minutes as Identity does by default: signing out, a
+/// password change, a role removed or the account disabled changes the stamp, and must end every session at once.
+/// </summary>
+internal static class Sessions
+{
+    /// <summary>The account behind <paramref name="principal"/> if its session is still good, otherwise null.</summary>
+    public static async Task<ApplicationUser?> CurrentUserAsync(UserManager<ApplicationUser> users, ClaimsPrincipal? principal)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (principal is null || await users.GetUserAsync(principal) is not { IsDisabled: false } user)
+        {
+            return null;
+        }
+        var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+        return stamp is not null && stamp == await users.GetSecurityStampAsync(user) ? user : null;
+    }
+
+    /// <summary>The application cookie's OnValidatePrincipal.</summary>
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        if (await CurrentUserAsync(services.GetRequiredService<UserManager<ApplicationUser>>(), context.Principal) is null)
+        {
+            context.RejectPrincipal();
+            await services.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();
+        }
+    }
+
+    /// <summary>Signs the person out everywhere: the stamp changes, so any copy of the cookie stops working too.</summary>
+    public static async Task SignOutEverywhereAsync(SignInManager<ApplicationUser> signIn, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        if (await CurrentUserAsync(signIn.UserManager, principal) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+        await signIn.SignOutAsync();
+    }
+}
