@@ -146,6 +146,8 @@ public class ProductionTests : IClassFixture<ProductionTests.ProductionSite>
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Grants:PublicBaseUrl", "https://localhost/");
+            // A public host first (browsers are never sent HSTS for localhost), then the test client's.
+            builder.UseSetting("AllowedHosts", "grants.opcc.example.gov.uk;localhost");
         }
     }
 }

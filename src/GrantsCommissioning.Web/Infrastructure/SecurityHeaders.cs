@@ -27,7 +27,8 @@ internal static class SecurityHeaders
 
     private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // Hex, not base64: Razor encodes "+" and "=" in attributes, so a base64 nonce would differ, as text, from the header.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
