@@ -15,18 +15,18 @@ public sealed partial class DatabaseInitializer(
         {
             EnsureWritableFolder(folder, "Grants:ConnectionString");
         }
-        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using (db)
         {
             try
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count > 0)
                 {
                     LogMigrating(logger, pending.Count, paths.DatabaseFile);
-                    await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    await db.Database.MigrateAsync(cancellationToken);
                 }
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
             catch (SqliteException ex)
             {

@@ -21,10 +21,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
             command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

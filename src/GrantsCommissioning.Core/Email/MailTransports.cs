@@ -31,7 +31,7 @@ internal sealed class PickupMailTransport(string directory) : IMailTransport
         var safeName = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
         var final = Path.Combine(directory, safeName + ".eml");
         var temp = final + ".tmp";
-        await message.WriteToAsync(temp, cancellationToken).ConfigureAwait(false);
+        await message.WriteToAsync(temp, cancellationToken);
         File.Move(temp, final, overwrite: true);
     }
 }

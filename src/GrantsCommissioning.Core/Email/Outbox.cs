@@ -55,7 +55,7 @@ internal sealed class Outbox(EmailTemplates templates, IOptions<EmailOptions> op
     {
         ArgumentNullException.ThrowIfNull(db);
         var exists = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
-            .AnyAsync(db.Outbox, e => e.DedupeKey == dedupeKey, cancellationToken).ConfigureAwait(false);
+            .AnyAsync(db.Outbox, e => e.DedupeKey == dedupeKey, cancellationToken);
         return exists ? null : Enqueue(db, template, toAddress, toName, values, dedupeKey);
     }
 }

@@ -19,10 +19,10 @@ public sealed class WorkflowStartup(
         _ = email.Value;
         _ = workflow.Value;
         quartz.EnsureFolder();
-        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using (db)
         {
-            await registry.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+            await registry.LoadAsync(db, cancellationToken);
         }
     }
 }

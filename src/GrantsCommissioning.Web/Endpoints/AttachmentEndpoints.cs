@@ -95,7 +95,7 @@ internal static class AttachmentEndpoints
     private static async Task<IResult> DownloadAsync(HttpContext context, int id, AttachmentStore store, CancellationToken ct)
     {
         var actor = WorkflowActor.From(context.User);
-        var file = actor is null ? null : await store.OpenAsync(id, actor, ct).ConfigureAwait(false);
+        var file = actor is null ? null : await store.OpenAsync(id, actor, ct);
         if (file is null)
         {
             return Results.NotFound();
@@ -111,7 +111,7 @@ internal static class AttachmentEndpoints
         {
             return Results.BadRequest();
         }
-        var result = await store.DeleteAsync(id, actor, ct).ConfigureAwait(false);
+        var result = await store.DeleteAsync(id, actor, ct);
         var back = LocalUrl.OrDefault(returnUrl, DefaultReturn);
         return Results.Redirect(result.Succeeded ? back : QueryHelpers.AddQueryString(back, ErrorQuery, result.Errors.Values.First()));
     }
@@ -119,15 +119,15 @@ internal static class AttachmentEndpoints
     /// <summary>Reads the first section, which must be the antiforgery token, and validates it without reading the rest of the body.</summary>
     private static async Task<bool> TokenFirstAsync(HttpContext context, MultipartReader reader, IAntiforgery antiforgery, CancellationToken ct)
     {
-        var first = await reader.ReadNextSectionAsync(ct).ConfigureAwait(false);
+        var first = await reader.ReadNextSectionAsync(ct);
         if (first?.GetContentDispositionHeader() is not { } disposition || !disposition.IsFormDisposition()
             || disposition.Name.Value != "__RequestVerificationToken")
         {
             return false;
         }
         using var text = new StreamReader(first.Body);
-        var token = await text.ReadToEndAsync(ct).ConfigureAwait(false);
+        var token = await text.ReadToEndAsync(ct);
         context.Request.Headers["RequestVerificationToken"] = token;
-        return await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
+        return await antiforgery.IsRequestValidAsync(context);
     }
 }

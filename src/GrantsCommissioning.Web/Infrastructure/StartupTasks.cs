@@ -21,18 +21,18 @@ public sealed class StartupTasks(
     public async Task RunAsync(IHostEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await workflows.RunAsync(cancellationToken).ConfigureAwait(false);
+        await database.MigrateAsync(cancellationToken);
+        await workflows.RunAsync(cancellationToken);
         await audit.RunAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
-        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
-        await seeds.LoadReferenceDataAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        await seeds.LoadReferenceDataAsync(cancellationToken);
 
         if (options.Value.LoadDemoData && environment.IsDevelopment())
         {
             DemoSignIns = seeds.ReadDemoSignIns();
             DemoAuthenticatorKeys = await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns);
-            await seeds.LoadDemoDataAsync(cancellationToken).ConfigureAwait(false);
+            await seeds.LoadDemoDataAsync(cancellationToken);
         }
         else if (options.Value.LoadDemoData)
         {
@@ -44,9 +44,9 @@ public sealed class StartupTasks(
     {
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            if (!await roles.RoleExistsAsync(role))
             {
-                var result = await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+                var result = await roles.CreateAsync(new IdentityRole(role));
                 if (!result.Succeeded)
                 {
                     throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");

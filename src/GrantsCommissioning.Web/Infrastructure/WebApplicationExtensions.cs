@@ -14,7 +14,7 @@ public static class WebApplicationExtensions
             // Every setting is checked before the database is touched, not when the host starts after migrations.
             app.Services.GetService<IStartupValidator>()?.Validate();
             var tasks = app.Services.GetRequiredService<StartupTasks>();
-            await tasks.RunAsync(app.Environment, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            await tasks.RunAsync(app.Environment, app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, tasks.DemoSignIns));
             return true;
         }

@@ -75,17 +75,17 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var result = new WorkflowTestHost(builder.Build(), directory, owns);
         try
         {
-            await result.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+            await result.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
             if (runStartup)
             {
-                await result.Services.GetRequiredService<WorkflowStartup>().RunAsync().ConfigureAwait(false);
+                await result.Services.GetRequiredService<WorkflowStartup>().RunAsync();
                 await result.Services.GetRequiredService<Core.Features.Audit.AuditStartup>().RunAsync();
             }
             return result;
         }
         catch
         {
-            await result.DisposeAsync().ConfigureAwait(false);
+            await result.DisposeAsync();
             throw;
         }
     }
@@ -97,7 +97,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     /// <summary>Starts the hosted services, i.e. the Quartz scheduler with its persistent store.</summary>
     public async Task StartSchedulerAsync()
     {
-        await host.StartAsync().ConfigureAwait(false);
+        await host.StartAsync();
         started = true;
     }
 
@@ -105,14 +105,14 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     {
         if (started)
         {
-            await host.StopAsync().ConfigureAwait(false);
+            await host.StopAsync();
             started = false;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync().ConfigureAwait(false);
+        await StopAsync();
         host.Dispose();
         SqliteConnection.ClearAllPools();
         if (ownsDirectory)
@@ -142,12 +142,12 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {
-            if (await condition().ConfigureAwait(false))
+            if (await condition())
             {
                 return true;
             }
-            await Task.Delay(200).ConfigureAwait(false);
+            await Task.Delay(200);
         }
-        return await condition().ConfigureAwait(false);
+        return await condition();
     }
 }

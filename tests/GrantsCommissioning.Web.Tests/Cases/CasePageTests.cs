@@ -30,10 +30,10 @@ public class CasePageTests(GrantsWebFactory site)
 
         var html = await GetAsync(client, $"/cases/applications/{id}");
 
-        Assert.Contains("Passed checks: send for assessment", html, StringComparison.Ordinal);
-        Assert.Contains("Failed checks: reject", html, StringComparison.Ordinal);
+        Assert.Contains(">Passed checks: send for assessment</button>", html, StringComparison.Ordinal);
+        Assert.Contains(">Failed checks: reject</button>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Record the decision", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Accept offer", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Accept offer</button>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,10 +19,10 @@ public sealed class AccountClosure(IDbContextFactory<GrantsDbContext> factory, A
     /// <summary>Why the account cannot be closed now, one sentence each; empty when it can.</summary>
     public async Task<IReadOnlyList<string>> BlockersAsync(string userId, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            return await BlockersAsync(db, userId, ct).ConfigureAwait(false);
+            return await BlockersAsync(db, userId, ct);
         }
     }
 
@@ -30,32 +30,32 @@ public sealed class AccountClosure(IDbContextFactory<GrantsDbContext> factory, A
     public async Task<FeatureResult<bool>> CloseAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
-                var user = await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId, ct).ConfigureAwait(false);
+                var user = await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId, ct);
                 if (user is null)
                 {
                     return FeatureResult<bool>.Fail("", "Your account was not found. It may have been closed already.");
                 }
-                var blockers = await BlockersAsync(db, user.Id, ct).ConfigureAwait(false);
+                var blockers = await BlockersAsync(db, user.Id, ct);
                 if (blockers.Count > 0)
                 {
                     return FeatureResult<bool>.Fail("", blockers[0]);
                 }
-                var memberships = await db.OrganisationMembers.Where(m => m.UserId == user.Id).Include(m => m.Organisation).ToListAsync(ct).ConfigureAwait(false);
+                var memberships = await db.OrganisationMembers.Where(m => m.UserId == user.Id).Include(m => m.Organisation).ToListAsync(ct);
                 // Removed, not left behind without a user: a membership with only an email address is an open
                 // invitation, which would hand the organisation to whoever next registers that address.
                 db.OrganisationMembers.RemoveRange(memberships);
                 await audit.AppendAsync(db, actor, ClosedAction, "User", user.Id,
                     new { Organisations = memberships.Select(m => $"{m.Organisation!.Name} ({m.Role})").Order(StringComparer.Ordinal).ToList() }, null, ct)
-                    .ConfigureAwait(false);
+                    ;
                 db.Users.Remove(user);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 return FeatureResult<bool>.Ok(true);
             }
         }
@@ -67,16 +67,16 @@ public sealed class AccountClosure(IDbContextFactory<GrantsDbContext> factory, A
         var staffRoles = await (from ur in db.UserRoles
                                 join r in db.Roles on ur.RoleId equals r.Id
                                 where ur.UserId == userId && r.Name != Roles.Applicant
-                                select r.Name).ToListAsync(ct).ConfigureAwait(false);
+                                select r.Name).ToListAsync(ct);
         if (staffRoles.Count > 0)
         {
             blockers.Add("Staff accounts are closed by the system administrator, so the decisions and records made with them stay with a named person. Ask the administrator to close yours.");
         }
         var owned = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == userId && m.Role == OrganisationRole.Owner)
-            .Select(m => new { m.OrganisationId, m.Organisation!.Name }).ToListAsync(ct).ConfigureAwait(false);
+            .Select(m => new { m.OrganisationId, m.Organisation!.Name }).ToListAsync(ct);
         var ownedIds = owned.Select(o => o.OrganisationId).ToList();
         var runByOthers = await db.OrganisationMembers.AsNoTracking().Where(OrganisationService.IsSignedInOwner)
-            .Where(m => ownedIds.Contains(m.OrganisationId) && m.UserId != userId).Select(m => m.OrganisationId).Distinct().ToListAsync(ct).ConfigureAwait(false);
+            .Where(m => ownedIds.Contains(m.OrganisationId) && m.UserId != userId).Select(m => m.OrganisationId).Distinct().ToListAsync(ct);
         var soleOwnerOf = owned.Where(o => !runByOthers.Contains(o.OrganisationId)).Select(o => o.Name);
         blockers.AddRange(soleOwnerOf.Order(StringComparer.OrdinalIgnoreCase).Select(name =>
             $"You are the only owner of {name}. Invite someone else as an owner and wait until they have signed in, or ask the grants team, before you close your account."));

@@ -22,12 +22,12 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
     public async Task<IReadOnlyList<TrackOrganisation>> DashboardAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var memberships = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
                 .Select(m => new { m.OrganisationId, m.Role, m.Organisation!.Name, m.Organisation.CharityNumber, m.Organisation.CompanyNumber })
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             var result = new List<TrackOrganisation>();
             foreach (var m in memberships.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
             {
@@ -36,7 +36,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                     .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
                     .Select(a => new ApplicationLine(a.Id, a.ApplicationReference, a.ProjectTitle, a.State, new Money(a.AmountRequestedPence), a.SubmittedAt,
                         db.Awards.Where(w => w.ApplicationId == a.Id).Select(w => (int?)w.Id).FirstOrDefault()))
-                    .ToListAsync(ct).ConfigureAwait(false);
+                    .ToListAsync(ct);
                 var offers = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == orgId && a.State == ApplicationStates.OfferMade)
                     .OrderBy(a => a.Id)
                     .Select(a => new
@@ -45,7 +45,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                         Amount = a.Decisions.Where(d => d.Outcome == DecisionOutcome.Approve || d.Outcome == DecisionOutcome.PartFund)
                             .OrderByDescending(d => d.Id).Select(d => d.AmountPence).FirstOrDefault(),
                     })
-                    .ToListAsync(ct).ConfigureAwait(false);
+                    .ToListAsync(ct);
                 var open = await db.Returns.AsNoTracking()
                     .Where(r => r.Award!.OrganisationId == orgId && (ToSendStates.Contains(r.State) || r.State == ReturnStates.Queried))
                     .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
@@ -54,13 +54,13 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                             ? db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.ToState == ReturnStates.Queried)
                                 .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault()
                             : null))
-                    .ToListAsync(ct).ConfigureAwait(false);
+                    .ToListAsync(ct);
                 var grants = await db.Awards.AsNoTracking().Where(a => a.OrganisationId == orgId).OrderByDescending(a => a.AwardedOn).ThenByDescending(a => a.Id)
                     .Select(a => new GrantLine(a.Id, a.AwardReference, a.Title, a.State, new Money(a.AmountPence), a.StartDate, a.EndDate))
-                    .ToListAsync(ct).ConfigureAwait(false);
+                    .ToListAsync(ct);
                 var payments = await db.Payments.AsNoTracking().Where(p => p.Award!.OrganisationId == orgId && PaidStates.Contains(p.State) && p.PaidOn != null)
                     .Select(p => new PaymentMade(p.PaymentReference, p.Award!.AwardReference, p.PaidOn!.Value, new Money(p.AmountPence), p.FinanceReference))
-                    .ToListAsync(ct).ConfigureAwait(false);
+                    .ToListAsync(ct);
                 result.Add(new TrackOrganisation(orgId, m.Name, OrgIdentifiers.For(m.CharityNumber, m.CompanyNumber, orgId), m.Role,
                     offers.Select(o => new OfferToAccept(o.Id, o.ApplicationReference, o.ProjectTitle, new Money(o.Amount))).ToList(),
                     open.Where(r => r.State != ReturnStates.Queried).ToList(), open.Where(r => r.State == ReturnStates.Queried).ToList(),
@@ -74,27 +74,27 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
     public async Task<OfferView?> OfferAsync(int applicationId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             string[] offerStates = [ApplicationStates.OfferMade, ApplicationStates.OfferAccepted, ApplicationStates.OfferDeclined];
             var a = await db.Applications.AsNoTracking()
                 .Where(x => x.Id == applicationId && offerStates.Contains(x.State) && db.OrganisationMembers.Any(m => m.OrganisationId == x.OrganisationId && m.UserId == actor.UserId))
                 .Include(x => x.Organisation).Include(x => x.BudgetLines).Include(x => x.Indicators.OrderBy(i => i.Id))
                 .Include(x => x.Objectives).ThenInclude(o => o.Objective)
-                .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .AsSplitQuery().FirstOrDefaultAsync(ct);
             var decision = a is null ? null : await db.Decisions.AsNoTracking()
                 .Where(d => d.ApplicationId == a.Id && (d.Outcome == DecisionOutcome.Approve || d.Outcome == DecisionOutcome.PartFund))
-                .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
             if (a is null || decision is null)
             {
                 return null;
             }
             var award = await db.Awards.AsNoTracking().Where(w => w.ApplicationId == a.Id).Select(w => new { w.Id, w.AwardReference })
-                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(ct);
             var declined = a.State != ApplicationStates.OfferDeclined ? null : await db.WorkflowJournal.AsNoTracking()
                 .Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.Trigger == ApplicationTriggers.DeclineOffer)
-                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct);
             return new OfferView(a.Id, a.ApplicationReference, a.ProjectTitle, a.OrganisationId, a.Organisation!.Name, a.State, a.AmountRequested,
                 decision.Amount, decision.Conditions, planner.Plan(a, decision), Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))),
                 a.Indicators.Select(i => new IndicatorTarget(i.Name, i.Unit, i.Target)).ToList(), award?.Id, award?.AwardReference, declined);
@@ -108,7 +108,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
     public async Task<FeatureResult<int>> AcceptOfferAsync(int applicationId, bool declared, Actor actor, string? idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var offer = await OfferAsync(applicationId, actor, ct).ConfigureAwait(false);
+        var offer = await OfferAsync(applicationId, actor, ct);
         if (offer is null)
         {
             return FeatureResult<int>.Fail("", "That offer was not found.");
@@ -129,8 +129,8 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         {
             return FeatureResult<int>.Fail("", "Something went wrong with the form. Reload the page and try again.");
         }
-        var accepted = await awards.AcceptOfferAsync(applicationId, actor, "accept-offer:" + idempotencyKey, ct: ct).ConfigureAwait(false);
-        var after = await OfferAsync(applicationId, actor, ct).ConfigureAwait(false);
+        var accepted = await awards.AcceptOfferAsync(applicationId, actor, "accept-offer:" + idempotencyKey, ct: ct);
+        var after = await OfferAsync(applicationId, actor, ct);
         return after?.AwardId is { } awardId ? FeatureResult<int>.Ok(awardId)
             : accepted.Succeeded ? FeatureResult<int>.Fail("", "The offer could not be accepted.") : FeatureResult<int>.Fail(accepted.Errors);
     }
@@ -138,7 +138,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
     public async Task<FeatureResult<bool>> DeclineOfferAsync(int applicationId, string? reason, Actor actor, string? idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var offer = await OfferAsync(applicationId, actor, ct).ConfigureAwait(false);
+        var offer = await OfferAsync(applicationId, actor, ct);
         if (offer is null)
         {
             return FeatureResult<bool>.Fail("", "That offer was not found.");
@@ -155,20 +155,20 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         {
             return FeatureResult<bool>.Fail("", "Something went wrong with the form. Reload the page and try again.");
         }
-        return await awards.DeclineOfferAsync(applicationId, actor, reason, "decline-offer:" + idempotencyKey, ct: ct).ConfigureAwait(false);
+        return await awards.DeclineOfferAsync(applicationId, actor, reason, "decline-offer:" + idempotencyKey, ct: ct);
     }
 
     /// <summary>A grant of one of the actor's organisations, or null.</summary>
     public async Task<GrantView?> GrantAsync(int awardId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var a = await db.Awards.AsNoTracking().Where(x => x.Id == awardId && db.OrganisationMembers.Any(m => m.OrganisationId == x.OrganisationId && m.UserId == actor.UserId))
                 .Include(x => x.Organisation).Include(x => x.Conditions).Include(x => x.CostLines).Include(x => x.Payments).Include(x => x.Returns)
                 .Include(x => x.Indicators).Include(x => x.Objectives).ThenInclude(o => o.Objective)
-                .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .AsSplitQuery().FirstOrDefaultAsync(ct);
             if (a is null)
             {
                 return null;
@@ -188,15 +188,15 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
     public async Task<ReturnView?> ReturnAsync(int returnId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var r = await db.Returns.AsNoTracking().Where(x => x.Id == returnId && db.OrganisationMembers.Any(m => m.OrganisationId == x.Award!.OrganisationId && m.UserId == actor.UserId))
                 .Include(x => x.Award!).ThenInclude(a => a.Organisation)
                 .Include(x => x.Award!).ThenInclude(a => a.CostLines)
                 .Include(x => x.Award!).ThenInclude(a => a.Indicators)
                 .Include(x => x.SpendLines).Include(x => x.IndicatorValues)
-                .AsSplitQuery().FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .AsSplitQuery().FirstOrDefaultAsync(ct);
             if (r is null)
             {
                 return null;
@@ -206,10 +206,10 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                 .Where(l => l.ReturnId != r.Id && db.Returns.Any(o => o.Id == l.ReturnId && o.AwardId == award.Id && o.PeriodStart < r.PeriodStart
                     && (o.State == ReturnStates.Submitted || o.State == ReturnStates.Queried || o.State == ReturnStates.Accepted)))
                 .GroupBy(l => l.CostLineId).Select(g => new { g.Key, Pence = g.Sum(l => l.AmountPence) })
-                .ToDictionaryAsync(x => x.Key, x => x.Pence, ct).ConfigureAwait(false);
+                .ToDictionaryAsync(x => x.Key, x => x.Pence, ct);
             var query = await db.WorkflowJournal.AsNoTracking()
                 .Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == r.Id && j.ToState == ReturnStates.Queried)
-                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct);
             var spend = r.SpendLines.ToDictionary(l => l.CostLineId, l => new Money(l.AmountPence));
             var values = r.IndicatorValues.ToDictionary(v => v.IndicatorId, v => v.Value);
             return new ReturnView(r.Id, r.ReturnReference, award.Id, award.AwardReference, award.Title, award.Organisation!.Name, r.State,
@@ -230,7 +230,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var view = await ReturnAsync(returnId, actor, ct).ConfigureAwait(false);
+        var view = await ReturnAsync(returnId, actor, ct);
         if (view is null)
         {
             return FeatureResult<bool>.Fail("", "That monitoring return was not found.");
@@ -306,8 +306,8 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         var submission = new ReturnSubmission(returnId, spend, values, input.Narrative!, Blank(input.CaseStudy), Blank(input.Risks));
         var key2 = "return:" + idempotencyKey;
         var result = view.IsResubmission
-            ? await returns.ResubmitAsync(submission, actor, key2, ct).ConfigureAwait(false)
-            : await returns.SubmitAsync(submission, actor, key2, ct).ConfigureAwait(false);
+            ? await returns.ResubmitAsync(submission, actor, key2, ct)
+            : await returns.SubmitAsync(submission, actor, key2, ct);
         return result;
     }
 

@@ -180,7 +180,7 @@ public sealed partial class ApplicationService
                 indicators.Add(new ApplicationIndicator { Name = name, Unit = unit, Target = target, ObjectiveId = objectiveId });
             }
             var priorityIds = (input.Priorities ?? []).Where(p => p.Selected).Select(p => p.Id).Distinct().ToList();
-            var priorities = await db.NationalPriorities.Where(p => priorityIds.Contains(p.Id)).ToListAsync().ConfigureAwait(false);
+            var priorities = await db.NationalPriorities.Where(p => priorityIds.Contains(p.Id)).ToListAsync();
             if (priorities.Count != priorityIds.Count)
             {
                 e["Priorities"] = "Select only the national priorities listed.";
@@ -253,16 +253,16 @@ public sealed partial class ApplicationService
         Func<GrantsDbContext, GrantApplication, Task<Dictionary<string, string>>> apply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             // BEGIN IMMEDIATE: an autosave and a "Save and continue" posted together (a field loses focus as the button
             // is pressed) run one after the other, so the second replaces the first's rows instead of colliding with
             // them, and a submit cannot slip in between the Draft check and the save.
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
-                var application = await LoadAsync(db, applicationId, actor, tracking: true, ct).ConfigureAwait(false);
+                var application = await LoadAsync(db, applicationId, actor, tracking: true, ct);
                 if (application is null)
                 {
                     return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
@@ -271,7 +271,7 @@ public sealed partial class ApplicationService
                 {
                     return FeatureResult<DateTimeOffset>.Fail("", "This application has been submitted, so it can no longer be changed.");
                 }
-                var errors = await apply(db, application).ConfigureAwait(false);
+                var errors = await apply(db, application);
                 if (errors.Count == 0 && complete)
                 {
                     errors = ApplicationRules.Section(application, application.Round!, section);
@@ -282,8 +282,8 @@ public sealed partial class ApplicationService
                 }
                 var now = clock.GetUtcNow();
                 application.UpdatedAt = now;
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 return FeatureResult<DateTimeOffset>.Ok(now);
             }
         }

@@ -21,12 +21,12 @@ public sealed partial class ApplicationService
         {
             return FeatureResult<Receipt>.Fail("", "Something went wrong with the form. Go back to the review page and submit again.");
         }
-        var view = await GetAsync(applicationId, actor, ct).ConfigureAwait(false);
+        var view = await GetAsync(applicationId, actor, ct);
         if (view is null)
         {
             return FeatureResult<Receipt>.Fail("", "That application was not found.");
         }
-        if (!view.IsDraft && await ReceiptAsync(applicationId, actor, ct).ConfigureAwait(false) is { } existing)
+        if (!view.IsDraft && await ReceiptAsync(applicationId, actor, ct) is { } existing)
         {
             return FeatureResult<Receipt>.Ok(existing);
         }
@@ -50,7 +50,7 @@ public sealed partial class ApplicationService
         {
             return FeatureResult<Receipt>.Fail(result.Errors.Count > 0 ? result.Errors[0].Field : "", result.Message ?? "The application could not be submitted.");
         }
-        var receipt = await ReceiptAsync(applicationId, actor, ct).ConfigureAwait(false);
+        var receipt = await ReceiptAsync(applicationId, actor, ct);
         return receipt is null ? FeatureResult<Receipt>.Fail("", "The application could not be submitted.") : FeatureResult<Receipt>.Ok(receipt);
     }
 
@@ -58,15 +58,15 @@ public sealed partial class ApplicationService
     public async Task<Receipt?> ReceiptAsync(int applicationId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             return await db.Applications.AsNoTracking()
                 .Where(a => a.Id == applicationId && a.SubmittedAt != null && a.State != ApplicationStates.Draft
                     && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == actor.UserId))
                 .Select(a => new Receipt(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.Round!.Title,
                     new Money(a.AmountRequestedPence), a.SubmittedAt!.Value))
-                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(ct);
         }
     }
 
@@ -85,14 +85,14 @@ public sealed partial class ApplicationService
         {
             return FeatureResult<DateTimeOffset>.Fail("Reason", "Give the reason for the extension (at least 10 characters).");
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             // BEGIN IMMEDIATE: the audit row chains onto the last one, and the change and its audit row commit together.
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
-                var application = await db.Applications.Include(a => a.Round).FirstOrDefaultAsync(a => a.Id == applicationId, ct).ConfigureAwait(false);
+                var application = await db.Applications.Include(a => a.Round).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
                 if (application is null)
                 {
                     return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
@@ -114,9 +114,9 @@ public sealed partial class ApplicationService
                 application.DeadlineExtendedTo = instant;
                 await audit.AppendAsync(db, actor, "Application.DeadlineExtended", nameof(CaseKind.Application),
                     application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    new { deadline = before ?? application.Round.ClosesAt }, new { deadline = instant, reason = reason.Trim() }, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                    new { deadline = before ?? application.Round.ClosesAt }, new { deadline = instant, reason = reason.Trim() }, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 logger.LogInformation("Deadline of application {Reference} extended from {Before} to {After} by {Officer}",
                     application.ApplicationReference, before, instant, actor.DisplayName);
                 return FeatureResult<DateTimeOffset>.Ok(instant);

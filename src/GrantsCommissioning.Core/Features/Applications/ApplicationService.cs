@@ -20,10 +20,10 @@ public sealed partial class ApplicationService(
     public async Task<StartOptions?> StartOptionsAsync(string roundReference, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == roundReference, ct).ConfigureAwait(false);
+            var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == roundReference, ct);
             if (round is null)
             {
                 return null;
@@ -35,7 +35,7 @@ public sealed partial class ApplicationService(
                     Draft = db.Applications.Where(a => a.OrganisationId == m.OrganisationId && a.RoundId == round.Id && a.State == ApplicationStates.Draft)
                         .OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
                 })
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             var now = clock.GetUtcNow();
             var open = round.IsOpenAt(now);
             string? closed = now < round.OpensAt ? $"This round opens at {UkTime.Describe(round.OpensAt)}."
@@ -53,14 +53,14 @@ public sealed partial class ApplicationService(
         {
             return FeatureResult<int>.Fail("OrganisationId", "Select the organisation that is applying.");
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            if (await OrganisationService.RoleOfAsync(db, orgId, actor, ct).ConfigureAwait(false) is null)
+            if (await OrganisationService.RoleOfAsync(db, orgId, actor, ct) is null)
             {
                 return FeatureResult<int>.Fail("OrganisationId", "Select the organisation that is applying.");
             }
-            var round = await db.Rounds.Include(r => r.Fund).FirstOrDefaultAsync(r => r.Reference == roundReference, ct).ConfigureAwait(false);
+            var round = await db.Rounds.Include(r => r.Fund).FirstOrDefaultAsync(r => r.Reference == roundReference, ct);
             if (round is null)
             {
                 return FeatureResult<int>.Fail("", "That funding round was not found.");
@@ -74,8 +74,8 @@ public sealed partial class ApplicationService(
             {
                 return FeatureResult<int>.Fail("", Deadlines.ClosedMessage(round.ClosesAt, extended: false));
             }
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
                 var application = new GrantApplication
                 {
@@ -84,11 +84,11 @@ public sealed partial class ApplicationService(
                 };
                 workflow.Start(application, actor);
                 db.Applications.Add(application);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct);
                 application.ApplicationReference = string.Create(CultureInfo.InvariantCulture,
                     $"{round.Fund!.Code}-{UkTime.ToUk(now).Year}-{application.Id:D5}");
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 return FeatureResult<int>.Ok(application.Id);
             }
         }
@@ -98,15 +98,15 @@ public sealed partial class ApplicationService(
     public async Task<ApplicationView?> GetAsync(int applicationId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var application = await LoadAsync(db, applicationId, actor, tracking: false, ct).ConfigureAwait(false);
+            var application = await LoadAsync(db, applicationId, actor, tracking: false, ct);
             if (application is null)
             {
                 return null;
             }
-            var priorities = await db.NationalPriorities.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct).ConfigureAwait(false);
+            var priorities = await db.NationalPriorities.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
             return ToView(application, priorities);
         }
     }
@@ -139,6 +139,6 @@ public sealed partial class ApplicationService(
             .Include(a => a.Organisation)
             .Include(a => a.BudgetLines).Include(a => a.Objectives).Include(a => a.NationalPriorities).Include(a => a.Indicators.OrderBy(i => i.Id))
             .AsSplitQuery();
-        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 }

@@ -57,7 +57,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         {
             return Fail($"The file must be a {FileSniffer.AllowedList}.");
         }
-        if (!await MayChangeAsync(upload.Owner, upload.OwnerId, actor, ct).ConfigureAwait(false))
+        if (!await MayChangeAsync(upload.Owner, upload.OwnerId, actor, ct))
         {
             return Fail("You cannot add files to this record.");
         }
@@ -65,7 +65,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         Directory.CreateDirectory(Folder);
         var storedName = Guid.NewGuid().ToString("N");
         var path = Path.Combine(Folder, storedName);
-        var written = await CopyAsync(upload.Content, path, ct).ConfigureAwait(false);
+        var written = await CopyAsync(upload.Content, path, ct);
         if (written.Error is { } error)
         {
             File.Delete(path);
@@ -90,11 +90,11 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         };
         try
         {
-            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            var db = await factory.CreateDbContextAsync(ct);
+            await using (db)
             {
                 db.Attachments.Add(attachment);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct);
             }
         }
         catch
@@ -107,14 +107,14 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
 
     public async Task<IReadOnlyList<StoredAttachment>> ListAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct = default)
     {
-        if (!await MaySeeAsync(owner, ownerId, actor, ct).ConfigureAwait(false))
+        if (!await MaySeeAsync(owner, ownerId, actor, ct))
         {
             return [];
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var rows = await OwnedBy(db.Attachments.AsNoTracking(), owner, ownerId).OrderBy(a => a.UploadedAt).ToListAsync(ct).ConfigureAwait(false);
+            var rows = await OwnedBy(db.Attachments.AsNoTracking(), owner, ownerId).OrderBy(a => a.UploadedAt).ToListAsync(ct);
             return rows.Select(ToStored).ToList();
         }
     }
@@ -123,11 +123,11 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
     public async Task<OpenedAttachment?> OpenAsync(int id, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
-            if (a is null || !await MaySeeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, actor, ct).ConfigureAwait(false))
+            var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (a is null || !await MaySeeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, actor, ct))
             {
                 return null;
             }
@@ -139,16 +139,16 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
     public async Task<FeatureResult<bool>> DeleteAsync(int id, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
-            if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, actor, ct).ConfigureAwait(false))
+            var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, actor, ct))
             {
                 return FeatureResult<bool>.Fail("", "That file cannot be removed.");
             }
             db.Attachments.Remove(a);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
             File.Delete(Path.Combine(Folder, a.StoredName));
             return FeatureResult<bool>.Ok(true);
         }
@@ -161,10 +161,10 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         var buffer = new byte[81920];
         long size = 0;
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await using (file.ConfigureAwait(false))
+        await using (file)
         {
             int read;
-            while ((read = await content.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            while ((read = await content.ReadAsync(buffer, ct)) > 0)
             {
                 size += read;
                 if (size > MaxBytes)
@@ -176,9 +176,9 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
                     head.Write(buffer, 0, (int)Math.Min(read, HeadBytes - head.Length));
                 }
                 hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
-            await file.FlushAsync(ct).ConfigureAwait(false);
+            await file.FlushAsync(ct);
         }
         return size == 0
             ? (0, [], "", "The file is empty.")
@@ -199,7 +199,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
                 return true;
             }
         }
-        return await IsMemberAsync(owner, ownerId, actor, ct).ConfigureAwait(false);
+        return await IsMemberAsync(owner, ownerId, actor, ct);
     }
 
     private async Task<bool> MayChangeAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct)
@@ -208,18 +208,18 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         {
             return true;
         }
-        if (!await IsMemberAsync(owner, ownerId, actor, ct).ConfigureAwait(false))
+        if (!await IsMemberAsync(owner, ownerId, actor, ct))
         {
             return false;
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             return owner switch
             {
-                AttachmentOwner.Application => await db.Applications.AnyAsync(a => a.Id == ownerId && a.State == ApplicationStates.Draft, ct).ConfigureAwait(false),
+                AttachmentOwner.Application => await db.Applications.AnyAsync(a => a.Id == ownerId && a.State == ApplicationStates.Draft, ct),
                 AttachmentOwner.MonitoringReturn => await db.Returns.AnyAsync(r => r.Id == ownerId
-                    && (r.State == ReturnStates.Due || r.State == ReturnStates.Overdue || r.State == ReturnStates.Queried), ct).ConfigureAwait(false),
+                    && (r.State == ReturnStates.Due || r.State == ReturnStates.Overdue || r.State == ReturnStates.Queried), ct),
                 AttachmentOwner.Organisation => true,
             };
         }
@@ -227,17 +227,17 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
 
     private async Task<bool> IsMemberAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var organisationId = owner switch
             {
-                AttachmentOwner.Application => await db.Applications.Where(a => a.Id == ownerId).Select(a => (int?)a.OrganisationId).FirstOrDefaultAsync(ct).ConfigureAwait(false),
-                AttachmentOwner.MonitoringReturn => await db.Returns.Where(r => r.Id == ownerId).Select(r => (int?)r.Award!.OrganisationId).FirstOrDefaultAsync(ct).ConfigureAwait(false),
+                AttachmentOwner.Application => await db.Applications.Where(a => a.Id == ownerId).Select(a => (int?)a.OrganisationId).FirstOrDefaultAsync(ct),
+                AttachmentOwner.MonitoringReturn => await db.Returns.Where(r => r.Id == ownerId).Select(r => (int?)r.Award!.OrganisationId).FirstOrDefaultAsync(ct),
                 AttachmentOwner.Organisation => ownerId,
             };
             return organisationId is { } orgId
-                && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == orgId && m.UserId == actor.UserId, ct).ConfigureAwait(false);
+                && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == orgId && m.UserId == actor.UserId, ct);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        var (lastId, lastHash) = await LastAsync(db, ct).ConfigureAwait(false);
+        var (lastId, lastHash) = await LastAsync(db, ct);
         // The id is assigned here, not by SQLite: it is part of the hash, rows added in one SaveChanges chain in the
         // order they were appended, and two writers that somehow read the same last row collide on the key instead
         // of forking the chain.
@@ -45,15 +45,15 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
     /// <summary>Records that <paramref name="actor"/> saw sensitive data (e.g. full bank details), in its own short transaction.</summary>
     public async Task RecordAccessAsync(Actor actor, string action, string entityType, string entityId, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
-                await AppendAsync(db, actor, action, entityType, entityId, null, null, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await AppendAsync(db, actor, action, entityType, entityId, null, null, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
             }
         }
     }
@@ -66,7 +66,7 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
             return (pending.Id, pending.Hash);
         }
         var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .FirstOrDefaultAsync(ct);
         return last is null ? (0, AuditHash.Genesis) : (last.Id, last.Hash);
     }
 

@@ -14,8 +14,8 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
     public async Task<ApplicationCase?> ApplicationAsync(int id, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             if (!await CaseAccess.MaySeeApplicationAsync(db, id, actor, ct))
             {
@@ -25,12 +25,12 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
                 .Include(x => x.Organisation).Include(x => x.Round).ThenInclude(r => r!.Fund).Include(x => x.Round).ThenInclude(r => r!.Criteria)
                 .Include(x => x.BudgetLines).Include(x => x.Objectives).ThenInclude(o => o.Objective).Include(x => x.NationalPriorities)
                 .Include(x => x.Indicators).Include(x => x.Assessments).ThenInclude(s => s.Scores).Include(x => x.Decisions)
-                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(x => x.Id == id, ct);
             if (a is null)
             {
                 return null;
             }
-            var awardId = await db.Awards.Where(w => w.ApplicationId == id).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var awardId = await db.Awards.Where(w => w.ApplicationId == id).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct);
             var criteria = a.Round!.Criteria.ToDictionary(c => c.Id);
             return new ApplicationCase(
                 Header(a, ApplicationStates.DefinitionId), a.ProjectTitle, a.Summary, a.OrganisationId, a.Organisation!.Name, a.Organisation.OrgId,
@@ -42,7 +42,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
                 a.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target, null)).ToList(),
                 a.Assessments.Select(s => new AssessmentLine(s.AssessorName, s.HasConflict, s.ConflictDetails, WeightedScore(s, criteria), s.Recommendation, s.Comments)).ToList(),
                 a.Decisions.OrderBy(d => d.DecidedAt).Select(d => new DecisionLine(d.Outcome, d.Amount, d.DecidedByName, d.AuthorityLevel, d.DecidedAt, d.NoticeReference, d.Rationale, d.Conditions)).ToList(),
-                awardId, await HistoryAsync(db, CaseKind.Application, id, ct).ConfigureAwait(false), a.Round.ClosesAt, a.DeadlineExtendedTo is not null);
+                awardId, await HistoryAsync(db, CaseKind.Application, id, ct), a.Round.ClosesAt, a.DeadlineExtendedTo is not null);
         }
     }
 
@@ -52,23 +52,23 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         {
             return null;
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var a = await db.Awards.AsNoTracking().AsSplitQuery()
                 .Include(x => x.Organisation).Include(x => x.Fund).Include(x => x.Objectives).ThenInclude(o => o.Objective)
                 .Include(x => x.CostLines).Include(x => x.Conditions).Include(x => x.Indicators).Include(x => x.Payments).Include(x => x.Returns)
-                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(x => x.Id == id, ct);
             if (a is null)
             {
                 return null;
             }
             var paid = await db.Payments.Where(p => p.AwardId == id && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered))
-                .SumAsync(p => p.AmountPence, ct).ConfigureAwait(false);
+                .SumAsync(p => p.AmountPence, ct);
             var spend = await (from r in db.Returns
                                join s in db.ReturnSpendLines on r.Id equals s.ReturnId
                                where r.AwardId == id && r.State == ReturnStates.Accepted
-                               select s.AmountPence).SumAsync(ct).ConfigureAwait(false);
+                               select s.AmountPence).SumAsync(ct);
             return new AwardCase(
                 Header(a, AwardStates.DefinitionId), a.Title, a.Purpose, a.OrganisationId, a.Organisation!.Name, a.Fund!.Name, a.Amount, a.AwardedOn,
                 a.StartDate, a.EndDate, a.PaymentBasis, a.AdvanceJustification, a.ApplicationId,
@@ -78,7 +78,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
                 a.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target, null)).ToList(),
                 a.Payments.OrderBy(p => p.DueDate).Select(p => new LinkedCase(p.Id, p.PaymentReference, p.State, p.DueDate, p.Amount)).ToList(),
                 a.Returns.OrderBy(r => r.PeriodEnd).Select(r => new LinkedCase(r.Id, r.ReturnReference, r.State, r.DueDate, null)).ToList(),
-                new Money(paid), new Money(spend), await HistoryAsync(db, CaseKind.Award, id, ct).ConfigureAwait(false));
+                new Money(paid), new Money(spend), await HistoryAsync(db, CaseKind.Award, id, ct));
         }
     }
 
@@ -88,20 +88,20 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         {
             return null;
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var p = await db.Payments.AsNoTracking().Include(x => x.Award).ThenInclude(a => a!.Organisation)
-                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(x => x.Id == id, ct);
             if (p is null)
             {
                 return null;
             }
-            var names = await NamesAsync(db, [p.RecordedByUserId, p.AuthorisedByUserId], ct).ConfigureAwait(false);
+            var names = await NamesAsync(db, [p.RecordedByUserId, p.AuthorisedByUserId], ct);
             return new PaymentCase(
                 Header(p, PaymentStates.DefinitionId), p.AwardId, p.Award!.AwardReference, p.Award.Organisation!.Name, p.PaymentKind, p.InstalmentNumber,
                 p.DueDate, p.Amount, p.HoldReason, NameOf(names, p.RecordedByUserId), NameOf(names, p.AuthorisedByUserId), p.PaidOn, p.FinanceReference,
-                await HistoryAsync(db, CaseKind.Payment, id, ct).ConfigureAwait(false));
+                await HistoryAsync(db, CaseKind.Payment, id, ct));
         }
     }
 
@@ -111,13 +111,13 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         {
             return null;
         }
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var r = await db.Returns.AsNoTracking().AsSplitQuery().Include(x => x.Award).ThenInclude(a => a!.Organisation)
                 .Include(x => x.Award).ThenInclude(a => a!.CostLines).Include(x => x.Award).ThenInclude(a => a!.Indicators)
                 .Include(x => x.SpendLines).Include(x => x.IndicatorValues)
-                .FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(x => x.Id == id, ct);
             if (r is null)
             {
                 return null;
@@ -130,7 +130,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
                     new Money(r.SpendLines.Where(s => s.CostLineId == l.Id).Sum(s => s.AmountPence)))).ToList(),
                 award.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target,
                     r.IndicatorValues.FirstOrDefault(v => v.IndicatorId == i.Id)?.Value)).ToList(),
-                await HistoryAsync(db, CaseKind.MonitoringReturn, id, ct).ConfigureAwait(false));
+                await HistoryAsync(db, CaseKind.MonitoringReturn, id, ct));
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
     private static async Task<Dictionary<string, string>> NamesAsync(GrantsDbContext db, IEnumerable<string?> ids, CancellationToken ct)
     {
         var wanted = ids.OfType<string>().Distinct().ToList();
-        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct).ConfigureAwait(false);
+        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
     private static string? NameOf(Dictionary<string, string> names, string? id) =>

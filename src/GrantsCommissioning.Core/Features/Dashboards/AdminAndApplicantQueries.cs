@@ -19,15 +19,15 @@ public sealed class AdminAndApplicantQueries(IDbContextFactory<GrantsDbContext> 
 {
     public async Task<AdminDashboard> AdminAsync(CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var roles = await (from r in db.Roles
-                               select new RoleCount(r.Name!, db.UserRoles.Count(ur => ur.RoleId == r.Id))).ToListAsync(ct).ConfigureAwait(false);
+                               select new RoleCount(r.Name!, db.UserRoles.Count(ur => ur.RoleId == r.Id))).ToListAsync(ct);
             var now = clock.GetUtcNow();
-            var locked = await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct).ConfigureAwait(false);
+            var locked = await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct);
             var outbox = await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.Count, ct).ConfigureAwait(false);
+                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
             var journal = await db.WorkflowJournal.AsNoTracking().OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
             var references = await kinds.ReferencesAsync(db, journal.Select(j => new CaseRef(j.CaseKind, j.CaseId)), ct);
             var recent = journal.Select(j => new JournalLine(j.OccurredAt,
@@ -35,7 +35,7 @@ public sealed class AdminAndApplicantQueries(IDbContextFactory<GrantsDbContext> 
                 kinds.Get(j.CaseKind).PagePath(j.CaseId), labels.State(j.CaseKind, j.DefinitionVersion, j.FromState),
                 labels.State(j.CaseKind, j.DefinitionVersion, j.ToState), labels.Action(j.CaseKind, j.DefinitionVersion, j.Trigger), j.ActorName)).ToList();
             return new AdminDashboard(roles.OrderBy(r => Roles.All.ToList().IndexOf(r.Role)).ToList(), locked.Count(l => l > now), outbox,
-                await db.AuditLog.CountAsync(ct).ConfigureAwait(false), recent);
+                await db.AuditLog.CountAsync(ct), recent);
         }
     }
 }

@@ -23,8 +23,8 @@ public sealed class ApplicationSearch(IDbContextFactory<GrantsDbContext> factory
     public async Task<Page<CaseSummary>> SearchAsync(ApplicationQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var q = db.Applications.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.State))
@@ -37,7 +37,7 @@ public sealed class ApplicationSearch(IDbContextFactory<GrantsDbContext> factory
                 q = q.Where(a => EF.Functions.Like(a.ProjectTitle, $"%{text}%") || EF.Functions.Like(a.ApplicationReference, $"%{text}%")
                     || EF.Functions.Like(a.Organisation!.Name, $"%{text}%"));
             }
-            var count = await q.CountAsync(ct).ConfigureAwait(false);
+            var count = await q.CountAsync(ct);
             q = query.Sort switch
             {
                 ApplicationSort.SubmittedNewest => q.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id),
@@ -48,7 +48,7 @@ public sealed class ApplicationSearch(IDbContextFactory<GrantsDbContext> factory
             };
             var items = await q.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
                 .Select(a => new CaseSummary(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.State, new Money(a.AmountRequestedPence), a.SubmittedAt))
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             return new Page<CaseSummary>(items, count);
         }
     }

@@ -14,17 +14,17 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
 
     public async Task<OfficerDashboard> OfficerAsync(CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var byState = await db.Applications.GroupBy(a => a.State).Select(g => new StateCount(g.Key, g.Count())).ToListAsync(ct).ConfigureAwait(false);
+            var byState = await db.Applications.GroupBy(a => a.State).Select(g => new StateCount(g.Key, g.Count())).ToListAsync(ct);
             var ordered = ApplicationStates.All.Select(s => byState.FirstOrDefault(x => x.State == s) ?? new StateCount(s, 0)).ToList();
             string[] action = [ApplicationStates.Submitted, ApplicationStates.EligibilityCheck, ApplicationStates.Recommendation, ApplicationStates.Deferred];
             var needing = await db.Applications.Where(a => action.Contains(a.State)).OrderBy(a => a.SubmittedAt).Take(ListSize)
                 .Select(a => new CaseSummary(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.State, new Money(a.AmountRequestedPence), a.SubmittedAt))
-                .ToListAsync(ct).ConfigureAwait(false);
-            var review = await ReturnsAsync(db, r => r.State == ReturnStates.Submitted, ct).ConfigureAwait(false);
-            var overdue = await ReturnsAsync(db, r => r.State == ReturnStates.Overdue, ct).ConfigureAwait(false);
+                .ToListAsync(ct);
+            var review = await ReturnsAsync(db, r => r.State == ReturnStates.Submitted, ct);
+            var overdue = await ReturnsAsync(db, r => r.State == ReturnStates.Overdue, ct);
             return new OfficerDashboard(ordered, needing, review, overdue);
         }
     }
@@ -32,99 +32,99 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
     public async Task<FinanceDashboard> FinanceAsync(FinancialYear? year = null, CancellationToken ct = default)
     {
         var fy = year ?? CurrentYear;
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var funds = await db.Funds.OrderBy(f => f.Name).Select(f => new
             {
                 f.Id, f.Code, f.Name, f.SeniorResponsibleOfficer,
                 Budget = f.Budgets.Where(b => b.FinancialYearStart == fy.StartYear).Sum(b => (long?)b.AmountPence) ?? 0,
-            }).ToListAsync(ct).ConfigureAwait(false);
+            }).ToListAsync(ct);
             var committed = await (from s in db.AwardYearSplits
                                    join a in db.Awards on s.AwardId equals a.Id
                                    where s.FinancialYearStart == fy.StartYear && a.State != AwardStates.Terminated
                                    group s by a.FundId into g
-                                   select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct).ConfigureAwait(false);
+                                   select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct);
             var paid = await (from p in db.Payments
                               join a in db.Awards on p.AwardId equals a.Id
                               where p.PaidOn >= fy.Start && p.PaidOn <= fy.End && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered)
                               group p by a.FundId into g
-                              select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct).ConfigureAwait(false);
+                              select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct);
             var terminatedPaid = await (from p in db.Payments
                                         join a in db.Awards on p.AwardId equals a.Id
                                         where a.State == AwardStates.Terminated && p.PaidOn >= fy.Start && p.PaidOn <= fy.End
                                               && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered)
                                         group p by a.FundId into g
-                                        select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct).ConfigureAwait(false);
+                                        select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct);
             var positions = funds.Select(f => new FundPosition(f.Id, f.Code, f.Name, f.SeniorResponsibleOfficer, new Money(f.Budget),
                 new Money(committed.GetValueOrDefault(f.Id) + terminatedPaid.GetValueOrDefault(f.Id)), new Money(paid.GetValueOrDefault(f.Id)))).ToList();
             string[] action = [PaymentStates.Ready, PaymentStates.Authorised, PaymentStates.Held];
             var payments = await db.Payments.Where(p => action.Contains(p.State)).OrderBy(p => p.DueDate).Take(ListSize)
                 .Select(p => new PaymentSummary(p.Id, p.PaymentReference, p.Award!.Organisation!.Name, p.Award.AwardReference, p.State, new Money(p.AmountPence), p.DueDate, p.HoldReason))
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             return new FinanceDashboard(fy, positions, payments);
         }
     }
 
     public async Task<IReadOnlyList<AssessmentTask>> AssessorAsync(string userId, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             return await db.Assessments.Where(a => a.AssessorUserId == userId)
                 .OrderBy(a => a.CompletedAt != null).ThenBy(a => a.Application!.SubmittedAt)
                 .Select(a => new AssessmentTask(a.ApplicationId, a.Application!.ApplicationReference, a.Application.ProjectTitle,
                     a.Application.Organisation!.Name, a.HasConflict, a.CompletedAt != null))
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
         }
     }
 
     public async Task<IReadOnlyList<CaseSummary>> AwaitingDecisionAsync(CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             return await db.Applications.Where(a => a.State == ApplicationStates.Recommendation)
                 .OrderByDescending(a => a.AmountRequestedPence)
                 .Select(a => new CaseSummary(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.State, new Money(a.AmountRequestedPence), a.SubmittedAt))
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
         }
     }
 
     public async Task<IReadOnlyList<Decision>> RecentDecisionsAsync(bool noticesOnly, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var query = db.Decisions.AsNoTracking().Include(d => d.Application).ThenInclude(a => a!.Organisation).AsQueryable();
             if (noticesOnly)
             {
                 query = query.Where(d => d.NoticeReference != null);
             }
-            return await query.OrderByDescending(d => d.DecidedAt).Take(ListSize).ToListAsync(ct).ConfigureAwait(false);
+            return await query.OrderByDescending(d => d.DecidedAt).Take(ListSize).ToListAsync(ct);
         }
     }
 
     public async Task<IReadOnlyList<MeasureRagCount>> MeasureRagAsync(FinancialQuarter quarter, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             return await db.MeasureReadings.Where(r => r.FinancialYearStart == quarter.Year.StartYear && r.Quarter == quarter.Number)
                 .GroupBy(r => r.Rag)
                 .Select(g => new MeasureRagCount(g.Key, g.Count(), g.Count(r => r.Measure!.IsHeadline)))
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
         }
     }
 
     /// <summary>The latest quarter with measure readings, falling back to the current quarter.</summary>
     public async Task<FinancialQuarter> LatestReportedQuarterAsync(CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var latest = await db.MeasureReadings.OrderByDescending(r => r.FinancialYearStart).ThenByDescending(r => r.Quarter)
-                .Select(r => new { r.FinancialYearStart, r.Quarter }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                .Select(r => new { r.FinancialYearStart, r.Quarter }).FirstOrDefaultAsync(ct);
             return latest is null ? FinancialQuarter.Containing(clock.GetUtcNow()) : new FinancialYear(latest.FinancialYearStart).Quarter(latest.Quarter);
         }
     }

@@ -18,15 +18,15 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
     public async Task<MemberView?> GetAsync(int organisationId, int memberId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            if (await OrganisationService.RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false) != OrganisationRole.Owner)
+            if (await OrganisationService.RoleOfAsync(db, organisationId, actor, ct) != OrganisationRole.Owner)
             {
                 return null;
             }
             return await db.OrganisationMembers.AsNoTracking().Where(m => m.Id == memberId && m.OrganisationId == organisationId)
-                .Select(m => new MemberView(m.Id, m.Email, m.Role, m.UserId != null)).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+                .Select(m => new MemberView(m.Id, m.Email, m.Role, m.UserId != null)).SingleOrDefaultAsync(ct);
         }
     }
 
@@ -53,15 +53,15 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
         Func<GrantsDbContext, OrganisationMember, Task<(string Action, object Before, object? After)?>> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
-                var role = await OrganisationService.RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+                var role = await OrganisationService.RoleOfAsync(db, organisationId, actor, ct);
                 var member = role is null ? null
-                    : await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == organisationId, ct).ConfigureAwait(false);
+                    : await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == organisationId, ct);
                 if (member is null)
                 {
                     return FeatureResult<int>.Fail("", "That person was not found. They may have been removed already.");
@@ -70,20 +70,20 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
                 {
                     return FeatureResult<int>.Fail("", "Only an owner of the organisation can change who can act for it.");
                 }
-                var done = await change(db, member).ConfigureAwait(false);
+                var done = await change(db, member);
                 if (done is not { } d)
                 {
                     return FeatureResult<int>.Fail("Role", OrganisationService.ChooseRoleMessage);
                 }
                 // Tracked rows come back as changed above (a removed one marked Deleted), so this sees the result.
-                var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisationId).ToListAsync(ct).ConfigureAwait(false);
+                var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisationId).ToListAsync(ct);
                 if (!members.Where(m => db.Entry(m).State != EntityState.Deleted).Any(SignedInOwner))
                 {
                     return FeatureResult<int>.Fail("", "The organisation needs at least one owner who has signed in. Make someone else an owner first.");
                 }
-                await audit.AppendAsync(db, actor, d.Action, organisationId, d.Before, d.After, ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await audit.AppendAsync(db, actor, d.Action, organisationId, d.Before, d.After, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 return FeatureResult<int>.Ok(member.Id);
             }
         }

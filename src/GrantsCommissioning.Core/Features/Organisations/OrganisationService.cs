@@ -22,11 +22,11 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
 
     public async Task<IReadOnlyList<MembershipView>> MembershipsAsync(string userId, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var rows = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == userId)
-                .Select(m => new MembershipView(m.OrganisationId, m.Organisation!.Name, m.Role)).ToListAsync(ct).ConfigureAwait(false);
+                .Select(m => new MembershipView(m.OrganisationId, m.Organisation!.Name, m.Role)).ToListAsync(ct);
             return rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
         }
     }
@@ -35,15 +35,15 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
     public async Task<OrganisationView?> GetAsync(int organisationId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var role = await RoleOfAsync(db, organisationId, actor, ct).ConfigureAwait(false);
+            var role = await RoleOfAsync(db, organisationId, actor, ct);
             if (role is null)
             {
                 return null;
             }
-            var o = await db.Organisations.AsNoTracking().Include(x => x.Members).SingleAsync(x => x.Id == organisationId, ct).ConfigureAwait(false);
+            var o = await db.Organisations.AsNoTracking().Include(x => x.Members).SingleAsync(x => x.Id == organisationId, ct);
             return new OrganisationView(o.Id, o.Name, o.Type, o.CharityNumber, o.CompanyNumber, o.OrgId, o.AddressLine1, o.AddressLine2, o.Town,
                 o.Postcode, o.AreaServed, o.BankAccountName, o.BankSortCode, o.MaskedAccountNumber, role.Value,
                 o.Members.OrderBy(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
@@ -275,7 +275,7 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
 
     internal static async Task<OrganisationRole?> RoleOfAsync(GrantsDbContext db, int organisationId, Actor actor, CancellationToken ct) =>
         await db.OrganisationMembers.AsNoTracking().Where(m => m.OrganisationId == organisationId && m.UserId == actor.UserId)
-            .Select(m => (OrganisationRole?)m.Role).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .Select(m => (OrganisationRole?)m.Role).FirstOrDefaultAsync(ct);
 
     private static FeatureResult<int> NotFound() => FeatureResult<int>.Fail("", "That organisation was not found.");
 

@@ -30,7 +30,7 @@ public sealed class PayeeBankDetails(IDbContextFactory<GrantsDbContext> factory,
         {
             return null;
         }
-        var organisation = await OrganisationForAsync(paymentId, ct).ConfigureAwait(false);
+        var organisation = await OrganisationForAsync(paymentId, ct);
         return organisation is null ? null
             : new PayeeBank(organisation.Id, organisation.Name, organisation.BankAccountName, organisation.BankSortCode, organisation.MaskedAccountNumber, Revealed: false);
     }
@@ -42,7 +42,7 @@ public sealed class PayeeBankDetails(IDbContextFactory<GrantsDbContext> factory,
         {
             return FeatureResult<PayeeBank>.Fail("", "Only the finance team can see full bank details.");
         }
-        var organisation = await OrganisationForAsync(paymentId, ct).ConfigureAwait(false);
+        var organisation = await OrganisationForAsync(paymentId, ct);
         if (organisation is null)
         {
             return FeatureResult<PayeeBank>.Fail("", "That payment was not found.");
@@ -52,17 +52,17 @@ public sealed class PayeeBankDetails(IDbContextFactory<GrantsDbContext> factory,
             return FeatureResult<PayeeBank>.Fail("", $"{organisation.Name} has not given bank details yet.");
         }
         // Recorded before the details are returned: if the audit row cannot be written, nothing is shown.
-        await audit.RecordAccessAsync(actor, ViewedAction, nameof(Organisation), organisation.Id.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+        await audit.RecordAccessAsync(actor, ViewedAction, nameof(Organisation), organisation.Id.ToString(CultureInfo.InvariantCulture), ct);
         return FeatureResult<PayeeBank>.Ok(new PayeeBank(organisation.Id, organisation.Name, organisation.BankAccountName, organisation.BankSortCode,
             organisation.BankAccountNumber, Revealed: true));
     }
 
     private async Task<Organisation?> OrganisationForAsync(int paymentId, CancellationToken ct)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            return await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Award!.Organisation).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+            return await db.Payments.AsNoTracking().Where(p => p.Id == paymentId).Select(p => p.Award!.Organisation).SingleOrDefaultAsync(ct);
         }
     }
 }

@@ -15,8 +15,8 @@ public sealed class PublicQueries(IDbContextFactory<GrantsDbContext> factory, Ti
     public async Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var rounds = await db.Rounds.AsNoTracking().Where(r => r.OpensAt <= now && r.ClosesAt > now).OrderBy(r => r.ClosesAt)
                 .Select(r => new
@@ -24,7 +24,7 @@ public sealed class PublicQueries(IDbContextFactory<GrantsDbContext> factory, Ti
                     r.Id, r.Reference, r.Title, Fund = r.Fund!.Name, r.Purpose, r.MaxAwardPence, r.OpensAt, r.ClosesAt, r.UsesShortForm,
                     Objectives = r.Objectives.OrderBy(o => o.Number).Select(o => o.Number).ToList(),
                 })
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             return rounds.Select(r => new OpenRound(r.Id, r.Reference, r.Title, r.Fund, r.Purpose, new Money(r.MaxAwardPence), r.OpensAt, r.ClosesAt,
                 r.UsesShortForm, r.Objectives)).ToList();
         }
@@ -33,12 +33,12 @@ public sealed class PublicQueries(IDbContextFactory<GrantsDbContext> factory, Ti
     public async Task<GrantsHeadline> ThisYearAsync(CancellationToken ct = default)
     {
         var year = FinancialYear.Containing(clock.GetUtcNow());
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var awards = db.Awards.Where(a => a.AwardedOn >= year.Start && a.AwardedOn <= year.End);
-            return new GrantsHeadline(year, await awards.CountAsync(ct).ConfigureAwait(false),
-                new Money(await awards.SumAsync(a => a.AmountPence, ct).ConfigureAwait(false)));
+            return new GrantsHeadline(year, await awards.CountAsync(ct),
+                new Money(await awards.SumAsync(a => a.AmountPence, ct)));
         }
     }
 }

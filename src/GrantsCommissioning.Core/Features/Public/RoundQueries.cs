@@ -28,12 +28,12 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
 
     public async Task<RoundFilterOptions> FilterOptionsAsync(CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new FilterOption(f.Code, f.Name)).ToListAsync(ct).ConfigureAwait(false);
+            var funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new FilterOption(f.Code, f.Name)).ToListAsync(ct);
             var objectives = await db.Objectives.AsNoTracking().Where(o => o.Plan!.Version == db.Plans.Where(p => p.Code == o.Plan.Code).Max(p => p.Version))
-                .OrderBy(o => o.Number).Select(o => new { o.Number, o.Title }).ToListAsync(ct).ConfigureAwait(false);
+                .OrderBy(o => o.Number).Select(o => new { o.Number, o.Title }).ToListAsync(ct);
             return new RoundFilterOptions(funds,
                 objectives.Select(o => new FilterOption(o.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Objective {o.Number} – {o.Title}")).ToList(),
                 OrganisationTypes.Areas.Where(a => !a.StartsWith(WholeArea, StringComparison.Ordinal)).ToList());
@@ -48,8 +48,8 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var q = db.Rounds.AsNoTracking().Where(r => r.OpensAt <= now && r.ClosesAt > now);
             if (!string.IsNullOrWhiteSpace(filter.Fund))
@@ -71,7 +71,7 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
                     r.Id, r.Reference, r.Title, Fund = r.Fund!.Name, r.Purpose, r.MaxAwardPence, r.OpensAt, r.ClosesAt, r.UsesShortForm,
                     Objectives = r.Objectives.OrderBy(o => o.Number).Select(o => o.Number).ToList(),
                 })
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             return rounds.Select(r => new OpenRound(r.Id, r.Reference, r.Title, r.Fund, r.Purpose, new Money(r.MaxAwardPence), r.OpensAt, r.ClosesAt,
                 r.UsesShortForm, r.Objectives)).ToList();
         }
@@ -79,11 +79,11 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
 
     public async Task<RoundDetail?> DetailAsync(string reference, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var r = await db.Rounds.AsNoTracking().Include(x => x.Fund).Include(x => x.EligibilityRules).Include(x => x.Criteria).Include(x => x.Objectives)
-                .AsSplitQuery().FirstOrDefaultAsync(x => x.Reference == reference, ct).ConfigureAwait(false);
+                .AsSplitQuery().FirstOrDefaultAsync(x => x.Reference == reference, ct);
             if (r is null)
             {
                 return null;
@@ -101,12 +101,12 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
     public async Task<FeatureResult<EligibilityOutcome>> CheckEligibilityAsync(string reference, IReadOnlyDictionary<int, bool?> answers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var rules = await db.Rounds.AsNoTracking().Where(r => r.Reference == reference).SelectMany(r => r.EligibilityRules).OrderBy(e => e.Order)
-                .ToListAsync(ct).ConfigureAwait(false);
-            if (rules.Count == 0 && !await db.Rounds.AnyAsync(r => r.Reference == reference, ct).ConfigureAwait(false))
+                .ToListAsync(ct);
+            if (rules.Count == 0 && !await db.Rounds.AnyAsync(r => r.Reference == reference, ct))
             {
                 return FeatureResult<EligibilityOutcome>.Fail("", "That funding round was not found.");
             }

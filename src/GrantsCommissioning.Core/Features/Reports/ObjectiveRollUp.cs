@@ -29,21 +29,21 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
 
     public async Task<ObjectiveRollUpReport> ForPeriodAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var plan = await db.Plans.AsNoTracking().Where(p => p.PeriodStart <= periodEnd && p.PeriodEnd >= periodStart)
-                .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct).ConfigureAwait(false)
-                ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).FirstAsync(ct).ConfigureAwait(false);
+                .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
+                ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).FirstAsync(ct);
             var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Number)
-                .Select(o => new { o.Id, o.Number, o.Title }).ToListAsync(ct).ConfigureAwait(false);
+                .Select(o => new { o.Id, o.Number, o.Title }).ToListAsync(ct);
 
             var awards = db.Awards.Where(a => a.AwardedOn >= periodStart && a.AwardedOn <= periodEnd);
             var awarded = await (from ao in db.AwardObjectives
                                  join a in awards on ao.AwardId equals a.Id
                                  group new { a.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
                                  select new { ObjectiveId = g.Key, Count = g.Count(), Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, ct).ConfigureAwait(false);
+                .ToDictionaryAsync(x => x.ObjectiveId, ct);
 
             var paid = await (from ao in db.AwardObjectives
                               join p in db.Payments on ao.AwardId equals p.AwardId
@@ -51,7 +51,7 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                                     && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered)
                               group new { p.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
                               select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct).ConfigureAwait(false);
+                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
 
             var accepted = db.Returns.Where(r => r.State == ReturnStates.Accepted && r.PeriodEnd >= periodStart && r.PeriodEnd <= periodEnd);
             var spend = await (from ao in db.AwardObjectives
@@ -59,12 +59,12 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                                join s in db.ReturnSpendLines on r.Id equals s.ReturnId
                                group new { s.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
                                select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct).ConfigureAwait(false);
+                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
             var returns = await (from ao in db.AwardObjectives
                                  join r in accepted on ao.AwardId equals r.AwardId
                                  group r by ao.ObjectiveId into g
                                  select new { ObjectiveId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Count, ct).ConfigureAwait(false);
+                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Count, ct);
 
             var rows = objectives.Select(o => new ObjectiveRollUpRow(
                 o.Id, o.Number, o.Title,
@@ -72,12 +72,12 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                 Pence(a?.Hundredths), Pence(paid.GetValueOrDefault(o.Id)), Pence(spend.GetValueOrDefault(o.Id)), returns.GetValueOrDefault(o.Id))).ToList();
 
             var totals = new RollUpTotals(
-                await awards.CountAsync(ct).ConfigureAwait(false),
-                new Money(await awards.SumAsync(a => a.AmountPence, ct).ConfigureAwait(false)),
+                await awards.CountAsync(ct),
+                new Money(await awards.SumAsync(a => a.AmountPence, ct)),
                 new Money(await db.Payments.Where(p => p.PaidOn >= periodStart && p.PaidOn <= periodEnd && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered))
-                    .SumAsync(p => p.AmountPence, ct).ConfigureAwait(false)),
+                    .SumAsync(p => p.AmountPence, ct)),
                 new Money(await (from r in accepted join s in db.ReturnSpendLines on r.Id equals s.ReturnId select s.AmountPence)
-                    .SumAsync(ct).ConfigureAwait(false)));
+                    .SumAsync(ct)));
             return new ObjectiveRollUpReport(plan.Title, periodStart, periodEnd, rows, totals);
         }
     }

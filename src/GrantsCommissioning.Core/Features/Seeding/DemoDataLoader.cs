@@ -14,8 +14,8 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
     public async Task<int> LoadOrganisationsAsync(CancellationToken ct)
     {
         var seed = file.Read<OrganisationsSeed>();
-        var existing = (await db.Organisations.Select(o => o.Name).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
-        var users = await UsersByEmailAsync(ct).ConfigureAwait(false);
+        var existing = (await db.Organisations.Select(o => o.Name).ToListAsync(ct)).ToHashSet();
+        var users = await UsersByEmailAsync(ct);
         var added = 0;
         foreach (var o in seed.Organisations.Where(o => !existing.Contains(o.Name)))
         {
@@ -40,7 +40,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             db.Organisations.Add(organisation);
             added++;
         }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         return added;
     }
 
@@ -49,25 +49,25 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         var seed = file.Read<CasesSeed>();
         foreach (var b in seed.Budgets ?? [])
         {
-            var fund = await db.Funds.Include(f => f.Budgets).FirstOrDefaultAsync(f => f.Code == b.Fund, ct).ConfigureAwait(false);
+            var fund = await db.Funds.Include(f => f.Budgets).FirstOrDefaultAsync(f => f.Code == b.Fund, ct);
             file.Check(fund is not null, $"budget names fund '{b.Fund}', which does not exist");
             ReferenceDataLoader.AddBudgets(file, fund!, [b]);
         }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         foreach (var r in seed.Rounds ?? [])
         {
-            var fund = await db.Funds.FirstOrDefaultAsync(f => f.Code == r.Fund, ct).ConfigureAwait(false);
+            var fund = await db.Funds.FirstOrDefaultAsync(f => f.Code == r.Fund, ct);
             file.Check(fund is not null, $"round {r.Reference} names fund '{r.Fund}', which does not exist");
-            var planId = await db.Plans.OrderByDescending(p => p.PeriodEnd).Select(p => p.Code).FirstAsync(ct).ConfigureAwait(false);
-            var objectives = await ReferenceDataLoader.ObjectivesOfAsync(db, file, planId, ct).ConfigureAwait(false);
-            await ReferenceDataLoader.AddRoundAsync(db, file, fund!, r, objectives, ct).ConfigureAwait(false);
+            var planId = await db.Plans.OrderByDescending(p => p.PeriodEnd).Select(p => p.Code).FirstAsync(ct);
+            var objectives = await ReferenceDataLoader.ObjectivesOfAsync(db, file, planId, ct);
+            await ReferenceDataLoader.AddRoundAsync(db, file, fund!, r, objectives, ct);
         }
 
-        var existing = (await db.Applications.Select(a => a.ApplicationReference).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        var existing = (await db.Applications.Select(a => a.ApplicationReference).ToListAsync(ct)).ToHashSet();
         var added = 0;
         foreach (var c in seed.Cases.Where(c => !existing.Contains(c.Reference)))
         {
-            await AddCaseAsync(c, ct).ConfigureAwait(false);
+            await AddCaseAsync(c, ct);
             added++;
         }
         return added;
@@ -76,9 +76,9 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
     private async Task AddCaseAsync(CaseSeed c, CancellationToken ct)
     {
         var what = $"case {c.Reference}";
-        var round = await db.Rounds.Include(r => r.Fund).Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Reference == c.Round, ct).ConfigureAwait(false);
+        var round = await db.Rounds.Include(r => r.Fund).Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Reference == c.Round, ct);
         file.Check(round is not null, $"{what}: round '{c.Round}' does not exist");
-        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == c.Organisation, ct).ConfigureAwait(false);
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == c.Organisation, ct);
         file.Check(organisation is not null, $"{what}: organisation '{c.Organisation}' does not exist");
         var requested = file.Pounds(c.Requested, what + " requested");
         var budget = c.Budget.Select(b => (Line: b, Amount: file.Pounds(b.Amount, what + " budget line"))).ToList();
@@ -87,7 +87,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         var objectiveIds = new Dictionary<int, int>();
         foreach (var number in c.Objectives.Keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)))
         {
-            var id = await db.Objectives.Where(o => o.Number == number).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var id = await db.Objectives.Where(o => o.Number == number).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
             file.Check(id is not null, $"{what}: objective {number} does not exist");
             objectiveIds[number] = id!.Value;
         }
@@ -113,17 +113,17 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             Name = i.Name, Unit = i.Unit, Target = i.Target, ObjectiveId = i.Objective is { } n && objectiveIds.TryGetValue(n, out var id) ? id : null,
         }));
         db.Applications.Add(application);
-        await AddAssessmentsAsync(application, round!, c, what, ct).ConfigureAwait(false);
-        var decision = await AddDecisionAsync(application, c, what, ct).ConfigureAwait(false);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await AddAssessmentsAsync(application, round!, c, what, ct);
+        var decision = await AddDecisionAsync(application, c, what, ct);
+        await db.SaveChangesAsync(ct);
         workflow.Import(db, application, c.State, submittedAt ?? now);
 
         if (c.Award is { } a)
         {
             file.Check(decision is not null && c.State == ApplicationStates.OfferAccepted, $"{what}: an award needs an approved decision and the state OfferAccepted");
-            await AddAwardAsync(application, round!, decision!, a, what, ct).ConfigureAwait(false);
+            await AddAwardAsync(application, round!, decision!, a, what, ct);
         }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AddAssessmentsAsync(GrantApplication application, FundingRound round, CaseSeed c, string what, CancellationToken ct)
@@ -131,7 +131,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         var criteria = round.Criteria.OrderBy(x => x.Order).ToList();
         foreach (var s in c.Assessments ?? [])
         {
-            var users = await UsersByEmailAsync(ct).ConfigureAwait(false);
+            var users = await UsersByEmailAsync(ct);
             var assessor = users.TryGetValue(s.Assessor.ToUpperInvariant(), out var u) ? u : (Id: s.Assessor, Name: s.Assessor);
             var assessment = new Assessment
             {
@@ -162,7 +162,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             AuthorityLevel.GrantsOfficer => Roles.GrantsOfficer,
             AuthorityLevel.DecisionMaker => Roles.DecisionMaker,
             AuthorityLevel.Commissioner => Roles.Commissioner,
-        }, ct).ConfigureAwait(false);
+        }, ct);
         var decision = new Decision
         {
             Outcome = file.Enum<DecisionOutcome>(d.Outcome, what + " decision outcome"), AmountPence = file.Pounds(d.Amount, what + " decision amount").Pence,
@@ -192,8 +192,8 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         award.Objectives.AddRange(application.Objectives.Select(o => new AwardObjective { ObjectiveId = o.ObjectiveId, SharePercent = o.SharePercent }));
         // By email, the Finance Manager comes first: they authorise, and the Finance Officer prepares and records payments,
         // so each demo payment has two people (the officer cannot record as paid what they authorised, nor the reverse).
-        var authoriser = await UserInRoleAsync(Roles.Finance, ct).ConfigureAwait(false);
-        var recorder = await UserInRoleAsync(Roles.Finance, ct, skip: 1).ConfigureAwait(false);
+        var authoriser = await UserInRoleAsync(Roles.Finance, ct);
+        var recorder = await UserInRoleAsync(Roles.Finance, ct, skip: 1);
         var payments = new List<(Payment Payment, string State)>();
         var n = 0;
         foreach (var p in a.Payments)
@@ -242,7 +242,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             returns.Add((ret, r.State, r.Query));
         }
         db.Awards.Add(award);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         var at = UkTime.FromUkLocal(award.AwardedOn, new TimeOnly(12, 0));
         workflow.Import(db, award, a.State, at);
         foreach (var (payment, state) in payments)
@@ -257,7 +257,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
 
     private async Task<Dictionary<string, (string Id, string Name)>> UsersByEmailAsync(CancellationToken ct) =>
         _usersByEmail ??= await db.Users.Where(u => u.NormalizedEmail != null)
-            .ToDictionaryAsync(u => u.NormalizedEmail!, u => (u.Id, u.DisplayName), ct).ConfigureAwait(false);
+            .ToDictionaryAsync(u => u.NormalizedEmail!, u => (u.Id, u.DisplayName), ct);
 
     private async Task<(string Id, string Name)> UserInRoleAsync(string role, CancellationToken ct, int skip = 0)
     {
@@ -270,7 +270,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
                                join u in db.Users on ur.UserId equals u.Id
                                where r.Name == role
                                orderby u.Email
-                               select new { u.Id, u.DisplayName }).Skip(skip).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                               select new { u.Id, u.DisplayName }).Skip(skip).FirstOrDefaultAsync(ct);
             user = found is null ? ($"demo-{role.ToLowerInvariant()}-{skip + 1}", Roles.Describe(role) + " (demo)") : (found.Id, found.DisplayName);
             _usersByRole[key] = user;
         }

@@ -14,7 +14,7 @@ internal static class ReferenceDataLoader
         file.Check(seed.Aims.Count > 0 && seed.Objectives.Count > 0, "a plan needs aims and objectives");
         file.Check(seed.Aims.Select(a => a.Number).Distinct().Count() == seed.Aims.Count, "aim numbers must be unique");
         file.Check(seed.Objectives.Select(o => o.Number).Distinct().Count() == seed.Objectives.Count, "objective numbers must be unique");
-        if (await db.Plans.AnyAsync(p => p.Code == seed.Code && p.Version == seed.Version, ct).ConfigureAwait(false))
+        if (await db.Plans.AnyAsync(p => p.Code == seed.Code && p.Version == seed.Version, ct))
         {
             return 0;
         }
@@ -52,15 +52,15 @@ internal static class ReferenceDataLoader
             plan.Objectives.Add(objective);
         }
         db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         return 1;
     }
 
     public static async Task<int> LoadPrioritiesAsync(GrantsDbContext db, SeedFile file, CancellationToken ct)
     {
         var seed = file.Read<PrioritiesSeed>();
-        var objectives = await ObjectivesOfAsync(db, file, seed.PlanCode, ct).ConfigureAwait(false);
-        var existing = await db.NationalPriorities.Select(p => p.Code).ToListAsync(ct).ConfigureAwait(false);
+        var objectives = await ObjectivesOfAsync(db, file, seed.PlanCode, ct);
+        var existing = await db.NationalPriorities.Select(p => p.Code).ToListAsync(ct);
         var added = 0;
         foreach (var p in seed.Priorities.Where(p => !existing.Contains(p.Code)))
         {
@@ -74,18 +74,18 @@ internal static class ReferenceDataLoader
             db.NationalPriorities.Add(priority);
             added++;
         }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         return added;
     }
 
     public static async Task<int> LoadFundsAsync(GrantsDbContext db, SeedFile file, CancellationToken ct)
     {
         var seed = file.Read<FundsSeed>();
-        var objectives = await ObjectivesOfAsync(db, file, seed.PlanCode, ct).ConfigureAwait(false);
+        var objectives = await ObjectivesOfAsync(db, file, seed.PlanCode, ct);
         var added = 0;
         foreach (var f in seed.Funds)
         {
-            var fund = await db.Funds.Include(x => x.Budgets).FirstOrDefaultAsync(x => x.Code == f.Code, ct).ConfigureAwait(false);
+            var fund = await db.Funds.Include(x => x.Budgets).FirstOrDefaultAsync(x => x.Code == f.Code, ct);
             if (fund is null)
             {
                 fund = new Fund
@@ -100,10 +100,10 @@ internal static class ReferenceDataLoader
             AddBudgets(file, fund, f.Budgets);
             foreach (var r in f.Rounds)
             {
-                added += await AddRoundAsync(db, file, fund, r, objectives, ct).ConfigureAwait(false);
+                added += await AddRoundAsync(db, file, fund, r, objectives, ct);
             }
         }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         return added;
     }
 
@@ -124,7 +124,7 @@ internal static class ReferenceDataLoader
     internal static async Task<int> AddRoundAsync(GrantsDbContext db, SeedFile file, Fund fund, RoundSeed r,
         IReadOnlyDictionary<int, PlanObjective> objectives, CancellationToken ct)
     {
-        if (await db.Rounds.AnyAsync(x => x.Reference == r.Reference, ct).ConfigureAwait(false))
+        if (await db.Rounds.AnyAsync(x => x.Reference == r.Reference, ct))
         {
             return 0;
         }
@@ -145,7 +145,7 @@ internal static class ReferenceDataLoader
         if (r.CopyEligibilityAndCriteriaFrom is { } from)
         {
             var source = await db.Rounds.AsNoTracking().Include(x => x.EligibilityRules).Include(x => x.Criteria)
-                .FirstOrDefaultAsync(x => x.Reference == from, ct).ConfigureAwait(false);
+                .FirstOrDefaultAsync(x => x.Reference == from, ct);
             file.Check(source is not null, $"{what} copies from round {from}, which does not exist");
             eligibility ??= source!.EligibilityRules.OrderBy(x => x.Order).Select(x => new EligibilitySeed(x.Question, x.RequiredAnswer, x.FailureMessage)).ToList();
             criteria ??= source!.Criteria.OrderBy(x => x.Order).Select(x => new CriterionSeed(x.Title, x.Guidance, x.WeightPercent)).ToList();
@@ -164,16 +164,16 @@ internal static class ReferenceDataLoader
             round.Objectives.Add(objective!);
         }
         db.Rounds.Add(round);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct);
         return 1;
     }
 
     internal static async Task<Dictionary<int, PlanObjective>> ObjectivesOfAsync(GrantsDbContext db, SeedFile file, string planCode, CancellationToken ct)
     {
         var plan = await db.Plans.Where(p => p.Code == planCode).OrderByDescending(p => p.Version)
-            .Select(p => new { p.Id }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .Select(p => new { p.Id }).FirstOrDefaultAsync(ct);
         file.Check(plan is not null, $"planCode '{planCode}' is not a loaded plan");
-        return await db.Objectives.Where(o => o.PlanId == plan!.Id).ToDictionaryAsync(o => o.Number, ct).ConfigureAwait(false);
+        return await db.Objectives.Where(o => o.PlanId == plan!.Id).ToDictionaryAsync(o => o.Number, ct);
     }
 
     private static FinancialQuarter ParsePeriod(SeedFile file, string text, string what)

@@ -74,14 +74,14 @@ public sealed partial class SeedLoader(
             {
                 throw file.Problem("is missing");
             }
-            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            var db = await factory.CreateDbContextAsync(ct);
+            await using (db)
             {
-                var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                var transaction = await db.Database.BeginTransactionAsync(ct);
+                await using (transaction)
                 {
-                    var count = await load(db, file, ct).ConfigureAwait(false);
-                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    var count = await load(db, file, ct);
+                    await transaction.CommitAsync(ct);
                     if (count > 0)
                     {
                         LogLoaded(logger, count, file.DisplayName);

@@ -31,13 +31,13 @@ public static partial class DefinitionLoader
         {
             throw new StartupException($"Workflow schema not found: {schemaPath} (Grants:WorkflowsPath is {workflowsPath}).");
         }
-        var schema = await JsonSchema.FromFileAsync(schemaPath, cancellationToken).ConfigureAwait(false);
+        var schema = await JsonSchema.FromFileAsync(schemaPath, cancellationToken);
         var problems = new List<string>();
         var loaded = new List<LoadedDefinition>();
         foreach (var file in FindDefinitionFiles(workflowsPath))
         {
             var relative = "workflows/" + Path.GetRelativePath(workflowsPath, file).Replace('\\', '/');
-            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            var text = await File.ReadAllTextAsync(file, cancellationToken);
             var fileProblems = new List<string>();
             var definition = Parse(text, schema, fileProblems);
             if (definition is not null)

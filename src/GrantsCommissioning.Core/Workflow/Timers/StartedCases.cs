@@ -20,16 +20,16 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
         foreach (var kind in kinds.All.Select(k => k.Kind))
         {
             List<int> ids;
-            var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            var db = await factory.CreateDbContextAsync(ct);
+            await using (db)
             {
                 ids = await kinds.Get(kind).Cases(db)
                     .Where(c => c.WorkflowVersion > 0 && !db.WorkflowJournal.Any(j => j.CaseKind == kind && j.CaseId == c.Id))
-                    .OrderBy(c => c.Id).Select(c => c.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
+                    .OrderBy(c => c.Id).Select(c => c.Id).Take(500).ToListAsync(ct);
             }
             foreach (var id in ids)
             {
-                if (await JournalOneAsync(kind, id, ct).ConfigureAwait(false))
+                if (await JournalOneAsync(kind, id, ct))
                 {
                     count++;
                 }
@@ -45,7 +45,7 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
     internal static async Task<bool> AddStartIfMissingAsync(GrantsDbContext db, Definitions.WorkflowDefinition d, WorkflowCaseBase c, DateTimeOffset now, CancellationToken ct)
     {
         if (db.WorkflowJournal.Local.Any(j => j.CaseKind == c.Kind && j.CaseId == c.Id)
-            || await db.WorkflowJournal.AnyAsync(j => j.CaseKind == c.Kind && j.CaseId == c.Id, ct).ConfigureAwait(false))
+            || await db.WorkflowJournal.AnyAsync(j => j.CaseKind == c.Kind && j.CaseId == c.Id, ct))
         {
             return false;
         }
@@ -61,34 +61,34 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
 
     private async Task<bool> JournalOneAsync(CaseKind kind, int id, CancellationToken ct)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             // BEGIN IMMEDIATE: a transition committing between the listing and here is seen by the re-check below.
-            var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (tx.ConfigureAwait(false))
+            var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (tx)
             {
-                var c = await kinds.Get(kind).Cases(db).FirstOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+                var c = await kinds.Get(kind).Cases(db).FirstOrDefaultAsync(x => x.Id == id, ct);
                 if (c is null || c.WorkflowVersion == 0)
                 {
                     return false;
                 }
                 var d = registry.Get(kind, c.WorkflowVersion).Definition;
                 var now = clock.GetUtcNow();
-                if (!await AddStartIfMissingAsync(db, d, c, now, ct).ConfigureAwait(false))
+                if (!await AddStartIfMissingAsync(db, d, c, now, ct))
                 {
                     return false;
                 }
                 TimerPlanner.ScheduleFor(db, d, c, c.State, now, now);
                 try
                 {
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    await db.SaveChangesAsync(ct);
                 }
                 catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
                 {
                     return false; // journalled by someone else after all; nothing to do
                 }
-                await tx.CommitAsync(ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct);
                 return true;
             }
         }

@@ -13,10 +13,10 @@ public sealed class TimerFirer(IDbContextFactory<GrantsDbContext> factory, ICase
 {
     public async Task<TransitionResult?> FireAsync(long timerId, CancellationToken ct = default)
     {
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
-            var timer = await db.WorkflowTimers.FirstOrDefaultAsync(t => t.Id == timerId, ct).ConfigureAwait(false);
+            var timer = await db.WorkflowTimers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
             if (timer is null || timer.Status != WorkflowTimerStatus.Pending)
             {
                 return null;
@@ -27,17 +27,17 @@ public sealed class TimerFirer(IDbContextFactory<GrantsDbContext> factory, ICase
                 Comment = "Automatic: timer due " + UkTime.Describe(timer.DueAt),
                 TimerId = timer.Id,
             };
-            var current = await kinds.FindAsync(db, caseRef, ct).ConfigureAwait(false);
+            var current = await kinds.FindAsync(db, caseRef, ct);
             if (current is null || current.State != timer.State)
             {
-                await CloseAsync(db, timer, ct).ConfigureAwait(false);
+                await CloseAsync(db, timer, ct);
                 return null;
             }
-            var result = await workflow.FireAsync(request, ct).ConfigureAwait(false);
+            var result = await workflow.FireAsync(request, ct);
             if (!result.Succeeded)
             {
-                await db.Entry(timer).ReloadAsync(ct).ConfigureAwait(false);
-                await CloseAsync(db, timer, ct).ConfigureAwait(false);
+                await db.Entry(timer).ReloadAsync(ct);
+                await CloseAsync(db, timer, ct);
             }
             return result;
         }
@@ -49,7 +49,7 @@ public sealed class TimerFirer(IDbContextFactory<GrantsDbContext> factory, ICase
         {
             timer.Status = WorkflowTimerStatus.Cancelled;
             timer.ClosedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
         }
     }
 }

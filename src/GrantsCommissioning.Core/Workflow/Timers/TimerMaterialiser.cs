@@ -16,15 +16,15 @@ public sealed class TimerMaterialiser(IDbContextFactory<GrantsDbContext> factory
     public async Task<int> RunAsync(IScheduler scheduler, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
-        await startedCases.JournalAsync(ct).ConfigureAwait(false);
+        await startedCases.JournalAsync(ct);
         // After a restart Quartz's file may be older or missing, so check every pending row once.
         var everything = Interlocked.Exchange(ref reconciled, 1) == 0;
-        var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
         {
             var toSchedule = await db.WorkflowTimers
                 .Where(t => t.Status == WorkflowTimerStatus.Pending && (everything || !t.InScheduler))
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             foreach (var timer in toSchedule)
             {
                 var trigger = TriggerBuilder.Create()
@@ -35,18 +35,18 @@ public sealed class TimerMaterialiser(IDbContextFactory<GrantsDbContext> factory
                     .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                     .Build();
                 // Keep: a trigger already there (from before a crash or restart) is left as it is, never doubled.
-                await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, ct).ConfigureAwait(false);
+                await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, ct);
                 timer.InScheduler = true;
             }
             var toRemove = await db.WorkflowTimers
                 .Where(t => t.Status != WorkflowTimerStatus.Pending && t.InScheduler)
-                .ToListAsync(ct).ConfigureAwait(false);
+                .ToListAsync(ct);
             foreach (var timer in toRemove)
             {
-                await scheduler.UnscheduleJob(WorkflowJobKeys.ForTimer(timer.Id), ct).ConfigureAwait(false);
+                await scheduler.UnscheduleJob(WorkflowJobKeys.ForTimer(timer.Id), ct);
                 timer.InScheduler = false;
             }
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
             return toSchedule.Count;
         }
     }

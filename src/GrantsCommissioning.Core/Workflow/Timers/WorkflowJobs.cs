@@ -7,18 +7,18 @@ namespace GrantsCommissioning.Core.Workflow.Timers;
 internal sealed class MaterialiseTimersJob(TimerMaterialiser materialiser) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await materialiser.RunAsync(context.Scheduler, cancellationToken).ConfigureAwait(false);
+        await materialiser.RunAsync(context.Scheduler, cancellationToken);
 }
 
 internal sealed class FireTimerJob(TimerFirer firer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await firer.FireAsync(context.MergedJobDataMap.GetLong(WorkflowJobKeys.TimerIdKey), cancellationToken).ConfigureAwait(false);
+        await firer.FireAsync(context.MergedJobDataMap.GetLong(WorkflowJobKeys.TimerIdKey), cancellationToken);
 }
 
 [DisallowConcurrentExecution]
 internal sealed class DrainOutboxJob(OutboxDispatcher dispatcher) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await dispatcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+        await dispatcher.DrainAsync(cancellationToken);
 }

@@ -16,11 +16,11 @@ internal sealed class QuartzWorkflowSignals(ISchedulerFactory schedulers) : IWor
     {
         try
         {
-            var scheduler = await schedulers.GetScheduler().ConfigureAwait(false);
+            var scheduler = await schedulers.GetScheduler();
             if (scheduler.Status == SchedulerStatus.Running)
             {
-                await scheduler.TriggerJob(WorkflowJobKeys.Materialise, null!, CancellationToken.None).ConfigureAwait(false);
-                await scheduler.TriggerJob(WorkflowJobKeys.Outbox, null!, CancellationToken.None).ConfigureAwait(false);
+                await scheduler.TriggerJob(WorkflowJobKeys.Materialise, null!, CancellationToken.None);
+                await scheduler.TriggerJob(WorkflowJobKeys.Outbox, null!, CancellationToken.None);
             }
         }
 #pragma warning disable CA1031 // A nudge is an optimisation: the jobs also poll, so any failure here is harmless.

@@ -18,7 +18,7 @@ internal sealed class GrantsClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var identity = await base.GenerateClaimsAsync(user).ConfigureAwait(false);
+        var identity = await base.GenerateClaimsAsync(user);
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
             identity.AddClaim(new Claim(FullNameClaim, user.DisplayName.Trim()));

@@ -52,8 +52,8 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
     private async Task QueueAsync(ApplicationUser user, params Message[] messages)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var db = await factory.CreateDbContextAsync().ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        var db = await factory.CreateDbContextAsync();
+        await using (db)
         {
             foreach (var m in messages)
             {
@@ -62,7 +62,7 @@ internal sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> facto
                 outbox.Enqueue(db, m.Template, m.To, string.IsNullOrWhiteSpace(user.DisplayName) ? null : user.DisplayName,
                     plain, $"identity:{m.Template}:{user.Id}:{Guid.NewGuid():N}");
             }
-            await db.SaveChangesAsync().ConfigureAwait(false);
+            await db.SaveChangesAsync();
         }
     }
 
