@@ -1,12 +1,5 @@
 namespace GrantsCommissioning.Core.Domain;
 
-public enum WorkflowTimerStatus
-{
-    Pending = 1,
-    Fired = 2,
-    Cancelled = 3,
-}
-
 /// <summary>
 /// A durable timer written in the same transaction as the state change that started it. It is the source of truth;
 /// Quartz holds a derived trigger for each pending row (see workflows/README.md).

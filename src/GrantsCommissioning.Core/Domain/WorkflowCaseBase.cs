@@ -1,27 +1,5 @@
 namespace GrantsCommissioning.Core.Domain;
 
-public enum CaseKind
-{
-    Application = 1,
-    Award = 2,
-    Payment = 3,
-    MonitoringReturn = 4,
-}
-
-/// <summary>
-/// A record whose status is driven by a workflow definition. Only the workflow runtime assigns
-/// <see cref="State"/>; <see cref="Version"/> is the optimistic-concurrency token.
-/// </summary>
-public interface IWorkflowCase
-{
-    int Id { get; }
-    CaseKind Kind { get; }
-    string State { get; }
-    int WorkflowVersion { get; }
-    int Version { get; }
-    string Reference { get; }
-}
-
 public abstract class WorkflowCaseBase : IWorkflowCase
 {
     public int Id { get; set; }

@@ -1,0 +1,69 @@
+using GrantsCommissioning.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantsCommissioning.Core.Data;
+
+internal sealed class AwardConfiguration :
+    IEntityTypeConfiguration<Award>, IEntityTypeConfiguration<AwardObjective>, IEntityTypeConfiguration<Payment>,
+    IEntityTypeConfiguration<MonitoringReturn>, IEntityTypeConfiguration<ReturnSpendLine>,
+    IEntityTypeConfiguration<ReturnIndicatorValue>, IEntityTypeConfiguration<AwardYearSplit>
+{
+    public void Configure(EntityTypeBuilder<Award> b)
+    {
+        b.MapCase();
+        b.HasIndex(a => a.AwardReference).IsUnique();
+        b.HasIndex(a => a.AwardedOn);
+        b.HasOne(a => a.Application).WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Decision).WithMany().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Fund).WithMany().HasForeignKey(a => a.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.YearSplits).WithOne().HasForeignKey(x => x.AwardId);
+        b.HasMany(a => a.CostLines).WithOne().HasForeignKey(x => x.AwardId);
+        b.HasMany(a => a.Conditions).WithOne().HasForeignKey(x => x.AwardId);
+        b.HasMany(a => a.Indicators).WithOne().HasForeignKey(x => x.AwardId);
+        b.HasMany(a => a.Objectives).WithOne().HasForeignKey(x => x.AwardId);
+        b.HasMany(a => a.NationalPriorities).WithMany().UsingEntity("AwardNationalPriorities");
+        b.ToTable(t => t.HasCheckConstraint("CK_Awards_Amount", "AmountPence > 0"));
+    }
+
+    public void Configure(EntityTypeBuilder<AwardYearSplit> b) => b.HasIndex(x => new { x.AwardId, x.FinancialYearStart }).IsUnique();
+
+    public void Configure(EntityTypeBuilder<AwardObjective> b)
+    {
+        b.HasKey(x => new { x.AwardId, x.ObjectiveId });
+        b.HasOne(x => x.Objective).WithMany().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_AwardObjectives_Share", "SharePercent BETWEEN 1 AND 100"));
+    }
+
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.MapCase();
+        b.HasIndex(p => p.PaymentReference).IsUnique();
+        b.HasIndex(p => p.PaidOn);
+        b.HasOne(p => p.Award).WithMany(a => a.Payments).HasForeignKey(p => p.AwardId);
+    }
+
+    public void Configure(EntityTypeBuilder<MonitoringReturn> b)
+    {
+        b.MapCase();
+        b.HasIndex(r => r.ReturnReference).IsUnique();
+        b.HasIndex(r => r.DueDate);
+        b.HasOne(r => r.Award).WithMany(a => a.Returns).HasForeignKey(r => r.AwardId);
+        b.HasMany(r => r.SpendLines).WithOne().HasForeignKey(x => x.ReturnId);
+        b.HasMany(r => r.IndicatorValues).WithOne().HasForeignKey(x => x.ReturnId);
+        b.HasMany(r => r.Evidence).WithOne().HasForeignKey(x => x.MonitoringReturnId);
+    }
+
+    public void Configure(EntityTypeBuilder<ReturnSpendLine> b)
+    {
+        b.HasIndex(x => new { x.ReturnId, x.CostLineId }).IsUnique();
+        b.HasOne(x => x.CostLine).WithMany().HasForeignKey(x => x.CostLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ReturnIndicatorValue> b)
+    {
+        b.HasIndex(x => new { x.ReturnId, x.IndicatorId }).IsUnique();
+        b.HasOne(x => x.Indicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

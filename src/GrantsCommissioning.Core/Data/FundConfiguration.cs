@@ -1,0 +1,28 @@
+using GrantsCommissioning.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GrantsCommissioning.Core.Data;
+
+internal sealed class FundConfiguration :
+    IEntityTypeConfiguration<Fund>, IEntityTypeConfiguration<FundBudget>, IEntityTypeConfiguration<FundingRound>
+{
+    public void Configure(EntityTypeBuilder<Fund> b)
+    {
+        b.HasIndex(f => f.Code).IsUnique();
+        b.HasMany(f => f.Budgets).WithOne(x => x.Fund).HasForeignKey(x => x.FundId);
+        b.HasMany(f => f.Rounds).WithOne(r => r.Fund).HasForeignKey(r => r.FundId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<FundBudget> b) =>
+        b.HasIndex(x => new { x.FundId, x.FinancialYearStart }).IsUnique();
+
+    public void Configure(EntityTypeBuilder<FundingRound> b)
+    {
+        b.HasIndex(r => r.Reference).IsUnique();
+        b.HasIndex(r => r.ClosesAt);
+        b.HasMany(r => r.EligibilityRules).WithOne().HasForeignKey(x => x.RoundId);
+        b.HasMany(r => r.Criteria).WithOne().HasForeignKey(x => x.RoundId);
+        b.HasMany(r => r.Objectives).WithMany().UsingEntity("RoundObjectives");
+    }
+}

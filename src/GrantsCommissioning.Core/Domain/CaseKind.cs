@@ -1,0 +1,9 @@
+namespace GrantsCommissioning.Core.Domain;
+
+public enum CaseKind
+{
+    Application = 1,
+    Award = 2,
+    Payment = 3,
+    MonitoringReturn = 4,
+}

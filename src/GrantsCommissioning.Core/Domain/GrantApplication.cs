@@ -1,0 +1,36 @@
+namespace GrantsCommissioning.Core.Domain;
+
+public class GrantApplication : WorkflowCaseBase
+{
+    public override CaseKind Kind => CaseKind.Application;
+    public override string Reference => ApplicationReference;
+    public required string ApplicationReference { get; set; }
+    public int RoundId { get; set; }
+    public FundingRound? Round { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public string? CreatedByUserId { get; set; }
+    public required string ProjectTitle { get; set; }
+    public string? Summary { get; set; }
+    public long AmountRequestedPence { get; set; }
+    public DateOnly? ProjectStart { get; set; }
+    public DateOnly? ProjectEnd { get; set; }
+    public string? Beneficiaries { get; set; }
+    public int? BeneficiaryCount { get; set; }
+    public string? AreaServed { get; set; }
+    public bool DeclarationsAccepted { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>A later closing time granted to this applicant alone by a grants officer (audited).</summary>
+    public DateTimeOffset? DeadlineExtendedTo { get; set; }
+    public List<ApplicationBudgetLine> BudgetLines { get; set; } = [];
+    public List<ApplicationObjective> Objectives { get; set; } = [];
+    public List<NationalPriority> NationalPriorities { get; set; } = [];
+    public List<ApplicationIndicator> Indicators { get; set; } = [];
+    public List<Attachment> Attachments { get; set; } = [];
+    public List<Assessment> Assessments { get; set; } = [];
+    public List<Decision> Decisions { get; set; } = [];
+
+    public Money AmountRequested => new(AmountRequestedPence);
+}

@@ -1,0 +1,7 @@
+namespace GrantsCommissioning.Core.Domain;
+
+public enum PaymentKind
+{
+    Instalment = 1,
+    Recovery = 2,
+}
