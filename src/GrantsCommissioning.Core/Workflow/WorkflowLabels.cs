@@ -22,13 +22,7 @@ public sealed class WorkflowLabels(WorkflowRegistry registry, CaseKinds kinds)
         _ => Definition(kind, version)?.Transitions.FirstOrDefault(t => t.Trigger == trigger)?.DisplayName ?? trigger,
     };
 
-    private Definitions.WorkflowDefinition? Definition(CaseKind kind, int version)
-    {
-        if (!registry.IsLoaded)
-        {
-            return null;
-        }
-        var all = registry.All.Where(d => d.Definition.CaseKind == kind).ToList();
-        return (all.FirstOrDefault(d => d.Version == version) ?? all.LastOrDefault())?.Definition;
-    }
+    // A dictionary lookup per label: history and activity lists label every row.
+    private Definitions.WorkflowDefinition? Definition(CaseKind kind, int version) =>
+        registry.IsLoaded ? (registry.Find(kind, version) ?? registry.Latest(kind)).Definition : null;
 }

@@ -34,6 +34,10 @@ public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, 
             ? d
             : throw new InvalidOperationException($"Version {version} of the {kind} workflow is not registered.");
 
+    /// <summary>The given version of a kind's workflow, or null when it is not registered (or not loaded yet).</summary>
+    public RegisteredDefinition? Find(CaseKind kind, int version) =>
+        byKind is { } loaded && loaded.TryGetValue((kind, version), out var d) ? d : null;
+
     public RegisteredDefinition? Find(string definitionId, int version) =>
         Loaded.Values.FirstOrDefault(d => d.Id == definitionId && d.Version == version);
 

@@ -6,9 +6,6 @@ public sealed record CaseHeader(CaseKind Kind, int Id, string Reference, string 
 {
     /// <summary>The state as the case's definition labels it: "Ready for authorisation".</summary>
     public string StateLabel { get; init; } = State;
-
-    /// <summary>The kind of case as people say it: "Monitoring return".</summary>
-    public string KindName { get; init; } = Kind.ToString();
 }
 
 /// <summary>One step of a case's history, labelled as its definition version names the states and the action.</summary>

@@ -138,7 +138,6 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         new(c.Kind, c.Id, c.Reference, c.State, c.Version, definitionId, c.WorkflowVersion)
         {
             StateLabel = labels.State(c.Kind, c.WorkflowVersion, c.State),
-            KindName = labels.Kind(c.Kind),
         };
 
     private static int? WeightedScore(Assessment a, IReadOnlyDictionary<int, AssessmentCriterion> criteria)
