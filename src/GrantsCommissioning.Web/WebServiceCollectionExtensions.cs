@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features.Accounts;
 using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Infrastructure;
 using GrantsCommissioning.Web.Security;
@@ -67,7 +68,7 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddEntityFrameworkStores<GrantsDbContext>()
+            .AddGrantsStores()
             .AddUserManager<GrantsUserManager>()
             .AddSignInManager<GrantsSignInManager>()
             .AddClaimsPrincipalFactory<Components.Account.GrantsClaimsPrincipalFactory>()

@@ -34,6 +34,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddPayments();
         services.AddReturns();
         services.AddSingleton<Accounts.AccountClosure>();
+        services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<OrganisationMembers>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<DashboardQueries>();

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features.Accounts;
 using GrantsCommissioning.Web.Components.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Accounts;
+using GrantsCommissioning.Web.Components.Account;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using GrantsCommissioning.Web.Components.Account;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

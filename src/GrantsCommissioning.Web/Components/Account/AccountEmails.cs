@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 

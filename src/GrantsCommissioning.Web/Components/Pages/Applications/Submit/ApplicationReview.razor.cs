@@ -1,0 +1,55 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Web.Components.Shared;
+using GrantsCommissioning.Core.Features.Applications;
+using Microsoft.AspNetCore.Components;
+
+namespace GrantsCommissioning.Web.Components.Pages.Applications.Submit;
+
+public partial class ApplicationReview
+{
+    [Parameter]
+    public int Id { get; set; }
+
+    /// <summary>Generated when the page renders and posted back, so a double click or a retry is one submission.</summary>
+    [SupplyParameterFromForm(FormName = "submit")]
+    private string? IdempotencyKey { get; set; }
+
+    private ApplicationView? _view;
+    private string _key = "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _view = await Applications.GetAsync(Id, Actor);
+        if (_view is null)
+        {
+            NotFound();
+            return;
+        }
+        _key = IdempotencyKey ?? Guid.NewGuid().ToString("N");
+        if (_view.IsDraft && IdempotencyKey is null)
+        {
+            Errors = _view.Sections.SelectMany(s => s.Errors.Select(e => (Key: s.Key + ":" + e.Key, e.Value))).ToDictionary(e => e.Key, e => e.Value);
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_view is null)
+        {
+            return;
+        }
+        var result = await Applications.SubmitAsync(Id, Actor, IdempotencyKey ?? "");
+        if (Show(result))
+        {
+            Navigation.NavigateTo($"/applicant/applications/{Id}/receipt");
+        }
+    }
+
+    private string SectionLink(string key)
+    {
+        var parts = key.Split(':', 2);
+        return parts.Length == 2 ? $"/applicant/applications/{Id}/{parts[0]}#{FieldIds.For(parts[1])}" : "#";
+    }
+
+    private static string Date(DateOnly? d) => d?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "not given";
+}

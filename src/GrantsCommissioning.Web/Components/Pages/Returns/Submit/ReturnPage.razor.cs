@@ -1,0 +1,68 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Applicants;
+using GrantsCommissioning.Core.Features.Attachments;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.AspNetCore.Components;
+
+namespace GrantsCommissioning.Web.Components.Pages.Returns.Submit;
+
+public partial class ReturnPage
+{
+    [Parameter]
+    public int Id { get; set; }
+
+    [SupplyParameterFromForm(FormName = "return")]
+    private ReturnInput? Input { get; set; }
+
+    /// <summary>Generated when the page renders and posted back, so a double click or a retry is one submission.</summary>
+    [SupplyParameterFromForm(FormName = "return")]
+    private string? IdempotencyKey { get; set; }
+
+    private ReturnView? _return;
+    private string _key = "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _return = await Track.ReturnAsync(Id, Actor);
+        if (_return is null)
+        {
+            NotFound();
+            return;
+        }
+        if (IdempotencyKey is not null && _return.State == ReturnStates.Submitted)
+        {
+            // A second click arriving after the first committed: the form is gone, so show the first submission.
+            Navigation.NavigateTo($"/applicant/returns/{Id}/sent");
+            return;
+        }
+        _key = IdempotencyKey ?? Guid.NewGuid().ToString("N");
+        Input ??= new ReturnInput
+        {
+            Narrative = _return.Narrative, CaseStudy = _return.CaseStudy, Risks = _return.Risks,
+            Spend = _return.CostLines.Select(l => new SpendInput
+            {
+                CostLineId = l.Id, Amount = l.ThisPeriod?.Pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+            Indicators = _return.Indicators.Select(i => new IndicatorValueInput
+            {
+                IndicatorId = i.Id, Value = i.Value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            }).ToList(),
+        };
+    }
+
+    private string? Amount(int i) => Input!.Spend.FirstOrDefault(s => s.CostLineId == _return!.CostLines[i].Id)?.Amount;
+
+    private string? IndicatorValue(int i) => Input!.Indicators.FirstOrDefault(s => s.IndicatorId == _return!.Indicators[i].Id)?.Value;
+
+    private async Task SubmitAsync()
+    {
+        if (_return is null)
+        {
+            return;
+        }
+        if (Show(await Track.SubmitReturnAsync(Id, Input!, Actor, IdempotencyKey)))
+        {
+            Navigation.NavigateTo($"/applicant/returns/{Id}/sent");
+        }
+    }
+}

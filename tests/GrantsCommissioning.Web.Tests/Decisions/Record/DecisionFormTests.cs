@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Bunit;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Cases;
+using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
+using GrantsCommissioning.Web.Components.Pages.Decisions.Record;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Web.Tests.Decisions.Record;
+
+/// <summary>The decision form on a staff case page, rendered with the real Core services on SQLite.</summary>
+public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
+{
+    private WorkflowTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await WorkflowTestHost.CreateAsync();
+        Services.AddSingleton(_host.Services.GetRequiredService<ICaseWorkflow>());
+        Services.AddSingleton(_host.Services.GetRequiredService<DecisionService>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task DecisionMaker_ApprovingWithinLimit_RecordsTheDecisionAndMakesTheOffer()
+    {
+        var (cut, applicationId, decided) = await RenderForAsync(requestedPence: 950_000);
+
+        cut.FindAll("input[type=radio]")[0].Change(true);
+        cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
+        cut.Find("button.btn-primary").Click();
+
+        cut.WaitForAssertion(() => Assert.True(decided.Task.IsCompleted));
+        await using var db = _host.Db();
+        var decision = await db.Decisions.SingleAsync(d => d.ApplicationId == applicationId);
+        Assert.Equal((DecisionOutcome.Approve, 950_000L, AuthorityLevel.DecisionMaker), (decision.Outcome, decision.AmountPence, decision.AuthorityLevel));
+        Assert.Equal(ApplicationStates.OfferMade, (await db.Applications.SingleAsync(a => a.Id == applicationId)).State);
+    }
+
+    [Fact]
+    public async Task DecisionMaker_ApprovingAboveTheirLimit_IsRefusedWithAClearMessageAndNothingChanges()
+    {
+        var (cut, applicationId, _) = await RenderForAsync(requestedPence: 3_000_000);
+
+        cut.FindAll("input[type=radio]")[0].Change(true);
+        cut.Find("#decision-rationale").Change("Large partnership bid for the whole force area.");
+        cut.Find("button.btn-primary").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("£25,000", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
+        await using var db = _host.Db();
+        Assert.Empty(await db.Decisions.Where(d => d.ApplicationId == applicationId).ToListAsync());
+        Assert.Equal(ApplicationStates.Recommendation, (await db.Applications.SingleAsync(a => a.Id == applicationId)).State);
+    }
+
+    [Fact]
+    public async Task Decision_WithoutReasons_ShowsTheErrorSummaryAndRecordsNothing()
+    {
+        var (cut, applicationId, _) = await RenderForAsync(requestedPence: 100_000);
+
+        cut.FindAll("input[type=radio]")[0].Change(true);
+        cut.Find("button.btn-primary").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Give the reasons for the decision", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
+        Assert.Equal("#decision-rationale", cut.Find(".error-summary a").GetAttribute("href"));
+        await using var db = _host.Db();
+        Assert.Empty(await db.Decisions.Where(d => d.ApplicationId == applicationId).ToListAsync());
+    }
+
+    private async Task<(IRenderedComponent<DecisionForm> Cut, int ApplicationId, TaskCompletionSource Decided)> RenderForAsync(long requestedPence)
+    {
+        var data = new WorkflowTestData(_host);
+        var maker = await data.UserAsync("Helen Marsh", Roles.DecisionMaker);
+        var application = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: requestedPence);
+        var header = (await _host.Services.GetRequiredService<CaseQueries>().ApplicationAsync(application.Id, maker))!.Header;
+        var auth = AddAuthorization();
+        auth.SetAuthorized(maker.DisplayName);
+        auth.SetRoles(Roles.DecisionMaker);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
+        var decided = new TaskCompletionSource();
+        var cut = Render<DecisionForm>(p => p
+            .Add(c => c.Header, header)
+            .Add(c => c.Requested, new Money(requestedPence))
+            .Add(c => c.OnDecided, () => decided.TrySetResult()));
+        cut.WaitForState(() => cut.FindAll("input[type=radio]").Count > 0);
+        return (cut, application.Id, decided);
+    }
+}
