@@ -35,7 +35,6 @@ internal static class FeatureServiceCollectionExtensions
         services.AddReturns();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
-        services.AddSingleton<OrganisationMembers>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<ApplicationSearch>();
@@ -45,7 +44,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<RoundQueries>();
-        services.AddSingleton<OrganisationService>();
+        services.AddOrganisations();
         services.AddSingleton<Applicants.ApplicantTrackService>();
         return services;
     }

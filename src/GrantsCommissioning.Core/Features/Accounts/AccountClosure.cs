@@ -39,12 +39,12 @@ public sealed class AccountClosure(IDbContextFactory<GrantsDbContext> factory, A
                 var user = await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId, ct);
                 if (user is null)
                 {
-                    return FeatureResult<bool>.Fail("", "Your account was not found. It may have been closed already.");
+                    return FeatureResult<bool>.Fail(new AccountGone());
                 }
                 var blockers = await BlockersAsync(db, user.Id, ct);
                 if (blockers.Count > 0)
                 {
-                    return FeatureResult<bool>.Fail("", blockers[0]);
+                    return FeatureResult<bool>.Fail(new ClosureBlocked(blockers[0]));
                 }
                 var memberships = await db.OrganisationMembers.Where(m => m.UserId == user.Id).Include(m => m.Organisation).ToListAsync(ct);
                 // Removed, not left behind without a user: a membership with only an email address is an open

@@ -111,7 +111,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         var offer = await OfferAsync(applicationId, actor, ct);
         if (offer is null)
         {
-            return FeatureResult<int>.Fail("", "That offer was not found.");
+            return FeatureResult<int>.Fail(new NotFound("offer"));
         }
         if (offer.AwardId is { } existing)
         {
@@ -119,20 +119,20 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         }
         if (!offer.IsOpen)
         {
-            return FeatureResult<int>.Fail("", "This offer can no longer be accepted.");
+            return FeatureResult<int>.Fail(new NoLongerPossible("offer", "accepted"));
         }
         if (!declared)
         {
-            return FeatureResult<int>.Fail("Declaration", $"Confirm that you accept the grant on these conditions on behalf of {offer.OrganisationName}.");
+            return FeatureResult<int>.Fail(new DeclarationNeeded(offer.OrganisationName));
         }
         if (!ValidKey(idempotencyKey))
         {
-            return FeatureResult<int>.Fail("", "Something went wrong with the form. Reload the page and try again.");
+            return FeatureResult<int>.Fail(new FormExpired());
         }
         var accepted = await awards.AcceptOfferAsync(applicationId, actor, "accept-offer:" + idempotencyKey, ct: ct);
         var after = await OfferAsync(applicationId, actor, ct);
         return after?.AwardId is { } awardId ? FeatureResult<int>.Ok(awardId)
-            : accepted.Succeeded ? FeatureResult<int>.Fail("", "The offer could not be accepted.") : FeatureResult<int>.Fail(accepted.Errors);
+            : accepted.Succeeded ? FeatureResult<int>.Fail(new Refused("The offer could not be accepted.")) : FeatureResult<int>.Fail(accepted.Errors);
     }
 
     public async Task<FeatureResult<bool>> DeclineOfferAsync(int applicationId, string? reason, Actor actor, string? idempotencyKey, CancellationToken ct = default)
@@ -141,7 +141,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         var offer = await OfferAsync(applicationId, actor, ct);
         if (offer is null)
         {
-            return FeatureResult<bool>.Fail("", "That offer was not found.");
+            return FeatureResult<bool>.Fail(new NotFound("offer"));
         }
         if (offer.State == ApplicationStates.OfferDeclined)
         {
@@ -149,11 +149,11 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         }
         if (!offer.IsOpen)
         {
-            return FeatureResult<bool>.Fail("", "This offer can no longer be declined.");
+            return FeatureResult<bool>.Fail(new NoLongerPossible("offer", "declined"));
         }
         if (!ValidKey(idempotencyKey))
         {
-            return FeatureResult<bool>.Fail("", "Something went wrong with the form. Reload the page and try again.");
+            return FeatureResult<bool>.Fail(new FormExpired());
         }
         return await awards.DeclineOfferAsync(applicationId, actor, reason, "decline-offer:" + idempotencyKey, ct: ct);
     }
@@ -233,13 +233,13 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         var view = await ReturnAsync(returnId, actor, ct);
         if (view is null)
         {
-            return FeatureResult<bool>.Fail("", "That monitoring return was not found.");
+            return FeatureResult<bool>.Fail(new NotFound("monitoring return"));
         }
         if (!view.CanSubmit)
         {
             return view.State is ReturnStates.Submitted or ReturnStates.Accepted
                 ? FeatureResult<bool>.Ok(true)
-                : FeatureResult<bool>.Fail("", "This return cannot be sent yet: it opens when its period ends.");
+                : FeatureResult<bool>.Fail(new ReturnNotOpen());
         }
         var errors = new Dictionary<string, string>();
         var spend = new Dictionary<int, Money>();
@@ -301,7 +301,7 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
         }
         if (!ValidKey(idempotencyKey))
         {
-            return FeatureResult<bool>.Fail("", "Something went wrong with the form. Reload the page and try again.");
+            return FeatureResult<bool>.Fail(new FormExpired());
         }
         var submission = new ReturnSubmission(returnId, spend, values, input.Narrative!, Blank(input.CaseStudy), Blank(input.Risks));
         var key2 = "return:" + idempotencyKey;

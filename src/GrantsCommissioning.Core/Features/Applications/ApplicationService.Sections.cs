@@ -265,11 +265,11 @@ public sealed partial class ApplicationService
                 var application = await LoadAsync(db, applicationId, actor, tracking: true, ct);
                 if (application is null)
                 {
-                    return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
+                    return FeatureResult<DateTimeOffset>.Fail(new NotFound("application"));
                 }
                 if (application.State != ApplicationStates.Draft)
                 {
-                    return FeatureResult<DateTimeOffset>.Fail("", "This application has been submitted, so it can no longer be changed.");
+                    return FeatureResult<DateTimeOffset>.Fail(new NoLongerPossible("application", "changed", "it has been submitted."));
                 }
                 var errors = await apply(db, application);
                 if (errors.Count == 0 && complete)

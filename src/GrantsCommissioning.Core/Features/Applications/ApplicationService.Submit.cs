@@ -19,12 +19,12 @@ public sealed partial class ApplicationService
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
         {
-            return FeatureResult<Receipt>.Fail("", "Something went wrong with the form. Go back to the review page and submit again.");
+            return FeatureResult<Receipt>.Fail(new FormExpired("Go back to the review page and submit again."));
         }
         var view = await GetAsync(applicationId, actor, ct);
         if (view is null)
         {
-            return FeatureResult<Receipt>.Fail("", "That application was not found.");
+            return FeatureResult<Receipt>.Fail(new NotFound("application"));
         }
         if (!view.IsDraft && await ReceiptAsync(applicationId, actor, ct) is { } existing)
         {
@@ -32,13 +32,13 @@ public sealed partial class ApplicationService
         }
         if (!view.IsDraft)
         {
-            return FeatureResult<Receipt>.Fail("", "This application can no longer be submitted.");
+            return FeatureResult<Receipt>.Fail(new NoLongerPossible("application", "submitted"));
         }
         var errors = view.Sections.SelectMany(s => s.Errors.Select(e => (Key: s.Key + ":" + e.Key, e.Value)))
             .ToDictionary(e => e.Key, e => e.Value);
         if (clock.GetUtcNow() >= view.Deadline)
         {
-            return FeatureResult<Receipt>.Fail("", Deadlines.ClosedMessage(view.Deadline, view.DeadlineExtended));
+            return FeatureResult<Receipt>.Fail(new DeadlinePassed(view.Deadline, view.DeadlineExtended));
         }
         if (errors.Count > 0)
         {
@@ -48,10 +48,10 @@ public sealed partial class ApplicationService
             new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
         if (!result.Succeeded)
         {
-            return FeatureResult<Receipt>.Fail(result.Errors.Count > 0 ? result.Errors[0].Field : "", result.Message ?? "The application could not be submitted.");
+            return FeatureResult<Receipt>.Fail(result);
         }
         var receipt = await ReceiptAsync(applicationId, actor, ct);
-        return receipt is null ? FeatureResult<Receipt>.Fail("", "The application could not be submitted.") : FeatureResult<Receipt>.Ok(receipt);
+        return receipt is null ? FeatureResult<Receipt>.Fail(new Refused("The application could not be submitted.")) : FeatureResult<Receipt>.Ok(receipt);
     }
 
     /// <summary>The receipt, only once the submission has committed; null for drafts and for other organisations' applications.</summary>
@@ -79,11 +79,11 @@ public sealed partial class ApplicationService
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsInRole(Roles.GrantsOfficer))
         {
-            return FeatureResult<DateTimeOffset>.Fail("", "Only a grants officer can extend an applicant's deadline.");
+            return FeatureResult<DateTimeOffset>.Fail(new RoleNeeded("a grants officer", "extend an applicant's deadline"));
         }
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
         {
-            return FeatureResult<DateTimeOffset>.Fail("Reason", "Give the reason for the extension (at least 10 characters).");
+            return FeatureResult<DateTimeOffset>.Fail(new ReasonNeeded("Give the reason for the extension (at least 10 characters)."));
         }
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
@@ -95,20 +95,20 @@ public sealed partial class ApplicationService
                 var application = await db.Applications.Include(a => a.Round).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
                 if (application is null)
                 {
-                    return FeatureResult<DateTimeOffset>.Fail("", "That application was not found.");
+                    return FeatureResult<DateTimeOffset>.Fail(new NotFound("application"));
                 }
                 if (application.State != ApplicationStates.Draft)
                 {
-                    return FeatureResult<DateTimeOffset>.Fail("", "Only a draft application's deadline can be extended.");
+                    return FeatureResult<DateTimeOffset>.Fail(new DraftOnly());
                 }
                 var instant = UkTime.FromUkLocal(newDeadlineUkLocal);
                 if (instant <= application.Round!.ClosesAt)
                 {
-                    return FeatureResult<DateTimeOffset>.Fail("NewDeadline", $"The extension must end after the round closes at {UkTime.Describe(application.Round.ClosesAt)}.");
+                    return FeatureResult<DateTimeOffset>.Fail(new ExtensionNotAfterClose(application.Round.ClosesAt));
                 }
                 if (instant <= clock.GetUtcNow())
                 {
-                    return FeatureResult<DateTimeOffset>.Fail("NewDeadline", "The extension must end in the future.");
+                    return FeatureResult<DateTimeOffset>.Fail(new ExtensionInPast());
                 }
                 var before = application.DeadlineExtendedTo;
                 application.DeadlineExtendedTo = instant;

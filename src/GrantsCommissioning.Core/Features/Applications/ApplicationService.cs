@@ -51,28 +51,28 @@ public sealed partial class ApplicationService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!int.TryParse(organisationId, NumberStyles.None, CultureInfo.InvariantCulture, out var orgId))
         {
-            return FeatureResult<int>.Fail("OrganisationId", "Select the organisation that is applying.");
+            return FeatureResult<int>.Fail(new ChooseOrganisation());
         }
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
             if (await OrganisationService.RoleOfAsync(db, orgId, actor, ct) is null)
             {
-                return FeatureResult<int>.Fail("OrganisationId", "Select the organisation that is applying.");
+                return FeatureResult<int>.Fail(new ChooseOrganisation());
             }
             var round = await db.Rounds.Include(r => r.Fund).FirstOrDefaultAsync(r => r.Reference == roundReference, ct);
             if (round is null)
             {
-                return FeatureResult<int>.Fail("", "That funding round was not found.");
+                return FeatureResult<int>.Fail(new NotFound("funding round"));
             }
             var now = clock.GetUtcNow();
             if (now < round.OpensAt)
             {
-                return FeatureResult<int>.Fail("", $"This round opens at {UkTime.Describe(round.OpensAt)}.");
+                return FeatureResult<int>.Fail(new RoundNotOpen(round.OpensAt));
             }
             if (now >= round.ClosesAt)
             {
-                return FeatureResult<int>.Fail("", Deadlines.ClosedMessage(round.ClosesAt, extended: false));
+                return FeatureResult<int>.Fail(new DeadlinePassed(round.ClosesAt, Extended: false));
             }
             var tx = await db.Database.BeginTransactionAsync(ct);
             await using (tx)

@@ -145,7 +145,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
             var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct);
             if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, actor, ct))
             {
-                return FeatureResult<bool>.Fail("", "That file cannot be removed.");
+                return FeatureResult<bool>.Fail(new FileNotRemovable());
             }
             db.Attachments.Remove(a);
             await db.SaveChangesAsync(ct);
@@ -255,5 +255,5 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
 
     private static StoredAttachment ToStored(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Purpose, a.UploadedAt);
 
-    private static FeatureResult<StoredAttachment> Fail(string message) => FeatureResult<StoredAttachment>.Fail("File", message);
+    private static FeatureResult<StoredAttachment> Fail(string message) => FeatureResult<StoredAttachment>.Fail(new Refused(message, "File"));
 }

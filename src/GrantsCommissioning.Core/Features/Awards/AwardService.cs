@@ -44,11 +44,11 @@ public sealed class AwardService(IDbContextFactory<GrantsDbContext> factory, ICa
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return FeatureResult<bool>.Fail("Reason", "Tell us why you are declining the offer.");
+            return FeatureResult<bool>.Fail(new ReasonNeeded("Tell us why you are declining the offer."));
         }
         if (reason.Trim().Length > 2000)
         {
-            return FeatureResult<bool>.Fail("Reason", "The reason must be 2,000 characters or fewer.");
+            return FeatureResult<bool>.Fail(new ReasonNeeded("The reason must be 2,000 characters or fewer."));
         }
         var result = await workflow.FireAsync(
             new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.DeclineOffer, actor, idempotencyKey)

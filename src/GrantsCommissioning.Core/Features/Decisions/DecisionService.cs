@@ -28,7 +28,7 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
             ct);
         if (result.Error == TransitionError.CaseNotFound)
         {
-            return FeatureResult<Decision>.Fail("", "That application does not exist.");
+            return FeatureResult<Decision>.Fail(new NotFound("application"));
         }
         if (!result.Succeeded)
         {

@@ -64,22 +64,22 @@ public sealed class OrganisationMembers(IDbContextFactory<GrantsDbContext> facto
                     : await db.OrganisationMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.OrganisationId == organisationId, ct);
                 if (member is null)
                 {
-                    return FeatureResult<int>.Fail("", "That person was not found. They may have been removed already.");
+                    return FeatureResult<int>.Fail(new NotFound("person", "They may have been removed already."));
                 }
                 if (role != OrganisationRole.Owner)
                 {
-                    return FeatureResult<int>.Fail("", "Only an owner of the organisation can change who can act for it.");
+                    return FeatureResult<int>.Fail(new OwnerOnly("change who can act for it"));
                 }
                 var done = await change(db, member);
                 if (done is not { } d)
                 {
-                    return FeatureResult<int>.Fail("Role", OrganisationService.ChooseRoleMessage);
+                    return FeatureResult<int>.Fail(new ChooseRole());
                 }
                 // Tracked rows come back as changed above (a removed one marked Deleted), so this sees the result.
                 var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisationId).ToListAsync(ct);
                 if (!members.Where(m => db.Entry(m).State != EntityState.Deleted).Any(SignedInOwner))
                 {
-                    return FeatureResult<int>.Fail("", "The organisation needs at least one owner who has signed in. Make someone else an owner first.");
+                    return FeatureResult<int>.Fail(new LastOwner());
                 }
                 await audit.AppendAsync(db, actor, d.Action, organisationId, d.Before, d.After, ct);
                 await db.SaveChangesAsync(ct);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Net.Mail;
-using System.Text.RegularExpressions;
+using FluentValidation;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Email;
@@ -16,7 +15,9 @@ namespace GrantsCommissioning.Core.Features.Organisations;
 /// details and invite co-users; the full account number never leaves this service. Every change is audited in the
 /// transaction that makes it (see <see cref="OrganisationAudit"/>).
 /// </summary>
-public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContext> factory, IOutbox outbox, AuditTrail audit, TimeProvider clock)
+public sealed class OrganisationService(
+    IDbContextFactory<GrantsDbContext> factory, IOutbox outbox, AuditTrail audit, TimeProvider clock,
+    IValidator<OrganisationInput> organisationValidator, IValidator<BankDetailsInput> bankValidator, IValidator<InviteInput> inviteValidator)
 {
     public const string InvitationTemplate = "organisation-invitation";
 
@@ -55,10 +56,10 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var errors = Validate(input, out var type);
-        if (errors.Count > 0)
+        var validation = await organisationValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
         {
-            return FeatureResult<int>.Fail(errors);
+            return FeatureResult<int>.Invalid(validation);
         }
         return await WriteAsync(async db =>
         {
@@ -66,7 +67,7 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             {
                 Name = "", AddressLine1 = "", Town = "", Postcode = "", AreaServed = "", CreatedAt = clock.GetUtcNow(),
             };
-            Apply(organisation, input, type);
+            Apply(organisation, input);
             var owner = new OrganisationMember { UserId = actor.UserId, Email = actorEmail.Trim(), Role = OrganisationRole.Owner, AcceptedAt = clock.GetUtcNow() };
             organisation.Members.Add(owner);
             db.Organisations.Add(organisation);
@@ -87,16 +88,16 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
         {
             if (await RoleOfAsync(db, organisationId, actor, ct) is null)
             {
-                return NotFound();
+                return OrganisationNotFound();
             }
-            var errors = Validate(input, out var type);
-            if (errors.Count > 0)
+            var validation = await organisationValidator.ValidateAsync(input, ct);
+            if (!validation.IsValid)
             {
-                return FeatureResult<int>.Fail(errors);
+                return FeatureResult<int>.Invalid(validation);
             }
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var before = OrganisationAudit.Identity(organisation);
-            Apply(organisation, input, type);
+            Apply(organisation, input);
             var after = OrganisationAudit.Identity(organisation);
             if (after != before)
             {
@@ -115,42 +116,26 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             var role = await RoleOfAsync(db, organisationId, actor, ct);
             if (role is null)
             {
-                return NotFound();
+                return OrganisationNotFound();
             }
             if (role != OrganisationRole.Owner)
             {
-                return FeatureResult<int>.Fail("", "Only an owner of the organisation can change its bank details.");
+                return FeatureResult<int>.Fail(new OwnerOnly("change its bank details"));
             }
-            var errors = new Dictionary<string, string>();
+            var validation = await bankValidator.ValidateAsync(input, ct);
+            if (!validation.IsValid)
+            {
+                return FeatureResult<int>.Invalid(validation);
+            }
             var name = Text(input.AccountName);
-            var sortCode = Digits(input.SortCode);
-            var account = Digits(input.AccountNumber);
-            if (name.Length == 0)
-            {
-                errors[nameof(input.AccountName)] = "Enter the name on the account.";
-            }
-            else if (name.Length > 140)
-            {
-                errors[nameof(input.AccountName)] = "The name on the account must be 140 characters or fewer.";
-            }
-            if (sortCode is null || sortCode.Length != 6)
-            {
-                errors[nameof(input.SortCode)] = "Enter a valid sort code, like 30-94-57.";
-            }
-            if (account is null || account.Length is < 6 or > 8)
-            {
-                errors[nameof(input.AccountNumber)] = "Enter a valid account number, like 00733445 (6 to 8 digits).";
-            }
-            if (errors.Count > 0)
-            {
-                return FeatureResult<int>.Fail(errors);
-            }
+            var sortCode = Digits(input.SortCode)!;
+            var account = Digits(input.AccountNumber)!;
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var before = OrganisationAudit.Bank(organisation);
             var unchanged = (organisation.BankAccountName, organisation.BankSortCode, organisation.BankAccountNumber);
             organisation.BankAccountName = name;
-            organisation.BankSortCode = $"{sortCode![..2]}-{sortCode[2..4]}-{sortCode[4..]}";
-            organisation.BankAccountNumber = account!.PadLeft(8, '0');
+            organisation.BankSortCode = $"{sortCode[..2]}-{sortCode[2..4]}-{sortCode[4..]}";
+            organisation.BankAccountNumber = account.PadLeft(8, '0');
             if ((organisation.BankAccountName, organisation.BankSortCode, organisation.BankAccountNumber) != unchanged)
             {
                 await audit.AppendAsync(db, actor, OrganisationAudit.BankDetailsChangedAction, organisationId, before, OrganisationAudit.Bank(organisation), ct);
@@ -169,33 +154,22 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
             var role = await RoleOfAsync(db, organisationId, actor, ct);
             if (role is null)
             {
-                return NotFound();
+                return OrganisationNotFound();
             }
             if (role != OrganisationRole.Owner)
             {
-                return FeatureResult<int>.Fail("", "Only an owner of the organisation can invite people.");
+                return FeatureResult<int>.Fail(new OwnerOnly("invite people"));
             }
-            var errors = new Dictionary<string, string>();
+            var validation = await inviteValidator.ValidateAsync(input, ct);
+            if (!validation.IsValid)
+            {
+                return FeatureResult<int>.Invalid(validation);
+            }
             var email = Text(input.Email);
-            if (!IsEmail(email))
+            var newRole = Enum.Parse<OrganisationRole>(input.Role!);
+            if (await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && EF.Functions.Collate(m.Email, "NOCASE") == email, ct))
             {
-                errors[nameof(input.Email)] = "Enter an email address in the correct format, like name@example.org.";
-            }
-            if (!TryParseRole(input.Role, out var newRole))
-            {
-                errors[nameof(input.Role)] = ChooseRoleMessage;
-            }
-            if (errors.Count == 0)
-            {
-                var exists = await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && EF.Functions.Collate(m.Email, "NOCASE") == email, ct);
-                if (exists)
-                {
-                    errors[nameof(input.Email)] = $"{email} is already a member or has already been invited.";
-                }
-            }
-            if (errors.Count > 0)
-            {
-                return FeatureResult<int>.Fail(errors);
+                return FeatureResult<int>.Fail(new AlreadyMember(email));
             }
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, ct);
             var member = new OrganisationMember { OrganisationId = organisationId, Email = email, Role = newRole };
@@ -262,8 +236,6 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
         return result;
     }
 
-    internal const string ChooseRoleMessage = "Select whether they will be an owner or an editor.";
-
     /// <summary>Owner or Editor as posted by a form; anything else (a number, another name) is refused.</summary>
     internal static bool TryParseRole(string? value, out OrganisationRole role) => Enum.TryParse(value, out role) && Enum.IsDefined(role);
 
@@ -277,64 +249,12 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
         await db.OrganisationMembers.AsNoTracking().Where(m => m.OrganisationId == organisationId && m.UserId == actor.UserId)
             .Select(m => (OrganisationRole?)m.Role).FirstOrDefaultAsync(ct);
 
-    private static FeatureResult<int> NotFound() => FeatureResult<int>.Fail("", "That organisation was not found.");
+    private static FeatureResult<int> OrganisationNotFound() => FeatureResult<int>.Fail(new NotFound("organisation"));
 
-    private static Dictionary<string, string> Validate(OrganisationInput input, out OrganisationType type)
-    {
-        var errors = new Dictionary<string, string>();
-        var name = Text(input.Name);
-        if (name.Length == 0)
-        {
-            errors[nameof(input.Name)] = "Enter your organisation's legal name.";
-        }
-        else if (name.Length > 200)
-        {
-            errors[nameof(input.Name)] = "The legal name must be 200 characters or fewer.";
-        }
-        if (!Enum.TryParse(input.Type, out type) || !Enum.IsDefined(type) || int.TryParse(input.Type, out _))
-        {
-            errors[nameof(input.Type)] = "Select the type of organisation.";
-        }
-        var charity = Text(input.CharityNumber);
-        var company = Text(input.CompanyNumber);
-        if (charity.Length > 0 && !OrgIdentifiers.IsValidCharityNumber(charity))
-        {
-            errors[nameof(input.CharityNumber)] = "Enter a charity number of 6 or 7 digits, like 1150074.";
-        }
-        if (company.Length > 0 && !OrgIdentifiers.IsValidCompanyNumber(company))
-        {
-            errors[nameof(input.CompanyNumber)] = "Enter a company number of 8 characters, like 01234567 or SC123456.";
-        }
-        if (type is OrganisationType.RegisteredCharity or OrganisationType.CharitableIncorporatedOrganisation && charity.Length == 0
-            && !errors.ContainsKey(nameof(input.Type)))
-        {
-            errors[nameof(input.CharityNumber)] = "Enter the charity number: a registered charity or CIO has one.";
-        }
-        if (type is OrganisationType.CommunityInterestCompany or OrganisationType.CompanyLimitedByGuarantee && company.Length == 0
-            && !errors.ContainsKey(nameof(input.Type)))
-        {
-            errors[nameof(input.CompanyNumber)] = "Enter the company number: a company or CIC is registered at Companies House.";
-        }
-        Required(errors, nameof(input.AddressLine1), input.AddressLine1, "Enter the first line of the address.", 200);
-        Optional(errors, nameof(input.AddressLine2), input.AddressLine2, 200);
-        Required(errors, nameof(input.Town), input.Town, "Enter the town or city.", 100);
-        var postcode = Text(input.Postcode).ToUpperInvariant();
-        if (postcode.Length == 0)
-        {
-            errors[nameof(input.Postcode)] = "Enter the postcode.";
-        }
-        else if (!PostcodePattern().IsMatch(postcode))
-        {
-            errors[nameof(input.Postcode)] = "Enter a real postcode, like HR1 2AB.";
-        }
-        Required(errors, nameof(input.AreaServed), input.AreaServed, "Select the area your organisation serves.", 200);
-        return errors;
-    }
-
-    private static void Apply(Organisation o, OrganisationInput input, OrganisationType type)
+    private static void Apply(Organisation o, OrganisationInput input)
     {
         o.Name = Text(input.Name);
-        o.Type = type;
+        o.Type = Enum.Parse<OrganisationType>(input.Type!);
         o.CharityNumber = Text(input.CharityNumber) is { Length: > 0 } c ? c : null;
         o.CompanyNumber = Text(input.CompanyNumber) is { Length: > 0 } n ? OrgIdentifiers.NormaliseCompanyNumber(n) : null;
         o.AddressLine1 = Text(input.AddressLine1);
@@ -345,38 +265,11 @@ public sealed partial class OrganisationService(IDbContextFactory<GrantsDbContex
         o.AreaServed = Text(input.AreaServed);
     }
 
-    private static void Required(Dictionary<string, string> errors, string field, string? value, string message, int max)
-    {
-        var text = Text(value);
-        if (text.Length == 0)
-        {
-            errors[field] = message;
-        }
-        else if (text.Length > max)
-        {
-            errors[field] = $"This must be {max} characters or fewer.";
-        }
-    }
-
-    private static void Optional(Dictionary<string, string> errors, string field, string? value, int max)
-    {
-        if (Text(value).Length > max)
-        {
-            errors[field] = $"This must be {max} characters or fewer.";
-        }
-    }
-
     internal static string Text(string? value) => value?.Trim() ?? "";
 
-    private static string? Digits(string? value)
+    internal static string? Digits(string? value)
     {
         var cleaned = Text(value).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         return cleaned.Length > 0 && cleaned.All(char.IsAsciiDigit) ? cleaned : null;
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length is > 3 and <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('.', StringComparison.Ordinal);
-
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")]
-    private static partial Regex PostcodePattern();
 }

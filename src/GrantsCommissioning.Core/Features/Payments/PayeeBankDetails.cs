@@ -40,16 +40,16 @@ public sealed class PayeeBankDetails(IDbContextFactory<GrantsDbContext> factory,
         ArgumentNullException.ThrowIfNull(actor);
         if (!CaseAccess.SeesBankDetails(actor))
         {
-            return FeatureResult<PayeeBank>.Fail("", "Only the finance team can see full bank details.");
+            return FeatureResult<PayeeBank>.Fail(new RoleNeeded("the finance team", "see full bank details"));
         }
         var organisation = await OrganisationForAsync(paymentId, ct);
         if (organisation is null)
         {
-            return FeatureResult<PayeeBank>.Fail("", "That payment was not found.");
+            return FeatureResult<PayeeBank>.Fail(new NotFound("payment"));
         }
         if (organisation.BankAccountNumber is null)
         {
-            return FeatureResult<PayeeBank>.Fail("", $"{organisation.Name} has not given bank details yet.");
+            return FeatureResult<PayeeBank>.Fail(new NoBankDetails(organisation.Name));
         }
         // Recorded before the details are returned: if the audit row cannot be written, nothing is shown.
         await audit.RecordAccessAsync(actor, ViewedAction, nameof(Organisation), organisation.Id.ToString(CultureInfo.InvariantCulture), ct);

@@ -108,7 +108,7 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
                 .ToListAsync(ct);
             if (rules.Count == 0 && !await db.Rounds.AnyAsync(r => r.Reference == reference, ct))
             {
-                return FeatureResult<EligibilityOutcome>.Fail("", "That funding round was not found.");
+                return FeatureResult<EligibilityOutcome>.Fail(new NotFound("funding round"));
             }
             var errors = new Dictionary<string, string>();
             for (var i = 0; i < rules.Count; i++)

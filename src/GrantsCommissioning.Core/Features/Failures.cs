@@ -1,0 +1,136 @@
+using System.Globalization;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Applications;
+
+namespace GrantsCommissioning.Core.Features;
+
+/// <summary>
+/// A failure a user can cause that is not one form field's validation (those are the input models' validators): one
+/// record per failure, each carrying only its facts, and <see cref="Failures.Message"/> says every one of them to the
+/// user in one place. <see cref="Field"/> is the form field the message belongs to, or empty for the page.
+/// </summary>
+public abstract record Failure
+{
+    public virtual string Field => "";
+}
+
+/// <summary>Something the actor asked for does not exist, or is not theirs to see (said the same way, so nothing leaks).</summary>
+public sealed record NotFound(string What, string? Hint = null) : Failure;
+
+/// <summary>The posted form lost its one-use key (an old tab, a tampered post).</summary>
+public sealed record FormExpired(string Then = "Reload the page and try again.") : Failure;
+
+/// <summary>Only an owner of the organisation may do this.</summary>
+public sealed record OwnerOnly(string Action) : Failure;
+
+/// <summary>A role the actor does not hold is needed.</summary>
+public sealed record RoleNeeded(string Who, string Action) : Failure;
+
+/// <summary>The record has moved on (submitted, decided, closed), so the action no longer applies.</summary>
+public sealed record NoLongerPossible(string What, string Action, string? Because = null) : Failure;
+
+/// <summary>The email is already a member of, or invited to, the organisation.</summary>
+public sealed record AlreadyMember(string Email) : Failure
+{
+    public override string Field => "Email";
+}
+
+/// <summary>Removing or demoting this person would leave the organisation with no owner who has signed in.</summary>
+public sealed record LastOwner : Failure;
+
+/// <summary>The organisation has given no bank details yet.</summary>
+public sealed record NoBankDetails(string Organisation) : Failure;
+
+/// <summary>A plain message from a rule that already words it for the user (a deadline, a blocker to closing an account).</summary>
+public sealed record Refused(string Message, string OnField = "") : Failure
+{
+    public override string Field => OnField;
+}
+
+/// <summary>The account was closed or never existed.</summary>
+public sealed record AccountGone : Failure;
+
+/// <summary>Something stops the account being closed (an open application the person alone can act on, …).</summary>
+public sealed record ClosureBlocked(string Blocker) : Failure;
+
+/// <summary>An organisation must be chosen.</summary>
+public sealed record ChooseOrganisation : Failure
+{
+    public override string Field => "OrganisationId";
+}
+
+/// <summary>A member's role must be Owner or Editor.</summary>
+public sealed record ChooseRole : Failure
+{
+    public override string Field => "Role";
+}
+
+/// <summary>The round has not opened yet.</summary>
+public sealed record RoundNotOpen(DateTimeOffset OpensAt) : Failure;
+
+/// <summary>The round (or the applicant's extension) has closed.</summary>
+public sealed record DeadlinePassed(DateTimeOffset Deadline, bool Extended) : Failure;
+
+/// <summary>A monitoring return opens when its period ends.</summary>
+public sealed record ReturnNotOpen : Failure;
+
+/// <summary>Accepting an offer needs the declaration on the organisation's behalf.</summary>
+public sealed record DeclarationNeeded(string Organisation) : Failure
+{
+    public override string Field => "Declaration";
+}
+
+/// <summary>A reason the action needs is missing or too long (declining an offer, extending a deadline); the message says which.</summary>
+public sealed record ReasonNeeded(string Prompt) : Failure
+{
+    public override string Field => "Reason";
+}
+
+/// <summary>Only a draft application's deadline can be extended.</summary>
+public sealed record DraftOnly : Failure;
+
+/// <summary>An extension must end after the round closes.</summary>
+public sealed record ExtensionNotAfterClose(DateTimeOffset ClosesAt) : Failure
+{
+    public override string Field => "NewDeadline";
+}
+
+/// <summary>An extension must end in the future.</summary>
+public sealed record ExtensionInPast : Failure
+{
+    public override string Field => "NewDeadline";
+}
+
+/// <summary>The file is not one the actor may remove (another organisation's, or its record has moved on).</summary>
+public sealed record FileNotRemovable : Failure;
+
+public static class Failures
+{
+    /// <summary>What the user reads for each failure.</summary>
+    public static string Message(Failure failure) => failure switch
+    {
+        NotFound f => f.Hint is null ? $"That {f.What} was not found." : $"That {f.What} was not found. {f.Hint}",
+        FormExpired f => $"Something went wrong with the form. {f.Then}",
+        OwnerOnly f => $"Only an owner of the organisation can {f.Action}.",
+        RoleNeeded f => $"Only {f.Who} can {f.Action}.",
+        NoLongerPossible f => f.Because is null ? $"This {f.What} can no longer be {f.Action}." : $"This {f.What} can no longer be {f.Action}: {f.Because}",
+        AlreadyMember f => string.Create(CultureInfo.InvariantCulture, $"{f.Email} is already a member or has already been invited."),
+        LastOwner => "The organisation needs at least one owner who has signed in. Make someone else an owner first.",
+        NoBankDetails f => $"{f.Organisation} has not given bank details yet.",
+        AccountGone => "Your account was not found. It may have been closed already.",
+        ClosureBlocked f => f.Blocker,
+        ChooseOrganisation => "Select the organisation that is applying.",
+        ChooseRole => "Select whether they will be an owner or an editor.",
+        RoundNotOpen f => $"This round opens at {UkTime.Describe(f.OpensAt)}.",
+        DeadlinePassed f => Deadlines.ClosedMessage(f.Deadline, f.Extended),
+        ReturnNotOpen => "This return cannot be sent yet: it opens when its period ends.",
+        DeclarationNeeded f => $"Confirm that you accept the grant on these conditions on behalf of {f.Organisation}.",
+        ReasonNeeded f => f.Prompt,
+        DraftOnly => "Only a draft application's deadline can be extended.",
+        ExtensionNotAfterClose f => $"The extension must end after the round closes at {UkTime.Describe(f.ClosesAt)}.",
+        ExtensionInPast => "The extension must end in the future.",
+        FileNotRemovable => "That file cannot be removed.",
+        Refused f => f.Message,
+        _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
+    };
+}
