@@ -126,7 +126,8 @@ internal sealed class DecisionNoticeDemoLoader(GrantsDbContext db, ICaseWorkflow
             var notice = new DecisionNotice
             {
                 NoticeReference = d.NoticeReference!, Slug = DecisionNotice.SlugOf(d.NoticeReference!),
-                Title = $"Grant to {a.Organisation!.Name}: {a.ProjectTitle}", AmountPence = d.AmountPence,
+                Title = a.ProjectTitle.Contains(a.Organisation!.Name, StringComparison.Ordinal) ? $"Grant: {a.ProjectTitle}" : $"Grant to {a.Organisation.Name}: {a.ProjectTitle}",
+                AmountPence = d.AmountPence,
                 ExecutiveSummary = $"{DecisionTriggers.Describe(d.Outcome)}: a grant of {d.Amount} to {a.Organisation.Name} for \"{a.ProjectTitle}\" ({a.ApplicationReference}).",
                 Background = $"The application was assessed under the Commissioner's Grant Scheme. The amount is above the £25,000 delegated to the Chief Executive and the Chief Finance Officer, so the decision is the Commissioner's.",
                 OptionsConsidered = "1. Fund as recommended (agreed).\n\n2. Part-fund or decline the application.",

@@ -20,7 +20,7 @@ public sealed class DecisionReasonsValidator : AbstractValidator<DecisionReasons
 }
 
 /// <summary>Approve, part-fund, defer or reject: writes the decision row and its audit row.</summary>
-public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
+public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit, RelatedAwards related) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
 {
     public override CaseKind Kind => CaseKind.Application;
 
@@ -43,7 +43,8 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
             return [];
         }
         var amount = context.Request.Amount?.Pence ?? 0;
-        var maxAward = await context.Db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.MaxAwardPence).FirstAsync(ct);
+        var round = await context.Db.Rounds.Where(r => r.Id == c.RoundId).Select(r => new { r.MaxAwardPence, r.Fund!.IsSmallFund }).FirstAsync(ct);
+        var maxAward = round.MaxAwardPence;
         var message = amount switch
         {
             <= 0 => "Enter an amount more than £0.",
@@ -53,6 +54,7 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
                 "Part-funding must be less than the amount requested; choose Approve to fund it in full.",
             _ => null,
         };
+        message ??= amount > 0 ? await related.ProblemAsync(context.Db, c, context.Actor, new Money(amount), notice, round.IsSmallFund, context.Now, ct) : null;
         return message is null ? [] : [new FieldError("Amount", message)];
     }
 

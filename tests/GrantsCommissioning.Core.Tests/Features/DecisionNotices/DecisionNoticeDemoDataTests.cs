@@ -26,7 +26,7 @@ public sealed class DecisionNoticeDemoDataTests
         Assert.Contains("Use of reserves for rural, business and cyber crime initiatives", titles);
         var year2013 = await register.SearchAsync(new FinancialYear(2013), null, 1);
         Assert.Equal(8, year2013.Total);
-        Assert.Equal(6, year2013.Rows.Count(r => r.Title.StartsWith("Grant to ", StringComparison.Ordinal)));
+        Assert.Equal(6, year2013.Rows.Count(r => r.Title.StartsWith("Grant", StringComparison.Ordinal)));
         var surveillance = await register.FindAsync("WMPCC-2013-002");
         Assert.True(surveillance!.HasConfidentialAnnex);
         Assert.DoesNotContain(surveillance.Sections, s => s.Text.Contains("NOT FOR PUBLICATION", StringComparison.Ordinal));
