@@ -99,8 +99,8 @@ def day(n):
 def award_case(i, ref, org, area, title, summary, amount, objectives, indicator, awarded_on, authority, notice):
     budget = [
         {"description": "Staff and sessional workers", "category": "Staff", "amount": round(amount * 0.6)},
-        {"description": "Venue hire and equipment", "category": "Running costs", "amount": amount - round(amount * 0.6) - round(amount * 0.1)},
-        {"description": "Volunteer expenses and training", "category": "Volunteers", "amount": round(amount * 0.1)},
+        {"description": "Venue hire and equipment", "category": "Equipment", "amount": amount - round(amount * 0.6) - round(amount * 0.1)},
+        {"description": "Volunteer expenses and training", "category": "Volunteer expenses", "amount": round(amount * 0.1)},
     ]
     budget = [b for b in budget if b["amount"] > 0]
     first = amount // 2
@@ -180,7 +180,7 @@ def current_case(n, org, state, amount, objectives, round_ref="CGS-SPRING", **ex
     title = title or activity[2]
     budget = [
         {"description": "Sessional workers", "category": "Staff", "amount": round(amount * 0.7)},
-        {"description": "Equipment and materials", "category": "Running costs", "amount": amount - round(amount * 0.7)},
+        {"description": "Equipment and materials", "category": "Equipment", "amount": amount - round(amount * 0.7)},
     ]
     case = {"reference": f"{'SF' if round_ref.startswith('SMALL') else 'CGS'}-CY-{n:04d}", "round": round_ref, "organisation": org["name"],
             "title": title, "summary": activity[2] + ".", "requested": amount, "state": state, "areaServed": org["areaServed"],

@@ -6,4 +6,5 @@ public enum CaseKind
     Award = 2,
     Payment = 3,
     MonitoringReturn = 4,
+    DecisionNotice = 5,
 }

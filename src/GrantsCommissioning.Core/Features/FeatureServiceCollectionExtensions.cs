@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
+using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Payments;
@@ -33,6 +34,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAwards();
         services.AddPayments();
         services.AddReturns();
+        services.AddDecisionNotices();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();

@@ -19,11 +19,11 @@ public sealed class DefinitionValidationTests : IDisposable
     public void Dispose() => WorkflowTestHost.TryDelete(folder);
 
     [Fact]
-    public async Task LoadAsync_WhenRepositoryDefinitions_LoadsAllFourWorkflows()
+    public async Task LoadAsync_WhenRepositoryDefinitions_LoadsAllFiveWorkflows()
     {
         var loaded = await LoadAsync();
 
-        Assert.Equal(["award", "grant-application", "monitoring-return", "payment"], loaded.Select(l => l.Definition.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["award", "decision-notice", "grant-application", "monitoring-return", "payment"], loaded.Select(l => l.Definition.Id).Distinct().Order(StringComparer.Ordinal));
         Assert.All(loaded, l => Assert.Equal(64, l.Sha256.Length));
     }
 
@@ -93,7 +93,7 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     private static Type? CaseTypes(CaseKind kind) =>
-        new CaseKinds([new ApplicationCaseKind(), new AwardCaseKind(), new PaymentCaseKind(), new ReturnCaseKind()]).Find(kind)?.EntityType;
+        new CaseKinds([new ApplicationCaseKind(), new AwardCaseKind(), new PaymentCaseKind(), new ReturnCaseKind(), new Core.Features.DecisionNotices.DecisionNoticeCaseKind()]).Find(kind)?.EntityType;
 
     private Task<IReadOnlyList<LoadedDefinition>> LoadAsync() =>
         DefinitionLoader.LoadAsync(folder, new EmailTemplates(Path.Combine(folder, "templates")), CaseTypes);

@@ -150,6 +150,16 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
         return (int)Math.Round(achieved);
     }
 
+    /// <summary>The history of any case, for the pages of case kinds that features add (a decision notice).</summary>
+    public async Task<IReadOnlyList<HistoryLine>> HistoryAsync(CaseRef caseRef, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            return await HistoryAsync(db, caseRef.Kind, caseRef.Id, ct);
+        }
+    }
+
     /// <summary>The case's journal with the labels of the definition version each step ran under.</summary>
     private async Task<IReadOnlyList<HistoryLine>> HistoryAsync(GrantsDbContext db, CaseKind kind, int id, CancellationToken ct)
     {

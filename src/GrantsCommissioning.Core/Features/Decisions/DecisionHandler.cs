@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class DecisionReasonsValidator : AbstractValidator<DecisionReasons
 }
 
 /// <summary>Approve, part-fund, defer or reject: writes the decision row and its audit row.</summary>
-public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
+public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit, RelatedAwards related) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
 {
     public override CaseKind Kind => CaseKind.Application;
 
@@ -33,12 +34,17 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
         {
             return [new FieldError("NoticeReference", $"Decision notice {notice} is already recorded against another decision; check the reference.")];
         }
+        if (!string.IsNullOrEmpty(notice) && await NoticeProblemAsync(context, c, notice, ct) is { } problem)
+        {
+            return [new FieldError("NoticeReference", problem)];
+        }
         if (!DecisionTriggers.IsFunded(outcome))
         {
             return [];
         }
         var amount = context.Request.Amount?.Pence ?? 0;
-        var maxAward = await context.Db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.MaxAwardPence).FirstAsync(ct);
+        var round = await context.Db.Rounds.Where(r => r.Id == c.RoundId).Select(r => new { r.MaxAwardPence, r.Fund!.IsSmallFund }).FirstAsync(ct);
+        var maxAward = round.MaxAwardPence;
         var message = amount switch
         {
             <= 0 => "Enter an amount more than £0.",
@@ -48,6 +54,7 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
                 "Part-funding must be less than the amount requested; choose Approve to fund it in full.",
             _ => null,
         };
+        message ??= amount > 0 ? await related.ProblemAsync(context.Db, c, context.Actor, new Money(amount), notice, round.IsSmallFund, context.Now, ct) : null;
         return message is null ? [] : [new FieldError("Amount", message)];
     }
 
@@ -63,8 +70,30 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
             NoticeReference = string.IsNullOrWhiteSpace(request.NoticeReference) ? null : request.NoticeReference.Trim(),
         };
         context.Db.Decisions.Add(decision);
+        if (decision.NoticeReference is { } reference
+            && await context.Db.Set<DecisionNotice>().FirstOrDefaultAsync(n => n.NoticeReference == reference, ct) is { } signedNotice)
+        {
+            signedNotice.Decision = decision;
+            signedNotice.ApplicationId ??= c.Id;
+        }
         await audit.AppendAsync(context.Db, context.Actor, "Decision.Recorded", nameof(CaseKind.Application),
             c.Id.ToString(CultureInfo.InvariantCulture), null, AuditImage(decision), ct);
+    }
+
+    /// <summary>A decision notice drafted in the system must be signed (or published) and about this application before a decision cites it.</summary>
+    private static async Task<string?> NoticeProblemAsync(TransitionContext context, GrantApplication c, string reference, CancellationToken ct)
+    {
+        var n = await context.Db.Set<DecisionNotice>().Where(x => x.NoticeReference == reference)
+            .Select(x => new { x.State, x.ApplicationId, x.DecisionId }).FirstOrDefaultAsync(ct);
+        return n switch
+        {
+            null => null,
+            { DecisionId: not null } => $"Decision notice {reference} is already recorded against another decision; check the reference.",
+            { ApplicationId: { } about } when about != c.Id => $"Decision notice {reference} is about another application; check the reference.",
+            _ when n.State is not (DecisionNoticeWorkflow.Signed or DecisionNoticeWorkflow.Published) =>
+                $"Decision notice {reference} has not been signed by the Commissioner yet, so this decision cannot be recorded under it.",
+            _ => null,
+        };
     }
 
     private static object AuditImage(Decision d) => new

@@ -9,5 +9,7 @@ public static class DecisionsFeature
     public static IServiceCollection AddDecisions(this IServiceCollection services) => services
         .AddTransitionHandler<DecisionHandler>()
         .AddSingleton<IValidator<DecisionReasons>, DecisionReasonsValidator>()
-        .AddSingleton<DecisionService>();
+        .AddSingleton<DecisionService>()
+        .AddSingleton<RelatedAwards>()
+        .AddOptions<DecisionOptions>().BindConfiguration(DecisionOptions.SectionName).Services;
 }

@@ -83,6 +83,10 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         var requested = file.Pounds(c.Requested, what + " requested");
         var budget = c.Budget.Select(b => (Line: b, Amount: file.Pounds(b.Amount, what + " budget line"))).ToList();
         file.Check(Money.Sum(budget.Select(b => b.Amount)) == requested, $"{what}: budget lines add up to {Money.Sum(budget.Select(b => b.Amount))}, not the {requested} requested");
+        foreach (var line in c.Budget.Where(b => !Applications.ApplicationService.BudgetCategories.Contains(b.Category)))
+        {
+            throw file.Problem($"{what}: budget category '{line.Category}' is not one the application form offers ({string.Join(", ", Applications.ApplicationService.BudgetCategories)})");
+        }
         file.Check(c.Objectives.Values.Sum() == 100, $"{what}: objective shares add up to {c.Objectives.Values.Sum()}%, not 100%");
         var objectiveIds = new Dictionary<int, int>();
         foreach (var number in c.Objectives.Keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)))

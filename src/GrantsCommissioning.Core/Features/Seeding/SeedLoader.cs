@@ -35,6 +35,7 @@ public sealed partial class SeedLoader(
                 ("demo/organisations.json", (db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadOrganisationsAsync(c)),
                 .. FilesMatching("demo", "cases-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadCasesAsync(c)))),
+                ("demo/decision-notices.json", (db, file, c) => new DecisionNotices.DecisionNoticeDemoLoader(db, workflow, file, now).LoadAsync(c)),
             ],
             ct);
     }
