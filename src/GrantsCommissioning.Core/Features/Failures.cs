@@ -104,6 +104,12 @@ public sealed record ExtensionInPast : Failure
 /// <summary>The file is not one the actor may remove (another organisation's, or its record has moved on).</summary>
 public sealed record FileNotRemovable : Failure;
 
+/// <summary>Someone else changed the record since the user loaded it.</summary>
+public sealed record ChangedMeanwhile(string What) : Failure;
+
+/// <summary>Only a draft decision notice can be changed.</summary>
+public sealed record NotADraft : Failure;
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -130,6 +136,8 @@ public static class Failures
         ExtensionNotAfterClose f => $"The extension must end after the round closes at {UkTime.Describe(f.ClosesAt)}.",
         ExtensionInPast => "The extension must end in the future.",
         FileNotRemovable => "That file cannot be removed.",
+        ChangedMeanwhile f => $"This {f.What} was changed by someone else while you were editing it. Reload to see the latest.",
+        NotADraft => "Only a draft can be changed. Ask for the notice to be sent back to draft first.",
         Refused f => f.Message,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
     };

@@ -24,7 +24,7 @@ public sealed class DecisionNoticeService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!DecisionNoticeAccess.Drafters.Any(actor.IsInRole))
         {
-            return FeatureResult<int>.Fail("", "Only a grants officer or the Commissioner can draft a decision notice.");
+            return FeatureResult<int>.Fail(new RoleNeeded("a grants officer or the Commissioner", "draft a decision notice"));
         }
         if (await InvalidAsync(draft, ct) is { } invalid)
         {
@@ -63,7 +63,7 @@ public sealed class DecisionNoticeService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!DecisionNoticeAccess.Drafters.Any(actor.IsInRole))
         {
-            return FeatureResult<int>.Fail("", "Only a grants officer or the Commissioner can change a decision notice.");
+            return FeatureResult<int>.Fail(new RoleNeeded("a grants officer or the Commissioner", "change a decision notice"));
         }
         if (await InvalidAsync(draft, ct) is { } invalid)
         {
@@ -78,15 +78,15 @@ public sealed class DecisionNoticeService(
                 var notice = await db.Set<DecisionNotice>().FirstOrDefaultAsync(n => n.Id == id, ct);
                 if (notice is null)
                 {
-                    return FeatureResult<int>.Fail("", "That decision notice does not exist.");
+                    return FeatureResult<int>.Fail(new NotFound("decision notice"));
                 }
                 if (notice.Version != expectedVersion)
                 {
-                    return FeatureResult<int>.Fail("", "This notice was changed by someone else while you were editing it. Reload to see the latest.");
+                    return FeatureResult<int>.Fail(new ChangedMeanwhile("notice"));
                 }
                 if (notice.State != DecisionNoticeWorkflow.Draft)
                 {
-                    return FeatureResult<int>.Fail("", "Only a draft can be changed. Ask for the notice to be sent back to draft first.");
+                    return FeatureResult<int>.Fail(new NotADraft());
                 }
                 var before = NoticeDraft.Of(notice, null);
                 draft.ApplyTo(notice);
@@ -109,7 +109,7 @@ public sealed class DecisionNoticeService(
         {
             Payload = payload, Comment = comment, ExpectedVersion = expectedVersion,
         }, ct);
-        return result.Error == TransitionError.CaseNotFound ? FeatureResult<int>.Fail("", "That decision notice does not exist.") : FeatureResult<int>.From(result, id);
+        return result.Error == TransitionError.CaseNotFound ? FeatureResult<int>.Fail(new NotFound("decision notice")) : FeatureResult<int>.From(result, id);
     }
 
     public async Task<NoticePage> ListAsync(string? state, string? search, NoticeSort sort, bool descending, int skip, int take, CancellationToken ct = default)
