@@ -8,6 +8,7 @@ using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
+using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Features.Seeding;
 using GrantsCommissioning.Core.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAwards();
         services.AddPayments();
         services.AddReturns();
+        services.AddRounds();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<OrganisationMembers>();
         services.AddSingleton<ObjectiveRollUp>();
