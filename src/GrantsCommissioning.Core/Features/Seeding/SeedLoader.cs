@@ -35,6 +35,8 @@ public sealed partial class SeedLoader(
                 ("demo/organisations.json", (db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadOrganisationsAsync(c)),
                 .. FilesMatching("demo", "cases-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadCasesAsync(c)))),
+                .. FilesMatching("demo", "rounds-*.json").Select(f =>
+                    (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
             ],
             ct);
     }

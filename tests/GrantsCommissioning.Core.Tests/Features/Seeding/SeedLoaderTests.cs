@@ -207,7 +207,7 @@ public class SeedLoaderTests
             await db.Payments.CountAsync(), await db.Returns.CountAsync(), await db.WorkflowJournal.CountAsync());
     }
 
-    private static string CopyOfSeedData()
+    internal static string CopyOfSeedData()
     {
         var source = RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory);
         var target = Path.Combine(Path.GetTempPath(), "gc-seed-" + Guid.NewGuid().ToString("N"));
