@@ -30,9 +30,12 @@ public sealed class RoundInput
     public string? DivergenceThreshold { get; set; } = "20";
     public List<CriterionInput> Criteria { get; set; } = [];
 
-    /// <summary>Pads the criteria to the form's rows so each has inputs.</summary>
+    /// <summary>Pads the criteria to the form's rows so each has inputs (and gives lists form binding left empty).</summary>
     public RoundInput WithCriterionRows()
     {
+        OrganisationTypes ??= [];
+        Areas ??= [];
+        Criteria ??= [];
         while (Criteria.Count < CriterionRows)
         {
             Criteria.Add(new CriterionInput());

@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Web.Components.Pages.Applicant;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 
 namespace GrantsCommissioning.Web.Components.Pages.Rounds;
 
@@ -17,11 +18,15 @@ public abstract class RoundPageBase : ApplicantPageBase
     protected List<string> Ticked(string name) =>
         HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
 
+    /// <summary>The form as posted (ticked boxes collected), or as loaded, with every criterion row present.</summary>
     protected void BindChoices(RoundInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        input.OrganisationTypes = Ticked("Input.OrganisationTypes");
-        input.Areas = Ticked("Input.Areas");
+        if (HttpMethods.IsPost(HttpContext.Request.Method))
+        {
+            input.OrganisationTypes = Ticked("Input.OrganisationTypes");
+            input.Areas = Ticked("Input.Areas");
+        }
         input.WithCriterionRows();
     }
 }
