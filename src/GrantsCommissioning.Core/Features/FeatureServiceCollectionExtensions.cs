@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Features.Applications;
+using GrantsCommissioning.Core.Features.Assessments;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
@@ -35,6 +36,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddPayments();
         services.AddReturns();
         services.AddRounds();
+        services.AddAssessments();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<OrganisationMembers>();
         services.AddSingleton<ObjectiveRollUp>();

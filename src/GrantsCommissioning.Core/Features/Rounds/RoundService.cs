@@ -163,13 +163,8 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         {
             return FeatureResult<int>.Fail(errors);
         }
-        return await WriteAsync(async db =>
+        return await ChangeRoundAsync(id, async (db, round) =>
         {
-            var round = await LoadAsync(db, id, ct, tracked: true);
-            if (round is null)
-            {
-                return NotFound();
-            }
             if (!round.IsDraft)
             {
                 return FeatureResult<int>.Fail("", "This round has been published, so its terms cannot change. Close it early or extend it instead.");
@@ -193,13 +188,8 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     public async Task<FeatureResult<int>> PublishAsync(int id, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return await WriteAsync(async db =>
+        return await ChangeRoundAsync(id, async (db, round) =>
         {
-            var round = await LoadAsync(db, id, ct, tracked: true);
-            if (round is null)
-            {
-                return NotFound();
-            }
             if (!round.IsDraft)
             {
                 return FeatureResult<int>.Fail("", "This round has already been published.");
@@ -230,13 +220,8 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         {
             return FeatureResult<int>.Fail("CloseReason", "Enter the reason for closing the round early: it is kept in the audit log.");
         }
-        return await WriteAsync(async db =>
+        return await ChangeRoundAsync(id, async (db, round) =>
         {
-            var round = await LoadAsync(db, id, ct, tracked: true);
-            if (round is null)
-            {
-                return NotFound();
-            }
             var now = clock.GetUtcNow();
             if (round.IsDraft || round.ClosesAt <= now)
             {
@@ -262,13 +247,8 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         {
             return FeatureResult<int>.Fail(errors);
         }
-        return await WriteAsync(async db =>
+        return await ChangeRoundAsync(id, async (db, round) =>
         {
-            var round = await LoadAsync(db, id, ct, tracked: true);
-            if (round is null)
-            {
-                return NotFound();
-            }
             if (round.IsDraft)
             {
                 return FeatureResult<int>.Fail("", "A draft round's dates are changed by editing it.");
@@ -319,6 +299,10 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         var q = db.Rounds.Include(x => x.Fund).Include(x => x.EligibilityRules).Include(x => x.Criteria).Include(x => x.Objectives).AsSplitQuery();
         return (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
     }
+
+    /// <summary>Loads the round for change inside <see cref="WriteAsync"/>; "not found" when there is none.</summary>
+    private Task<FeatureResult<int>> ChangeRoundAsync(int id, Func<GrantsDbContext, FundingRound, Task<FeatureResult<int>>> change, CancellationToken ct) =>
+        WriteAsync(async db => await LoadAsync(db, id, ct, tracked: true) is { } round ? await change(db, round) : NotFound(), ct);
 
     private async Task<FeatureResult<int>> WriteAsync(Func<GrantsDbContext, Task<FeatureResult<int>>> change, CancellationToken ct)
     {
