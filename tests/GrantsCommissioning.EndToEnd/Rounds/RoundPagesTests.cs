@@ -94,21 +94,35 @@ public class RoundPagesTests(BrowserSite site)
         await page.ClickAsync("main button[type=submit]");
 
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("They add up to 90%");
+        await ScreenshotAsync(page, "new-round-errors");
         await page.FillAsync("#Criteria-1-Weight", "30");
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#round-phase")).ToHaveTextAsync("Draft (not published)");
 
         await page.ClickAsync("text=Preview as applicants see it");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Knife crime prevention round");
+        await ScreenshotAsync(page, "preview");
         await page.GoBackAsync();
         await page.ClickAsync("text=Publish this round");
         await Assertions.Expect(page.Locator("#round-phase")).ToHaveTextAsync("Open");
+        await ScreenshotAsync(page, "published");
+        await page.GotoAsync("/staff/rounds");
+        await ScreenshotAsync(page, "list");
 
         var visitor = await site.NewPageAsync();
         await visitor.GotoAsync("/funding");
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("Knife crime prevention round");
         await visitor.Context.CloseAsync();
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Saves what the officer sees when GC_SCREENSHOTS names a folder (for reviewing the pages by eye).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("GC_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"rounds-assess-{name}.png"), FullPage = true });
+        }
     }
 
     private async Task<string> PathAsync(string template)
