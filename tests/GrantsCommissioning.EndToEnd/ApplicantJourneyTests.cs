@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.EndToEnd.Infrastructure;
+using GrantsCommissioning.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -233,6 +234,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         {
             var user = await db.Users.SingleAsync(u => u.Email == "officer@demo.opcc-grants.example");
             officer = Actor.For(user.Id, user.DisplayName, Roles.GrantsOfficer);
+            await TestData.AddCompletedAssessmentsAsync(db, id, DateTimeOffset.UtcNow, count: 1);
         }
         var application = new CaseRef(CaseKind.Application, id);
         foreach (var trigger in new[] { ApplicationTriggers.StartChecks, ApplicationTriggers.PassChecks, ApplicationTriggers.Recommend })

@@ -50,6 +50,34 @@ public static class TestData
         return org.Id;
     }
 
+    /// <summary>
+    /// Completed assessments (no conflict, every criterion scored 4) by <paramref name="count"/> assessors, as an
+    /// application needs before an officer can recommend it.
+    /// </summary>
+    public static async Task AddCompletedAssessmentsAsync(GrantsDbContext db, int applicationId, DateTimeOffset at, int count = 2)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var criteria = await db.Applications.Where(a => a.Id == applicationId).SelectMany(a => a.Round!.Criteria).Select(c => c.Id).ToListAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            var assessment = new Assessment
+            {
+                ApplicationId = applicationId, AssessorUserId = "test-assessor-" + Guid.NewGuid().ToString("N"), AssessorName = $"Test Assessor {i}", HasConflict = false,
+                ConflictDeclaredAt = at, Recommendation = Recommendation.Fund, Comments = "Meets the criteria.", CompletedAt = at,
+            };
+            assessment.Scores.AddRange(criteria.Select(c => new AssessmentScore { CriterionId = c, Score = 4, Comment = "Good evidence." }));
+            db.Assessments.Add(assessment);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task AddCompletedAssessmentsAsync(TestDatabase test, int applicationId, int count = 2)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        await using var db = test.NewContext();
+        await AddCompletedAssessmentsAsync(db, applicationId, test.Clock.GetUtcNow(), count);
+    }
+
     /// <summary>A complete draft application to a round, linked to objectives by number with the given shares.</summary>
     public static async Task<int> CreateDraftApplicationAsync(TestDatabase test, int organisationId, string roundReference, Money amount,
         IReadOnlyDictionary<int, int> objectiveShares, string reference = "TEST-0001")

@@ -21,6 +21,10 @@ internal sealed class FundConfiguration :
     {
         b.HasIndex(r => r.Reference).IsUnique();
         b.HasIndex(r => r.ClosesAt);
+        b.Property(r => r.AssessorsPerApplication).HasDefaultValue(2);
+        b.Property(r => r.DivergenceThresholdPercent).HasDefaultValue(20);
+        b.Property(r => r.EligibleOrganisationTypes).HasMaxLength(400);
+        b.Property(r => r.EligibleAreas).HasMaxLength(400);
         b.HasMany(r => r.EligibilityRules).WithOne().HasForeignKey(x => x.RoundId);
         b.HasMany(r => r.Criteria).WithOne().HasForeignKey(x => x.RoundId);
         b.HasMany(r => r.Objectives).WithMany().UsingEntity("RoundObjectives");

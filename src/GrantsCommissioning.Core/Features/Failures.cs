@@ -81,9 +81,9 @@ public sealed record DeclarationNeeded(string Organisation) : Failure
 }
 
 /// <summary>A reason the action needs is missing or too long (declining an offer, extending a deadline); the message says which.</summary>
-public sealed record ReasonNeeded(string Prompt) : Failure
+public sealed record ReasonNeeded(string Prompt, string OnField = "Reason") : Failure
 {
-    public override string Field => "Reason";
+    public override string Field => OnField;
 }
 
 /// <summary>Only a draft application's deadline can be extended.</summary>
@@ -109,6 +109,36 @@ public sealed record ChangedMeanwhile(string What) : Failure;
 
 /// <summary>Only a draft decision notice can be changed.</summary>
 public sealed record NotADraft : Failure;
+
+/// <summary>A published round's terms cannot change.</summary>
+public sealed record RoundPublished : Failure;
+
+/// <summary>The round is already published.</summary>
+public sealed record RoundAlreadyPublished : Failure;
+
+/// <summary>A round whose closing time has passed cannot be published.</summary>
+public sealed record RoundClosingPassed(DateTimeOffset ClosesAt) : Failure;
+
+/// <summary>Only an open round can be closed early.</summary>
+public sealed record RoundNotClosable(bool IsDraft) : Failure;
+
+/// <summary>A draft round's dates are changed by editing it, not by extending.</summary>
+public sealed record DraftRoundNotExtendable : Failure;
+
+/// <summary>Two officers changed the same round at once.</summary>
+public sealed record RoundChangedMeanwhile : Failure;
+
+/// <summary>An extended closing time must be later than now and than the current one.</summary>
+public sealed record ExtensionTooEarly(DateTimeOffset ClosesAt) : Failure
+{
+    public override string Field => "ClosesDate";
+}
+
+/// <summary>Round references are unique.</summary>
+public sealed record DuplicateRoundReference(string Reference) : Failure
+{
+    public override string Field => "Reference";
+}
 
 public static class Failures
 {
@@ -138,6 +168,14 @@ public static class Failures
         FileNotRemovable => "That file cannot be removed.",
         ChangedMeanwhile f => $"This {f.What} was changed by someone else while you were editing it. Reload to see the latest.",
         NotADraft => "Only a draft can be changed. Ask for the notice to be sent back to draft first.",
+        RoundPublished => "This round has been published, so its terms cannot change. Close it early or extend it instead.",
+        RoundAlreadyPublished => "This round has already been published.",
+        RoundClosingPassed f => $"This round's closing time ({UkTime.Describe(f.ClosesAt)}) has passed. Edit the dates before publishing.",
+        RoundNotClosable f => f.IsDraft ? "A draft round is not open, so it cannot be closed." : "This round has already closed.",
+        DraftRoundNotExtendable => "A draft round's dates are changed by editing it.",
+        RoundChangedMeanwhile => "Someone else changed this round at the same time. Reload the page and try again.",
+        ExtensionTooEarly f => $"The new closing time must be later than both now and the current closing time, {UkTime.Describe(f.ClosesAt)}.",
+        DuplicateRoundReference f => $"Another round already has the reference {f.Reference}. Choose a different reference.",
         Refused f => f.Message,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
     };

@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Features.Applications;
+using GrantsCommissioning.Core.Features.Assessments;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
@@ -9,6 +10,7 @@ using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
+using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Features.Seeding;
 using GrantsCommissioning.Core.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +37,8 @@ internal static class FeatureServiceCollectionExtensions
         services.AddPayments();
         services.AddReturns();
         services.AddDecisionNotices();
+        services.AddRounds();
+        services.AddAssessments();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();

@@ -844,10 +844,36 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AssessorsPerApplication")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2);
+
+                    b.Property<long?>("BudgetPence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DivergenceThresholdPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(20);
+
+                    b.Property<string>("EligibleAreas")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibleOrganisationTypes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDraft")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MaxAwardPence")
@@ -857,6 +883,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")

@@ -23,7 +23,7 @@ public sealed partial class ApplicationService(
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == roundReference, ct);
+            var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == roundReference && !r.IsDraft, ct);
             if (round is null)
             {
                 return null;
@@ -60,7 +60,7 @@ public sealed partial class ApplicationService(
             {
                 return FeatureResult<int>.Fail(new ChooseOrganisation());
             }
-            var round = await db.Rounds.Include(r => r.Fund).FirstOrDefaultAsync(r => r.Reference == roundReference, ct);
+            var round = await db.Rounds.Include(r => r.Fund).FirstOrDefaultAsync(r => r.Reference == roundReference && !r.IsDraft, ct);
             if (round is null)
             {
                 return FeatureResult<int>.Fail(new NotFound("funding round"));

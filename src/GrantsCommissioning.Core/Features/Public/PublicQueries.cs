@@ -18,7 +18,7 @@ public sealed class PublicQueries(IDbContextFactory<GrantsDbContext> factory, Ti
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var rounds = await db.Rounds.AsNoTracking().Where(r => r.OpensAt <= now && r.ClosesAt > now).OrderBy(r => r.ClosesAt)
+            var rounds = await db.Rounds.AsNoTracking().Where(r => !r.IsDraft && r.OpensAt <= now && r.ClosesAt > now).OrderBy(r => r.ClosesAt)
                 .Select(r => new
                 {
                     r.Id, r.Reference, r.Title, Fund = r.Fund!.Name, r.Purpose, r.MaxAwardPence, r.OpensAt, r.ClosesAt, r.UsesShortForm,

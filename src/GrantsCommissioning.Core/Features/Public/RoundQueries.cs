@@ -51,7 +51,7 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var q = db.Rounds.AsNoTracking().Where(r => r.OpensAt <= now && r.ClosesAt > now);
+            var q = db.Rounds.AsNoTracking().Where(r => !r.IsDraft && r.OpensAt <= now && r.ClosesAt > now);
             if (!string.IsNullOrWhiteSpace(filter.Fund))
             {
                 q = q.Where(r => r.Fund!.Code == filter.Fund);
@@ -83,19 +83,18 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
         await using (db)
         {
             var r = await db.Rounds.AsNoTracking().Include(x => x.Fund).Include(x => x.EligibilityRules).Include(x => x.Criteria).Include(x => x.Objectives)
-                .AsSplitQuery().FirstOrDefaultAsync(x => x.Reference == reference, ct);
-            if (r is null)
-            {
-                return null;
-            }
-            var now = clock.GetUtcNow();
-            return new RoundDetail(r.Reference, r.Title, r.Fund!.Name, r.Fund.Purpose, r.Purpose, r.WhoCanApply, r.MinAward, r.MaxAward, r.OpensAt,
+                .AsSplitQuery().FirstOrDefaultAsync(x => x.Reference == reference && !x.IsDraft, ct);
+            return r is null ? null : ToDetail(r, clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>The public view of a round (its fund, rules, criteria and objectives loaded); also the officer's preview of a draft.</summary>
+    internal static RoundDetail ToDetail(FundingRound r, DateTimeOffset now) =>
+        new(r.Reference, r.Title, r.Fund!.Name, r.Fund.Purpose, r.Purpose, r.WhoCanApply, r.MinAward, r.MaxAward, r.OpensAt,
                 r.ClosesAt, r.UsesShortForm, r.IsOpenAt(now), now < r.OpensAt,
                 r.EligibilityRules.OrderBy(e => e.Order).Select(e => new EligibilityQuestion(e.Id, e.Order, e.Question)).ToList(),
                 r.Criteria.OrderBy(c => c.Order).Select(c => new CriterionView(c.Title, c.Guidance, c.WeightPercent, c.MaxScore)).ToList(),
                 r.Objectives.OrderBy(o => o.Number).Select(o => o.Heading).ToList());
-        }
-    }
 
     /// <summary>Checks yes/no answers (rule id → answer) against the round's rules: eligible, or each rule's failure message.</summary>
     public async Task<FeatureResult<EligibilityOutcome>> CheckEligibilityAsync(string reference, IReadOnlyDictionary<int, bool?> answers, CancellationToken ct = default)
@@ -104,9 +103,9 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Tim
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var rules = await db.Rounds.AsNoTracking().Where(r => r.Reference == reference).SelectMany(r => r.EligibilityRules).OrderBy(e => e.Order)
+            var rules = await db.Rounds.AsNoTracking().Where(r => r.Reference == reference && !r.IsDraft).SelectMany(r => r.EligibilityRules).OrderBy(e => e.Order)
                 .ToListAsync(ct);
-            if (rules.Count == 0 && !await db.Rounds.AnyAsync(r => r.Reference == reference, ct))
+            if (rules.Count == 0 && !await db.Rounds.AnyAsync(r => r.Reference == reference && !r.IsDraft, ct))
             {
                 return FeatureResult<EligibilityOutcome>.Fail(new NotFound("funding round"));
             }

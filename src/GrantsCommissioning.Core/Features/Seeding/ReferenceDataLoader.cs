@@ -134,7 +134,7 @@ internal static class ReferenceDataLoader
             Fund = fund, Reference = r.Reference, Title = r.Title, Purpose = r.Purpose, WhoCanApply = r.WhoCanApply,
             OpensAt = file.Instant(r.OpensAt, what + " opensAt"), ClosesAt = file.Instant(r.ClosesAt, what + " closesAt"),
             MinAwardPence = file.Pounds(r.MinAward, what + " minAward").Pence, MaxAwardPence = file.Pounds(r.MaxAward, what + " maxAward").Pence,
-            UsesShortForm = r.ShortForm,
+            UsesShortForm = r.ShortForm, AssessorsPerApplication = fund.IsSmallFund ? 1 : 2,
         };
         file.Check(round.ClosesAt > round.OpensAt, $"{what} closes before it opens");
         file.Check(round.MaxAwardPence >= round.MinAwardPence && round.MinAwardPence > 0, $"{what} needs 0 < minAward ≤ maxAward");

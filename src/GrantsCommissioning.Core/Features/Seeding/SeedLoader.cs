@@ -36,6 +36,8 @@ public sealed partial class SeedLoader(
                 .. FilesMatching("demo", "cases-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadCasesAsync(c)))),
                 ("demo/decision-notices.json", (db, file, c) => new DecisionNotices.DecisionNoticeDemoLoader(db, workflow, file, now).LoadAsync(c)),
+                .. FilesMatching("demo", "rounds-*.json").Select(f =>
+                    (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
             ],
             ct);
     }

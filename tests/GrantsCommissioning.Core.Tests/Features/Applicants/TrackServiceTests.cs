@@ -28,6 +28,7 @@ public class TrackServiceTests
         await TestData.CreateOrganisationAsync(test, "Tenbury Town Council", stranger);
         var applicationId = await TestData.CreateDraftApplicationAsync(test, orgId, "CGS-2013-14", Money.FromPounds(10_000m), new Dictionary<int, int> { [2] = 100 });
         var app = new CaseRef(CaseKind.Application, applicationId);
+        await TestData.AddCompletedAssessmentsAsync(test, applicationId);
         foreach (var (trigger, actor) in new[] { (ApplicationTriggers.Submit, applicant), (ApplicationTriggers.StartChecks, officer),
                      (ApplicationTriggers.PassChecks, officer), (ApplicationTriggers.Recommend, officer) })
         {
