@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Features.Organisations;
+using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
@@ -33,6 +34,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAwards();
         services.AddPayments();
         services.AddReturns();
+        services.AddPanelReporting();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<OrganisationMembers>();
         services.AddSingleton<ObjectiveRollUp>();

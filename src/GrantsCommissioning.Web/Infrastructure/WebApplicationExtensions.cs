@@ -45,6 +45,7 @@ public static class WebApplicationExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthEndpoint();
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
+        Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         return app;
     }
 }
