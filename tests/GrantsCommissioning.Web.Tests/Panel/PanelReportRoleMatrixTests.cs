@@ -44,12 +44,39 @@ public class PanelReportRoleMatrixTests(GrantsWebFactory site)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task MeasureRoutes_AreForOfficersApproversAndPanelMembers(string role, string email)
+    {
+        using var client = await site.SignedInClientAsync(email);
+        var allowed = role is Roles.GrantsOfficer or Roles.DecisionMaker or Roles.Commissioner or Roles.PanelMember;
+        var measure = await site.IdAsync(db => db.Measures.Where(m => m.Title == "Reduction in the volume of violent crime with injury").Select(m => m.Id));
+
+        foreach (var route in new[] { "/panel/measures", "/panel/measures/2013/1", $"/panel/measures/history/{measure}" })
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            if (allowed)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {route}: {response.StatusCode}");
+                Assert.Contains("Reduction in the volume of violent crime with injury", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} {route}: {response.StatusCode}");
+            }
+        }
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/panel/measures/history/999999", UriKind.Relative))).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task StaffReportRoutes_SignedOut_RedirectToSignIn()
     {
         using var client = site.NewClient();
 
-        foreach (var route in StaffRoutes)
+        foreach (var route in StaffRoutes.Append("/panel/measures"))
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

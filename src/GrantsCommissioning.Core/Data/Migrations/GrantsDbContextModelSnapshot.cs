@@ -1007,6 +1007,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 

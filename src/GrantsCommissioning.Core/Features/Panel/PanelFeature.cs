@@ -6,5 +6,6 @@ public static class PanelFeature
 {
     public static IServiceCollection AddPanelReporting(this IServiceCollection services) => services
         .AddSingleton<PanelReportBuilder>()
-        .AddSingleton<PanelReportService>();
+        .AddSingleton<PanelReportService>()
+        .AddSingleton<MeasureReadings>();
 }

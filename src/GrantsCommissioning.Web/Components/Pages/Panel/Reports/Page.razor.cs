@@ -42,25 +42,14 @@ public partial class Page
 
     protected override async Task OnParametersSetAsync()
     {
-        var current = FinancialQuarter.Containing(Clock.GetUtcNow());
-        _quarters = [];
-        for (var q = current; q >= new FinancialYear(2013).Quarter(1) && _quarters.Count < 16; q = Previous(q))
+        var now = Clock.GetUtcNow();
+        _quarters = PanelReportPages.RecentQuarters(now);
+        if (PanelReportPages.FromRoute(Year, Quarter, now) is not { } quarter)
         {
-            _quarters.Add(q);
+            Navigation.NotFound();
+            return;
         }
-        if (Year is { } y && Quarter is { } n)
-        {
-            if (y is < 2000 or > 2100 || n is < 1 or > 4)
-            {
-                Navigation.NotFound();
-                return;
-            }
-            _quarter = new FinancialYear(y).Quarter(n);
-        }
-        else
-        {
-            _quarter = Previous(current);
-        }
+        _quarter = quarter;
         var user = (await AuthState).User;
         _canWrite = PanelReportRules.Writers.Any(user.IsInRole);
         _canApprove = PanelReportRules.Approvers.Any(user.IsInRole);
@@ -68,8 +57,6 @@ public partial class Page
         _message = null;
         await LoadAsync();
     }
-
-    private static FinancialQuarter Previous(FinancialQuarter q) => q.Number == 1 ? q.Year.Previous.Quarter(4) : q.Year.Quarter(q.Number - 1);
 
     private async Task LoadAsync()
     {

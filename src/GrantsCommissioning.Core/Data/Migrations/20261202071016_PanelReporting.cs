@@ -10,6 +10,13 @@ namespace GrantsCommissioning.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Direction",
+                table: "MeasureReadings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "PanelReportDrafts",
                 columns: table => new
@@ -100,6 +107,7 @@ namespace GrantsCommissioning.Core.Data.Migrations
                 table: "PublishedPanelReports",
                 columns: new[] { "FinancialYearStart", "Quarter", "Version" },
                 unique: true);
+
             // A published Panel report is an immutable snapshot: the database refuses to change or delete one.
             migrationBuilder.Sql("CREATE TRIGGER PublishedPanelReports_NoUpdate BEFORE UPDATE ON PublishedPanelReports "
                 + "BEGIN SELECT RAISE(ABORT, 'published Panel reports never change: publish a corrected version'); END;");
@@ -121,6 +129,10 @@ namespace GrantsCommissioning.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PanelReportDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "Direction",
+                table: "MeasureReadings");
         }
     }
 }

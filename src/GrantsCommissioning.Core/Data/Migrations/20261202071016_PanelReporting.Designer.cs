@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrantsCommissioning.Core.Data.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261202061318_PanelReporting")]
+    [Migration("20261202071016_PanelReporting")]
     partial class PanelReporting
     {
         /// <inheritdoc />
@@ -1009,6 +1009,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
