@@ -14,7 +14,7 @@ public class AccessibilityTests(BrowserSite site)
         "/funding/CGS-CURRENT/eligibility", "/funding/SMALL-CURRENT/eligibility", "/Account/ForgotPasswordConfirmation",
         "/Account/ResetPassword?code=bm90LWEtdG9rZW4", "/Account/ResetPasswordConfirmation", "/Account/InvalidPasswordReset",
         "/Account/ConfirmEmail?userId=nobody&code=bm90LWEtdG9rZW4", "/Account/Lockout", "/Account/AccessDenied",
-        "/Account/Closed",
+        "/Account/Closed", "/transparency/panel-reports", "/transparency/panel-reports/1",
     ];
 
     /// <summary>Applicant pages; {draft}, {submitted} and {organisation} are the demo applicant's records, looked up at run time.</summary>

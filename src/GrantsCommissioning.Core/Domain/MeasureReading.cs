@@ -11,6 +11,7 @@ public class MeasureReading
     public string? PeriodTarget { get; set; }
     public string? Actual { get; set; }
     public Rag Rag { get; set; }
+    public DirectionOfTravel Direction { get; set; }
     public string? Comment { get; set; }
 
     public FinancialQuarter Period => new(new FinancialYear(FinancialYearStart), Quarter);

@@ -140,6 +140,36 @@ public sealed record DuplicateRoundReference(string Reference) : Failure
     public override string Field => "Reference";
 }
 
+/// <summary>The actor's roles do not allow this.</summary>
+public sealed record NotAllowed(string Action) : Failure;
+
+/// <summary>No Police and Crime Plan was in force in the quarter, so there is nothing to report against.</summary>
+public sealed record NoPlanInForce(string Quarter, string Consequence, string OnField = "") : Failure
+{
+    public override string Field => OnField;
+}
+
+public enum ReportStep
+{
+    ReturnToDraft,
+    Change,
+    ApproveWithoutDraft,
+    ApproveAgain,
+    Publish,
+}
+
+/// <summary>A Panel report step that its state does not allow.</summary>
+public sealed record ReportStateRefused(ReportStep Step) : Failure;
+
+/// <summary>A Panel report cannot be approved while measures have no RAG for the quarter.</summary>
+public sealed record MeasuresWithoutRag(int Count, string Quarter, string FirstTitle, int FirstObjective) : Failure;
+
+/// <summary>An import with bad rows: every bad row named, nothing imported.</summary>
+public sealed record ImportRowsRefused(IReadOnlyList<string> Rows) : Failure
+{
+    public override string Field => "file";
+}
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -176,6 +206,19 @@ public static class Failures
         RoundChangedMeanwhile => "Someone else changed this round at the same time. Reload the page and try again.",
         ExtensionTooEarly f => $"The new closing time must be later than both now and the current closing time, {UkTime.Describe(f.ClosesAt)}.",
         DuplicateRoundReference f => $"Another round already has the reference {f.Reference}. Choose a different reference.",
+        NotAllowed f => $"You cannot {f.Action}.",
+        NoPlanInForce f => $"No Police and Crime Plan was in force in {f.Quarter}, so {f.Consequence}.",
+        ReportStateRefused f => f.Step switch
+        {
+            ReportStep.ReturnToDraft => "Only an approved report can be returned to draft.",
+            ReportStep.Change => "This report has been approved. Ask the approver to return it to draft before changing it.",
+            ReportStep.ApproveWithoutDraft => "There is no draft to approve: write the report first.",
+            ReportStep.ApproveAgain => "This report is already approved.",
+            _ => "Only an approved report can be published.",
+        },
+        MeasuresWithoutRag f => $"The report cannot be approved while {f.Count} success {(f.Count == 1 ? "measure has" : "measures have")} no RAG rating for {f.Quarter}, "
+            + $"for example \"{f.FirstTitle}\" (objective {f.FirstObjective}). Record the quarter's readings first.",
+        ImportRowsRefused f => string.Join(" ", f.Rows.Take(20)) + (f.Rows.Count > 20 ? $" (and {f.Rows.Count - 20} more)" : ""),
         Refused f => f.Message,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
     };

@@ -6,6 +6,7 @@ using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Features.Organisations;
+using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
@@ -39,6 +40,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddDecisionNotices();
         services.AddRounds();
         services.AddAssessments();
+        services.AddPanelReporting();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();

@@ -46,6 +46,7 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoint();
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
+        Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         return app;
     }
 }

@@ -1036,6 +1036,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
@@ -1191,6 +1194,33 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("NationalPriorities");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.ObjectiveNarrative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("DraftId", "ObjectiveId")
+                        .IsUnique();
+
+                    b.ToTable("ObjectiveNarratives", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Organisation", b =>
@@ -1366,6 +1396,49 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.PanelReportDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PccActivity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYearStart", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("PanelReportDrafts", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Payment", b =>
@@ -1545,6 +1618,55 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.PublishedPanelReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasMaxLength(4000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYearStart", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PublishedPanelReports", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.ReturnIndicatorValue", b =>
@@ -2463,6 +2585,25 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Navigation("Priority");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.ObjectiveNarrative", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.PanelReportDraft", "Draft")
+                        .WithMany("Narratives")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.PlanObjective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Draft");
+
+                    b.Navigation("Objective");
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.OrganisationMember", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.Organisation", "Organisation")
@@ -2783,6 +2924,11 @@ namespace GrantsCommissioning.Core.Data.Migrations
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Organisation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.PanelReportDraft", b =>
+                {
+                    b.Navigation("Narratives");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.PlanObjective", b =>

@@ -176,7 +176,7 @@ internal static class ReferenceDataLoader
         return await db.Objectives.Where(o => o.PlanId == plan!.Id).ToDictionaryAsync(o => o.Number, ct);
     }
 
-    private static FinancialQuarter ParsePeriod(SeedFile file, string text, string what)
+    internal static FinancialQuarter ParsePeriod(SeedFile file, string text, string what)
     {
         var parts = text.Split(' ');
         if (parts.Length == 2 && FinancialYear.TryParse(parts[0], out var year) && parts[1] is ['Q', var q and >= '1' and <= '4'])

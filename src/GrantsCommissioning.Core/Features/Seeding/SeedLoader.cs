@@ -16,7 +16,8 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 /// (plan code and version, fund code, round and case references), so loading twice changes nothing.
 /// </summary>
 public sealed partial class SeedLoader(
-    IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger)
+    IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
+    Panel.PanelReportService panelReports)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -38,6 +39,7 @@ public sealed partial class SeedLoader(
                 ("demo/decision-notices.json", (db, file, c) => new DecisionNotices.DecisionNoticeDemoLoader(db, workflow, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "rounds-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
+                ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
             ],
             ct);
     }
