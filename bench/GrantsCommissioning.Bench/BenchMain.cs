@@ -15,6 +15,12 @@ internal static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Array.IndexOf(args, "b1") is var b1 and >= 0)
+        {
+            // bash bench/run.sh b1 [runs] [clients] [blocks] [block seconds]
+            int Arg(int i, int fallback) => args.Length > b1 + i ? int.Parse(args[b1 + i], CultureInfo.InvariantCulture) : fallback;
+            return await PublicPagesBench.RunAsync(Arg(1, 3), Arg(2, 16), Arg(3, 4), Arg(4, 5));
+        }
         BenchOptions options;
         try
         {

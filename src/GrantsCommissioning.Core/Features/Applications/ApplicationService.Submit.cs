@@ -22,10 +22,25 @@ public sealed partial class ApplicationService
             return FeatureResult<Receipt>.Fail("", "Something went wrong with the form. Go back to the review page and submit again.");
         }
         var view = await GetAsync(applicationId, actor, ct);
-        if (view is null)
+        return view is null
+            ? FeatureResult<Receipt>.Fail("", "That application was not found.")
+            : await SubmitAsync(view, actor, idempotencyKey, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(int, Actor, string, CancellationToken)"/>, for a page that has just loaded
+    /// <paramref name="view"/> with <see cref="GetAsync"/> for this <paramref name="actor"/> in the same request, so the
+    /// application is not read again before the transaction (which checks the deadline and the sections once more).
+    /// </summary>
+    public async Task<FeatureResult<Receipt>> SubmitAsync(ApplicationView view, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
         {
-            return FeatureResult<Receipt>.Fail("", "That application was not found.");
+            return FeatureResult<Receipt>.Fail("", "Something went wrong with the form. Go back to the review page and submit again.");
         }
+        var applicationId = view.Id;
         if (!view.IsDraft && await ReceiptAsync(applicationId, actor, ct) is { } existing)
         {
             return FeatureResult<Receipt>.Ok(existing);
