@@ -44,6 +44,9 @@ internal sealed class BenchApp(bool demoData = false) : WebApplicationFactory<Pr
         builder.UseEnvironment("Production");
         builder.UseSetting("Grants:DataDirectory", DataDirectory);
         builder.UseSetting("Grants:LoadDemoData", demoData ? "true" : "false");
+        // Production refuses to start without the address email links use.
+        builder.UseSetting("Grants:PublicBaseUrl", "https://grants.bench.example/");
+        builder.UseSetting("AllowedHosts", "grants.bench.example;127.0.0.1");
         builder.UseSetting("Grants:SeedDataPath", RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory));
         builder.UseSetting("Grants:WorkflowsPath", RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory));
         // Keep the console for the results: the app logs warnings and errors only.

@@ -19,7 +19,6 @@ public sealed class WorkflowStartup(
         _ = email.Value;
         _ = workflow.Value;
         quartz.EnsureFolder();
-        await quartz.UseWriteAheadLogAsync(cancellationToken);
         var db = await factory.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
@@ -34,25 +33,6 @@ public sealed class QuartzDatabase(DataPaths paths, IOptions<WorkflowOptions> op
     public string ConnectionString => string.IsNullOrWhiteSpace(options.Value.QuartzConnectionString)
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(paths.DataDirectory, "quartz.db"), DefaultTimeout = 30 }.ToString()
         : options.Value.QuartzConnectionString;
-
-    /// <summary>
-    /// WAL, like grants.db: a commit is one fsync of the log instead of the rollback journal's several, and Quartz's
-    /// readers don't block its writer. A property of the file, so set once before Quartz opens it.
-    /// </summary>
-    public async Task UseWriteAheadLogAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
-        await using (connection)
-        {
-            await connection.OpenAsync(cancellationToken);
-            var command = connection.CreateCommand();
-            await using (command)
-            {
-                command.CommandText = "PRAGMA journal_mode=WAL;";
-                await command.ExecuteScalarAsync(cancellationToken);
-            }
-        }
-    }
 
     public void EnsureFolder()
     {

@@ -1111,6 +1111,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
 
                     b.HasIndex("State");
 
+                    b.HasIndex("State", "PeriodEnd", "AwardId");
+
                     b.ToTable("Returns");
                 });
 
@@ -1417,6 +1419,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "PaidOn", "AwardId", "AmountPence");
 
                     b.ToTable("Payments");
                 });

@@ -61,6 +61,12 @@ public sealed partial class ApplicationService
         }
         var result = await workflow.FireAsync(
             new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
+        if (!result.Succeeded && result.Error is TransitionError.TriggerNotPermitted or TransitionError.ConcurrencyConflict
+            && await ReceiptAsync(applicationId, actor, ct) is { } meanwhile)
+        {
+            // Submitted by another request since the view was read (a second tab, a co-user): that submission's receipt.
+            return FeatureResult<Receipt>.Ok(meanwhile);
+        }
         if (!result.Succeeded)
         {
             return FeatureResult<Receipt>.Fail(result.Errors.Count > 0 ? result.Errors[0].Field : "", result.Message ?? "The application could not be submitted.");
