@@ -10,9 +10,9 @@ namespace GrantsCommissioning.Bench;
 
 /// <summary>
 /// The real app (Program, DI container, middleware) on Kestrel at 127.0.0.1 on a free port, in the Production
-/// environment, on its own SQLite file in a temporary data folder, without demo data.
+/// environment, on its own SQLite file in a temporary data folder, without demo data unless asked (B1 reads it).
 /// </summary>
-internal sealed class BenchApp : WebApplicationFactory<Program>
+internal sealed class BenchApp(bool demoData = false) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
 
@@ -43,7 +43,10 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("Grants:DataDirectory", DataDirectory);
-        builder.UseSetting("Grants:LoadDemoData", "false");
+        builder.UseSetting("Grants:LoadDemoData", demoData ? "true" : "false");
+        // Production refuses to start without the address email links use.
+        builder.UseSetting("Grants:PublicBaseUrl", "https://grants.bench.example/");
+        builder.UseSetting("AllowedHosts", "grants.bench.example;127.0.0.1");
         builder.UseSetting("Grants:SeedDataPath", RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory));
         builder.UseSetting("Grants:WorkflowsPath", RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory));
         // Keep the console for the results: the app logs warnings and errors only.

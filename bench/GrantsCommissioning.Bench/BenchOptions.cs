@@ -37,6 +37,9 @@ internal sealed record BenchOptions
 
     public int Seed { get; init; } = 2013;
 
+    /// <summary>The timed phase and the baseline each run in this many blocks, alternating, so both see the same machine.</summary>
+    public int Blocks { get; init; } = 4;
+
     public string? ResultsPath { get; init; }
 
     public static BenchOptions Parse(string[] args)
@@ -60,15 +63,16 @@ internal sealed record BenchOptions
                 "--request-timeout" => o with { RequestTimeoutSeconds = Int() },
                 "--users" => o with { Users = Int() },
                 "--seed" => o with { Seed = Int() },
+                "--blocks" => o with { Blocks = Int() },
                 "--results" => o with { ResultsPath = Next() },
-                _ => throw new ArgumentException($"Unknown argument {name}. Use --n, --c, --double, --retry, --retry-timeout-ms, --warmup, --max-seconds, --request-timeout, --users, --seed, --results."),
+                _ => throw new ArgumentException($"Unknown argument {name}. Use --n, --c, --double, --retry, --retry-timeout-ms, --warmup, --max-seconds, --request-timeout, --users, --seed, --blocks, --results."),
             };
         }
         if (o.Users is < 1)
         {
             throw new ArgumentException("--users must be at least 1.");
         }
-        if (o.Submissions < 1 || o.Concurrency < 1 || o.WarmUp < 0 || o.MaxSeconds < 1 || o.RetryTimeoutMs < 1
+        if (o.Submissions < 1 || o.Concurrency < 1 || o.WarmUp < 0 || o.Blocks < 1 || o.MaxSeconds < 1 || o.RetryTimeoutMs < 1
             || o.DoubleSubmitShare is < 0 or > 1 || o.RetryShare is < 0 or > 1 || o.DoubleSubmitShare + o.RetryShare > 1)
         {
             throw new ArgumentException("--n, --c, --max-seconds must be at least 1; --double and --retry are shares from 0 to 1 adding up to at most 1.");

@@ -24,12 +24,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new DataPaths(sp.GetRequiredService<IOptions<GrantsOptions>>().Value, contentRoot));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<GrantsDbContext>((sp, options) =>
+        // Pooled: a request's contexts reuse a built instance (and its internal service scope) instead of constructing
+        // one each time; GrantsDbContext keeps no state of its own beyond what EF resets on return to the pool.
+        services.AddPooledDbContextFactory<GrantsDbContext>((sp, options) =>
         {
             var paths = sp.GetRequiredService<DataPaths>();
             options.UseSqlite(paths.ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(GrantsDbContext).Assembly.FullName))
-                .AddInterceptors(new SqlitePragmas());
+                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(sp.GetRequiredService<PublicDataChanges>().Interceptors);
         });
+        services.AddSingleton<Features.Public.PublicDataVersion>();
+        services.AddSingleton<Features.Public.PublicDataCache>();
+        services.AddSingleton<PublicDataChanges>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext());
         // The Identity schema (with passkeys) is part of the model, so it must be the same with or without the web host.
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);

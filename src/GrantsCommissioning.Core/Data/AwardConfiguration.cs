@@ -41,6 +41,9 @@ internal sealed class AwardConfiguration :
         b.MapCase();
         b.HasIndex(p => p.PaymentReference).IsUnique();
         b.HasIndex(p => p.PaidOn);
+        // The roll-up's "paid or recovered in the period": state first (equality, IN), then the date range, covering
+        // the award and amount so a period reads only its own payments, not the history of every state.
+        b.HasIndex(p => new { p.State, p.PaidOn, p.AwardId, p.AmountPence });
         b.HasOne(p => p.Award).WithMany(a => a.Payments).HasForeignKey(p => p.AwardId);
     }
 
@@ -49,6 +52,8 @@ internal sealed class AwardConfiguration :
         b.MapCase();
         b.HasIndex(r => r.ReturnReference).IsUnique();
         b.HasIndex(r => r.DueDate);
+        // Accepted returns by period end (the roll-up and the Panel): equality on state, range on the period end.
+        b.HasIndex(r => new { r.State, r.PeriodEnd, r.AwardId });
         b.HasOne(r => r.Award).WithMany(a => a.Returns).HasForeignKey(r => r.AwardId);
         b.HasMany(r => r.SpendLines).WithOne().HasForeignKey(x => x.ReturnId);
         b.HasMany(r => r.IndicatorValues).WithOne().HasForeignKey(x => x.ReturnId);

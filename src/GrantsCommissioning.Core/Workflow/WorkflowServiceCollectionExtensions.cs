@@ -38,7 +38,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton<ICaseWorkflow>(sp => sp.GetRequiredService<CaseWorkflow>());
         services.AddSingleton<IWorkflowDiagrams, WorkflowDiagrams>();
-        services.AddSingleton<IWorkflowSignals, QuartzWorkflowSignals>();
+        services.AddSingleton<InProcessWorkflowSignals>();
+        services.AddSingleton<IWorkflowSignals>(sp => sp.GetRequiredService<InProcessWorkflowSignals>());
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessWorkflowSignals>());
         services.AddSingleton<StartedCases>();
         services.AddSingleton<TimerMaterialiser>();
         services.AddSingleton<TimerFirer>();

@@ -39,9 +39,10 @@ public static class WebApplicationExtensions
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UsePublicPageCaching();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithPublicPages();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthEndpoint();
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);

@@ -1143,6 +1143,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
 
                     b.HasIndex("State");
 
+                    b.HasIndex("State", "PeriodEnd", "AwardId");
+
                     b.ToTable("Returns");
                 });
 
@@ -1519,6 +1521,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "PaidOn", "AwardId", "AmountPence");
 
                     b.ToTable("Payments");
                 });

@@ -22,10 +22,25 @@ public sealed partial class ApplicationService
             return FeatureResult<Receipt>.Fail(new FormExpired("Go back to the review page and submit again."));
         }
         var view = await GetAsync(applicationId, actor, ct);
-        if (view is null)
+        return view is null
+            ? FeatureResult<Receipt>.Fail(new NotFound("application"))
+            : await SubmitAsync(view, actor, idempotencyKey, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(int, Actor, string, CancellationToken)"/>, for a page that has just loaded
+    /// <paramref name="view"/> with <see cref="GetAsync"/> for this <paramref name="actor"/> in the same request, so the
+    /// application is not read again before the transaction (which checks the deadline and the sections once more).
+    /// </summary>
+    public async Task<FeatureResult<Receipt>> SubmitAsync(ApplicationView view, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
         {
-            return FeatureResult<Receipt>.Fail(new NotFound("application"));
+            return FeatureResult<Receipt>.Fail(new FormExpired("Go back to the review page and submit again."));
         }
+        var applicationId = view.Id;
         if (!view.IsDraft && await ReceiptAsync(applicationId, actor, ct) is { } existing)
         {
             return FeatureResult<Receipt>.Ok(existing);
@@ -46,6 +61,12 @@ public sealed partial class ApplicationService
         }
         var result = await workflow.FireAsync(
             new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
+        if (!result.Succeeded && result.Error is TransitionError.TriggerNotPermitted or TransitionError.ConcurrencyConflict
+            && await ReceiptAsync(applicationId, actor, ct) is { } meanwhile)
+        {
+            // Submitted by another request since the view was read (a second tab, a co-user): that submission's receipt.
+            return FeatureResult<Receipt>.Ok(meanwhile);
+        }
         if (!result.Succeeded)
         {
             return FeatureResult<Receipt>.Fail(result);

@@ -22,60 +22,44 @@ public sealed record RoundDetail(string Reference, string Title, string FundName
 public sealed record EligibilityOutcome(bool Eligible, IReadOnlyList<string> Reasons);
 
 /// <summary>Funding rounds as the public sees them: the open ones with filters, one round's detail, and the eligibility checker.</summary>
-public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, TimeProvider clock)
+public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, PublicDataCache cache, TimeProvider clock)
 {
     private const string WholeArea = "West Mercia";
 
-    public async Task<RoundFilterOptions> FilterOptionsAsync(CancellationToken ct = default)
+    public Task<RoundFilterOptions> FilterOptionsAsync(CancellationToken ct = default) => cache.GetAsync("filter-options", async load =>
     {
-        var db = await factory.CreateDbContextAsync(ct);
+        var db = await factory.CreateDbContextAsync(load);
         await using (db)
         {
-            var funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new FilterOption(f.Code, f.Name)).ToListAsync(ct);
+            var funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).Select(f => new FilterOption(f.Code, f.Name)).ToListAsync(load);
             var objectives = await db.Objectives.AsNoTracking().Where(o => o.Plan!.Version == db.Plans.Where(p => p.Code == o.Plan.Code).Max(p => p.Version))
-                .OrderBy(o => o.Number).Select(o => new { o.Number, o.Title }).ToListAsync(ct);
+                .OrderBy(o => o.Number).Select(o => new { o.Number, o.Title }).ToListAsync(load);
             return new RoundFilterOptions(funds,
                 objectives.Select(o => new FilterOption(o.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Objective {o.Number} – {o.Title}")).ToList(),
                 OrganisationTypes.Areas.Where(a => !a.StartsWith(WholeArea, StringComparison.Ordinal)).ToList());
         }
-    }
+    }, ct);
 
     /// <summary>
     /// Open rounds matching the filters. Rounds have no area field: a round serves an area when its "who can apply" or
-    /// purpose names it or names the whole police area (West Mercia), which every current round does.
+    /// purpose names it or names the whole police area (West Mercia), which every current round does. The matching is
+    /// ordinal and case-sensitive, as SQLite's instr() was when this filtered in SQL.
     /// </summary>
     public async Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(RoundFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var db = await factory.CreateDbContextAsync(ct);
-        await using (db)
-        {
-            var q = db.Rounds.AsNoTracking().Where(r => !r.IsDraft && r.OpensAt <= now && r.ClosesAt > now);
-            if (!string.IsNullOrWhiteSpace(filter.Fund))
-            {
-                q = q.Where(r => r.Fund!.Code == filter.Fund);
-            }
-            if (filter.Objective is { } number)
-            {
-                q = q.Where(r => r.Objectives.Any(o => o.Number == number));
-            }
-            if (!string.IsNullOrWhiteSpace(filter.Area))
-            {
-                var area = filter.Area.Trim();
-                q = q.Where(r => r.WhoCanApply.Contains(area) || r.Purpose.Contains(area) || r.WhoCanApply.Contains(WholeArea) || r.Purpose.Contains(WholeArea));
-            }
-            var rounds = await q.OrderBy(r => r.ClosesAt)
-                .Select(r => new
-                {
-                    r.Id, r.Reference, r.Title, Fund = r.Fund!.Name, r.Purpose, r.MaxAwardPence, r.OpensAt, r.ClosesAt, r.UsesShortForm,
-                    Objectives = r.Objectives.OrderBy(o => o.Number).Select(o => o.Number).ToList(),
-                })
-                .ToListAsync(ct);
-            return rounds.Select(r => new OpenRound(r.Id, r.Reference, r.Title, r.Fund, r.Purpose, new Money(r.MaxAwardPence), r.OpensAt, r.ClosesAt,
-                r.UsesShortForm, r.Objectives)).ToList();
-        }
+        var rounds = await cache.GetAsync("rounds", load => PublicQueries.CurrentRoundsAsync(factory, now, load), ct);
+        var area = filter.Area?.Trim();
+        return rounds.Where(r => r.Round.OpensAt <= now && r.Round.ClosesAt > now)
+            .Where(r => string.IsNullOrWhiteSpace(filter.Fund) || r.FundCode == filter.Fund)
+            .Where(r => filter.Objective is not { } number || r.Round.ObjectiveNumbers.Contains(number))
+            .Where(r => string.IsNullOrWhiteSpace(area) || Names(r, area) || Names(r, WholeArea))
+            .Select(r => r.Round).ToList();
     }
+
+    private static bool Names(CurrentRound r, string area) =>
+        r.WhoCanApply.Contains(area, StringComparison.Ordinal) || r.Round.Purpose.Contains(area, StringComparison.Ordinal);
 
     public async Task<RoundDetail?> DetailAsync(string reference, CancellationToken ct = default)
     {

@@ -11,11 +11,26 @@ namespace GrantsCommissioning.Core.Workflow.Timers;
 /// </summary>
 public sealed class TimerMaterialiser(IDbContextFactory<GrantsDbContext> factory, StartedCases startedCases)
 {
+    private readonly SemaphoreSlim gate = new(1, 1);
     private int reconciled;
 
+    /// <summary>One pass at a time: the Quartz poll job and the in-process wake-up both call this.</summary>
     public async Task<int> RunAsync(IScheduler scheduler, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RunOnceAsync(scheduler, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> RunOnceAsync(IScheduler scheduler, CancellationToken ct)
+    {
         await startedCases.JournalAsync(ct);
         // After a restart Quartz's file may be older or missing, so check every pending row once.
         var everything = Interlocked.Exchange(ref reconciled, 1) == 0;

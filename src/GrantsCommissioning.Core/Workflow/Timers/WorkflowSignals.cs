@@ -1,3 +1,6 @@
+using System.Threading.Channels;
+using GrantsCommissioning.Core.Email;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace GrantsCommissioning.Core.Workflow.Timers;
@@ -8,25 +11,45 @@ public interface IWorkflowSignals
     void Changed();
 }
 
-internal sealed class QuartzWorkflowSignals(ISchedulerFactory schedulers) : IWorkflowSignals
+/// <summary>
+/// Wakes the timer materialiser and the outbox in this process, without writing to Quartz's store: asking Quartz to
+/// trigger a job is itself a durable write (a trigger row, its firing, its completion), which made every transition
+/// cost a dozen fsyncs on quartz.db. Signals coalesce: any number of changes while a pass runs cause one more pass.
+/// The Quartz poll jobs still run the same work on their interval, so a lost wake-up only delays it to the next poll.
+/// </summary>
+internal sealed class InProcessWorkflowSignals(ISchedulerFactory schedulers, TimerMaterialiser materialiser, OutboxDispatcher outbox)
+    : BackgroundService, IWorkflowSignals
 {
-    public void Changed() => _ = NudgeAsync();
-
-    private async Task NudgeAsync()
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
-        try
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
+    public void Changed() => wake.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var _ in wake.Reader.ReadAllAsync(stoppingToken))
         {
-            var scheduler = await schedulers.GetScheduler();
-            if (scheduler.Status == SchedulerStatus.Running)
+            try
             {
-                await scheduler.TriggerJob(WorkflowJobKeys.Materialise, null!, CancellationToken.None);
-                await scheduler.TriggerJob(WorkflowJobKeys.Outbox, null!, CancellationToken.None);
+                var scheduler = await schedulers.GetScheduler(stoppingToken);
+                if (scheduler.Status == SchedulerStatus.Running)
+                {
+                    await materialiser.RunAsync(scheduler, stoppingToken);
+                    await outbox.DrainAsync(stoppingToken);
+                }
             }
-        }
-#pragma warning disable CA1031 // A nudge is an optimisation: the jobs also poll, so any failure here is harmless.
-        catch (Exception)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A wake-up is an optimisation: the jobs also poll, so any failure here is retried then.
+            catch (Exception)
 #pragma warning restore CA1031
-        {
+            {
+            }
         }
     }
 }

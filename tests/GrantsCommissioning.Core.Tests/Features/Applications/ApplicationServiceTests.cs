@@ -45,6 +45,28 @@ public class ApplicationServiceTests
     }
 
     [Fact]
+    public async Task SubmitAsync_WithTheReviewPagesView_FromManyClicksAtOnce_SubmitsExactlyOnce_WithOneReceiptEmailEach()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
+        var service = test.Get<ApplicationService>();
+        var view = await service.GetAsync(id, applicant);
+        Assert.NotNull(view);
+
+        // Six posts of one form (same key: a double click or a retry) and two of a second review page (another key).
+        var results = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => Task.Run(() => service.SubmitAsync(view, applicant, i < 6 ? "same-key" : "other-tab"))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Values)));
+        Assert.Single(results.Select(r => r.Value!.Reference).Distinct());
+        await using var db = test.NewContext();
+        Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.CaseKind == CaseKind.Application && j.CaseId == id && j.Trigger == ApplicationTriggers.Submit));
+        var receipts = await db.Outbox.Where(e => e.Template == "application-submitted").ToListAsync();
+        Assert.Single(receipts);
+    }
+
+    [Fact]
     public async Task SubmitAsync_AtNoonBst_IsRefusedWithTheUkClosingTime_AndChangesNothing()
     {
         var (test, applicant, id) = await CompleteDraftAsync();

@@ -38,7 +38,7 @@ public partial class ApplicationReview
         {
             return;
         }
-        var result = await Applications.SubmitAsync(Id, Actor, IdempotencyKey ?? "");
+        var result = await Applications.SubmitAsync(_view, Actor, IdempotencyKey ?? "");
         if (Show(result))
         {
             Navigation.NavigateTo($"/applicant/applications/{Id}/receipt");
