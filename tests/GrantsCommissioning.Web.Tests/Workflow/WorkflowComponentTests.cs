@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon.Workflow;
 using GrantsCommissioning.Web.Components.Workflow;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests.Workflow;
@@ -54,6 +55,8 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
         auth.SetRoles(Roles.DecisionMaker);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
 
+        // As on a live circuit: the buttons are enabled only once the page is interactive.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<WorkflowActions>(p => p
             .Add(c => c.Case, CaseRef.Of(award))
             .Add(c => c.Amount, new Money(3_000_000)));
@@ -76,6 +79,8 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
         auth.SetRoles(Roles.DecisionMaker);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
 
+        // As on a live circuit: the buttons are enabled only once the page is interactive.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<WorkflowActions>(p => p.Add(c => c.Case, CaseRef.Of(app)));
 
         var permitted = await host.Workflow.GetPermittedTriggersAsync(CaseRef.Of(app), maker);
