@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Web.Components.Shared;
@@ -8,45 +9,20 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace GrantsCommissioning.Web.Components.Pages.Panel.Measures;
 
-public partial class Page
+public partial class Page : QuarterPageBase
 {
-    [Parameter]
-    public int? Year { get; set; }
-
-    [Parameter]
-    public int? Quarter { get; set; }
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
-
     [Inject]
     private MeasureReadings Readings { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    private FinancialQuarter _quarter;
-    private List<FinancialQuarter> _quarters = [];
     private IReadOnlyList<MeasureQuarterRow>? _rows;
     private IReadOnlyDictionary<string, string> _errors = FieldIds.None;
     private string? _message;
     private bool _canImport;
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadQuarterAsync(ClaimsPrincipal user)
     {
-        var now = Clock.GetUtcNow();
-        _quarters = PanelReportPages.RecentQuarters(now);
-        if (PanelReportPages.FromRoute(Year, Quarter, now) is not { } quarter)
-        {
-            Navigation.NotFound();
-            return;
-        }
-        _quarter = quarter;
-        _canImport = PanelReportRules.Writers.Any((await AuthState).User.IsInRole);
-        _rows = await Readings.ForQuarterAsync(_quarter);
+        _canImport = PanelReportRules.Writers.Any(user.IsInRole);
+        _rows = await Readings.ForQuarterAsync(CurrentQuarter);
     }
 
     private async Task ImportAsync(InputFileChangeEventArgs e)
@@ -63,12 +39,12 @@ public partial class Page
             _errors = new Dictionary<string, string> { ["file"] = "The file must be smaller than 1 MB." };
             return;
         }
-        var result = await Readings.ImportCsvAsync(_quarter, text, WorkflowActor.From((await AuthState).User)!);
+        var result = await Readings.ImportCsvAsync(CurrentQuarter, text, WorkflowActor.From(await UserAsync())!);
         _errors = result.Errors;
         if (result.Succeeded)
         {
-            _message = $"{result.Value} readings imported for {_quarter}.";
-            _rows = await Readings.ForQuarterAsync(_quarter);
+            _message = $"{result.Value} readings imported for {CurrentQuarter}.";
+            _rows = await Readings.ForQuarterAsync(CurrentQuarter);
         }
     }
 }

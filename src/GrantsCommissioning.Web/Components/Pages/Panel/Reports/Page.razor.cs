@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Features.Panel;
@@ -8,28 +9,11 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace GrantsCommissioning.Web.Components.Pages.Panel.Reports;
 
-public partial class Page
+public partial class Page : QuarterPageBase
 {
-    [Parameter]
-    public int? Year { get; set; }
-
-    [Parameter]
-    public int? Quarter { get; set; }
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
-
     [Inject]
     private PanelReportService Reports { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    private FinancialQuarter _quarter;
-    private List<FinancialQuarter> _quarters = [];
     private PanelQuarterView? _view;
     private Dictionary<int, string?> _narratives = [];
     private string? _pccActivity;
@@ -40,17 +24,8 @@ public partial class Page
     private bool _canApprove;
     private bool _confirmPublish;
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadQuarterAsync(ClaimsPrincipal user)
     {
-        var now = Clock.GetUtcNow();
-        _quarters = PanelReportPages.RecentQuarters(now);
-        if (PanelReportPages.FromRoute(Year, Quarter, now) is not { } quarter)
-        {
-            Navigation.NotFound();
-            return;
-        }
-        _quarter = quarter;
-        var user = (await AuthState).User;
         _canWrite = PanelReportRules.Writers.Any(user.IsInRole);
         _canApprove = PanelReportRules.Approvers.Any(user.IsInRole);
         _errors = FieldIds.None;
@@ -60,28 +35,28 @@ public partial class Page
 
     private async Task LoadAsync()
     {
-        _view = await Reports.QuarterAsync(_quarter);
+        _view = await Reports.QuarterAsync(CurrentQuarter);
         _narratives = _view.Objectives.ToDictionary(o => o.ObjectiveId, o => o.Text);
         _pccActivity = _view.PccActivity;
         _confirmPublish = false;
     }
 
-    private Task SaveAsync() => RunAsync(actor => Reports.SaveAsync(_quarter, new PanelDraftInput(_narratives, _pccActivity), actor), "The draft has been saved.");
+    private Task SaveAsync() => RunAsync(actor => Reports.SaveAsync(CurrentQuarter, new PanelDraftInput(_narratives, _pccActivity), actor), "The draft has been saved.");
 
-    private Task ApproveAsync() => RunAsync(actor => Reports.ApproveAsync(_quarter, actor), "The report has been approved and can be published.");
+    private Task ApproveAsync() => RunAsync(actor => Reports.ApproveAsync(CurrentQuarter, actor), "The report has been approved and can be published.");
 
-    private Task ReturnToDraftAsync() => RunAsync(actor => Reports.ReturnToDraftAsync(_quarter, actor), "The report has been returned to draft.");
+    private Task ReturnToDraftAsync() => RunAsync(actor => Reports.ReturnToDraftAsync(CurrentQuarter, actor), "The report has been returned to draft.");
 
     private async Task PublishAsync()
     {
-        var actor = WorkflowActor.From((await AuthState).User)!;
-        var result = await Reports.PublishAsync(_quarter, _correctionNote, actor);
+        var actor = WorkflowActor.From(await UserAsync())!;
+        var result = await Reports.PublishAsync(CurrentQuarter, _correctionNote, actor);
         await ShowAsync(result.Errors, result.Succeeded, "The report has been published.");
     }
 
     private async Task RunAsync(Func<Core.Workflow.Actor, Task<FeatureResult<bool>>> action, string done)
     {
-        var actor = WorkflowActor.From((await AuthState).User)!;
+        var actor = WorkflowActor.From(await UserAsync())!;
         var result = await action(actor);
         await ShowAsync(result.Errors, result.Succeeded, done);
     }
