@@ -18,52 +18,63 @@ public sealed class DecisionNoticeService(
 {
     public const string ReferencePrefix = "WMPCC";
 
-    public async Task<FeatureResult<int>> CreateAsync(NoticeDraft draft, Actor actor, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!DecisionNoticeAccess.Drafters.Any(actor.IsInRole))
+    public Task<FeatureResult<int>> CreateAsync(NoticeDraft draft, Actor actor, CancellationToken ct = default) =>
+        WriteDraftAsync(draft, actor, "draft a decision notice", async db =>
         {
-            return FeatureResult<int>.Fail(new RoleNeeded("a grants officer or the Commissioner", "draft a decision notice"));
-        }
-        if (await InvalidAsync(draft, ct) is { } invalid)
-        {
-            return FeatureResult<int>.Fail(invalid);
-        }
-        var db = await factory.CreateDbContextAsync(ct);
-        await using (db)
-        {
-            var tx = await db.Database.BeginTransactionAsync(ct);
-            await using (tx)
+            var now = clock.GetUtcNow();
+            var reference = await NextReferenceAsync(db, UkTime.ToUk(now).Year, ct);
+            var notice = new DecisionNotice
             {
-                var now = clock.GetUtcNow();
-                var reference = await NextReferenceAsync(db, UkTime.ToUk(now).Year, ct);
-                var notice = new DecisionNotice
-                {
-                    NoticeReference = reference, Slug = DecisionNotice.SlugOf(reference), Title = "", CreatedAt = now, UpdatedAt = now,
-                    ApplicationId = await ApplicationIdAsync(db, draft.ApplicationReference, ct),
-                };
-                draft.ApplyTo(notice);
-                workflow.Start(notice, actor);
-                db.Add(notice);
-                await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(db, actor, "DecisionNotice.Drafted", nameof(CaseKind.DecisionNotice), notice.Id.ToString(CultureInfo.InvariantCulture),
-                    null, new { reference, title = notice.Title, amountPence = notice.AmountPence }, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return FeatureResult<int>.Ok(notice.Id);
-            }
-        }
-    }
+                NoticeReference = reference, Slug = DecisionNotice.SlugOf(reference), Title = "", CreatedAt = now, UpdatedAt = now,
+                ApplicationId = await ApplicationIdAsync(db, draft.ApplicationReference, ct),
+            };
+            draft.ApplyTo(notice);
+            workflow.Start(notice, actor);
+            db.Add(notice);
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(db, actor, "DecisionNotice.Drafted", nameof(CaseKind.DecisionNotice), notice.Id.ToString(CultureInfo.InvariantCulture),
+                null, new { reference, title = notice.Title, amountPence = notice.AmountPence }, ct);
+            return FeatureResult<int>.Ok(notice.Id);
+        }, ct);
 
     /// <summary>Saves the draft text; only while the notice is a draft, and not over someone else's change.</summary>
-    public async Task<FeatureResult<int>> UpdateDraftAsync(int id, NoticeDraft draft, int expectedVersion, Actor actor, CancellationToken ct = default)
+    public Task<FeatureResult<int>> UpdateDraftAsync(int id, NoticeDraft draft, int expectedVersion, Actor actor, CancellationToken ct = default) =>
+        WriteDraftAsync(draft, actor, "change a decision notice", async db =>
+        {
+            var notice = await db.Set<DecisionNotice>().FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (notice is null)
+            {
+                return FeatureResult<int>.Fail(new NotFound("decision notice"));
+            }
+            if (notice.Version != expectedVersion)
+            {
+                return FeatureResult<int>.Fail(new ChangedMeanwhile("notice"));
+            }
+            if (notice.State != DecisionNoticeWorkflow.Draft)
+            {
+                return FeatureResult<int>.Fail(new NotADraft());
+            }
+            var before = NoticeDraft.Of(notice, null);
+            draft.ApplyTo(notice);
+            notice.ApplicationId = await ApplicationIdAsync(db, draft.ApplicationReference, ct);
+            notice.UpdatedAt = clock.GetUtcNow();
+            await audit.AppendAsync(db, actor, "DecisionNotice.DraftChanged", nameof(CaseKind.DecisionNotice), id.ToString(CultureInfo.InvariantCulture),
+                before, NoticeDraft.Of(notice, null), ct);
+            return FeatureResult<int>.Ok(id);
+        }, ct);
+
+    /// <summary>
+    /// A drafter's change to the notice text: refused for other roles and for a draft its validator refuses; otherwise
+    /// <paramref name="change"/> runs in one transaction, committed with its audit row only when it succeeds.
+    /// </summary>
+    private async Task<FeatureResult<int>> WriteDraftAsync(NoticeDraft draft, Actor actor, string action,
+        Func<GrantsDbContext, Task<FeatureResult<int>>> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
         if (!DecisionNoticeAccess.Drafters.Any(actor.IsInRole))
         {
-            return FeatureResult<int>.Fail(new RoleNeeded("a grants officer or the Commissioner", "change a decision notice"));
+            return FeatureResult<int>.Fail(new RoleNeeded("a grants officer or the Commissioner", action));
         }
         if (await InvalidAsync(draft, ct) is { } invalid)
         {
@@ -75,28 +86,13 @@ public sealed class DecisionNoticeService(
             var tx = await db.Database.BeginTransactionAsync(ct);
             await using (tx)
             {
-                var notice = await db.Set<DecisionNotice>().FirstOrDefaultAsync(n => n.Id == id, ct);
-                if (notice is null)
+                var result = await change(db);
+                if (result.Succeeded)
                 {
-                    return FeatureResult<int>.Fail(new NotFound("decision notice"));
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
                 }
-                if (notice.Version != expectedVersion)
-                {
-                    return FeatureResult<int>.Fail(new ChangedMeanwhile("notice"));
-                }
-                if (notice.State != DecisionNoticeWorkflow.Draft)
-                {
-                    return FeatureResult<int>.Fail(new NotADraft());
-                }
-                var before = NoticeDraft.Of(notice, null);
-                draft.ApplyTo(notice);
-                notice.ApplicationId = await ApplicationIdAsync(db, draft.ApplicationReference, ct);
-                notice.UpdatedAt = clock.GetUtcNow();
-                await audit.AppendAsync(db, actor, "DecisionNotice.DraftChanged", nameof(CaseKind.DecisionNotice), id.ToString(CultureInfo.InvariantCulture),
-                    before, NoticeDraft.Of(notice, null), ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return FeatureResult<int>.Ok(id);
+                return result;
             }
         }
     }
