@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -162,5 +163,51 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         host.Workflow.Import(db, r, state, enteredAt);
         await db.SaveChangesAsync();
         return r;
+    }
+
+    /// <summary>A PCC decision notice imported into <paramref name="state"/>.</summary>
+    public async Task<DecisionNotice> NoticeAsync(string state)
+    {
+        using var db = host.Db();
+        var reference = $"TEST/{Next()}";
+        var at = DateTimeOffset.UtcNow;
+        var notice = new DecisionNotice { NoticeReference = reference, Slug = DecisionNotice.SlugOf(reference), Title = "Safer streets grant", CreatedAt = at, UpdatedAt = at };
+        host.Workflow.Start(notice, Actor.System);
+        db.Add(notice);
+        await db.SaveChangesAsync();
+        if (state != notice.State)
+        {
+            host.Workflow.Import(db, notice, state, at);
+            await db.SaveChangesAsync();
+        }
+        return notice;
+    }
+
+    /// <summary>A case of any kind in <paramref name="state"/>, for tests that run over every kind's transitions.</summary>
+    public async Task<WorkflowCaseBase> CaseAsync(CaseKind kind, string state)
+    {
+        switch (kind)
+        {
+            case CaseKind.Application:
+                return await ApplicationAsync(state);
+            case CaseKind.Payment:
+                return await PaymentAsync(state, null);
+            case CaseKind.MonitoringReturn:
+                return await ReturnAsync(state, new DateOnly(2030, 3, 31), new DateOnly(2030, 4, 30), DateTimeOffset.UtcNow);
+            case CaseKind.DecisionNotice:
+                return await NoticeAsync(state);
+            case CaseKind.Award:
+                var award = await AwardAsync();
+                if (state != award.State)
+                {
+                    using var db = host.Db();
+                    db.Attach(award);
+                    host.Workflow.Import(db, award, state, DateTimeOffset.UtcNow);
+                    await db.SaveChangesAsync();
+                }
+                return award;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Add a way to make a case of this kind.");
+        }
     }
 }
