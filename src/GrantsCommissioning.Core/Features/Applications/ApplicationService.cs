@@ -15,7 +15,8 @@ namespace GrantsCommissioning.Core.Features.Applications;
 /// of it; everyone else gets null or "not found".
 /// </summary>
 public sealed partial class ApplicationService(
-    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock, ILogger<ApplicationService> logger)
+    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock, ILogger<ApplicationService> logger,
+    ApplicationFormValidators forms)
 {
     public async Task<StartOptions?> StartOptionsAsync(string roundReference, Actor actor, CancellationToken ct = default)
     {

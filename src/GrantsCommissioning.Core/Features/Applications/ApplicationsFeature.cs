@@ -1,3 +1,4 @@
+using FluentValidation;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,5 +9,10 @@ public static class ApplicationsFeature
     public static IServiceCollection AddApplications(this IServiceCollection services) => services
         .AddCaseKind<ApplicationCaseKind>()
         .AddTransitionHandler<SubmitApplicationHandler>()
+        .AddSingleton<IValidator<ProjectInput>, ProjectInputValidator>()
+        .AddSingleton<IValidator<BudgetInput>, BudgetInputValidator>()
+        .AddSingleton<IValidator<OutcomesInput>, OutcomesInputValidator>()
+        .AddSingleton<IValidator<BeneficiariesInput>, BeneficiariesInputValidator>()
+        .AddSingleton<ApplicationFormValidators>()
         .AddSingleton<ApplicationService>();
 }
