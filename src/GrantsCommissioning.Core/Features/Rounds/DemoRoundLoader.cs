@@ -35,8 +35,8 @@ internal sealed class DemoRoundLoader(GrantsDbContext db, SeedFile file, DateTim
                 continue;
             }
             var input = ToInput(r);
-            var errors = RoundRules.Check(input, funds, out var terms);
-            file.Check(errors.Count == 0, $"round {r.Reference}: the round set-up form would refuse it: {string.Join(" ", errors.Values)}");
+            var validation = RoundRules.Check(input, funds, out var terms);
+            file.Check(validation.IsValid, $"round {r.Reference}: the round set-up form would refuse it: {string.Join(" ", validation.Errors.Select(e => e.ErrorMessage))}");
             var round = new FundingRound { Reference = "", Title = "", Purpose = "", WhoCanApply = "", IsDraft = !r.Published, PublishedAt = r.Published ? now : null };
             await RoundService.ApplyAsync(db, round, terms!, ct);
             db.Rounds.Add(round);

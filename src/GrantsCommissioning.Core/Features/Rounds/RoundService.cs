@@ -134,10 +134,10 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     public async Task<FeatureResult<int>> CreateAsync(RoundInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var errors = RoundRules.Check(input, await FundsAsync(ct), out var terms);
-        if (errors.Count > 0)
+        var validation = RoundRules.Check(input, await FundsAsync(ct), out var terms);
+        if (!validation.IsValid)
         {
-            return FeatureResult<int>.Fail(errors);
+            return FeatureResult<int>.Invalid(validation);
         }
         return await WriteAsync(async db =>
         {
@@ -158,10 +158,10 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     public async Task<FeatureResult<int>> UpdateAsync(int id, RoundInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var errors = RoundRules.Check(input, await FundsAsync(ct), out var terms);
-        if (errors.Count > 0)
+        var validation = RoundRules.Check(input, await FundsAsync(ct), out var terms);
+        if (!validation.IsValid)
         {
-            return FeatureResult<int>.Fail(errors);
+            return FeatureResult<int>.Invalid(validation);
         }
         return await ChangeRoundAsync(id, async (db, round) =>
         {
@@ -242,10 +242,10 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     public async Task<FeatureResult<int>> ExtendAsync(int id, RoundDeadlineInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var errors = RoundRules.CheckDeadline(input, out var closesAt, out var why);
-        if (errors.Count > 0)
+        var validation = RoundRules.CheckDeadline(input, out var closesAt, out var why);
+        if (!validation.IsValid)
         {
-            return FeatureResult<int>.Fail(errors);
+            return FeatureResult<int>.Invalid(validation);
         }
         return await ChangeRoundAsync(id, async (db, round) =>
         {

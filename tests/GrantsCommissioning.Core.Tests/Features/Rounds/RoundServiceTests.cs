@@ -82,6 +82,56 @@ public sealed class RoundServiceTests
     }
 
     [Fact]
+    public async Task CreateAsync_EveryFieldWrong_EachMessageAgainstItsField_AndNoRoundSaved()
+    {
+        var s = await SetUpAsync();
+        await using var test = s.Test;
+        var bad = new RoundInput
+        {
+            Fund = "NOPE", Reference = "x", Title = " ", Purpose = new string('p', 2001), WhoCanApply = "", OpensDate = "1/6/2013", ClosesDate = "2013-09-30",
+            ClosesTime = "noon", MinAward = "0", MaxAward = "lots", Budget = "-1", Form = "long", OrganisationTypes = ["Pirates"], Areas = ["Atlantis"],
+            EligibilityQuestions = new string('q', 301), ScoreScale = "6", AssessorsPerApplication = "9", DivergenceThreshold = "0",
+            Criteria = [new CriterionInput { Title = "Need", Weight = "150" }],
+        };
+        var noCriteria = Valid();
+        noCriteria.Criteria = [new CriterionInput(), new CriterionInput()];
+        var maxBelowMin = Valid();
+        maxBelowMin.MinAward = "30000";
+        var budgetBelowMax = Valid();
+        budgetBelowMax.Budget = "20000";
+
+        var result = await s.Rounds.CreateAsync(bad, s.Officer);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Fund"] = "Select the fund this round belongs to.",
+            ["Reference"] = "Enter a reference of 3 to 30 capital letters, digits and hyphens, like CGS-2026-27.",
+            ["Title"] = "Enter the round's title.",
+            ["Purpose"] = "This must be 2000 characters or fewer.",
+            ["WhoCanApply"] = "Enter who can apply.",
+            ["OpensDate"] = "Enter the opening date, like 2026-04-01.",
+            ["ClosesDate"] = "Enter the closing time as hours and minutes, like 12:00 (UK time).",
+            ["MinAward"] = "Enter the smallest award in pounds, like 25000.",
+            ["MaxAward"] = "Enter the largest award in pounds, like 25000.",
+            ["Budget"] = "Enter the round's budget in pounds, like 25000.",
+            ["Form"] = "Select the short or the standard application form.",
+            ["OrganisationTypes"] = "Select organisation types from the list.",
+            ["Areas"] = "Select areas from the list.",
+            ["EligibilityQuestions"] = "Each eligibility question must be 300 characters or fewer.",
+            ["ScoreScale"] = "Select the score scale.",
+            ["AssessorsPerApplication"] = "Enter how many assessors score each application, from 1 to 5.",
+            ["DivergenceThreshold"] = "Enter the divergence threshold as a whole number of percentage points from 1 to 100.",
+            ["Criteria[0].Guidance"] = "Enter what assessors look for in criterion 1.",
+            ["Criteria[0].Weight"] = "Enter the weight of criterion 1 as a whole percentage from 1 to 100.",
+        }.OrderBy(e => e.Key, StringComparer.Ordinal), result.Errors.OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal("Enter at least one assessment criterion with its weight.", (await s.Rounds.CreateAsync(noCriteria, s.Officer)).Errors[nameof(RoundInput.Criteria)]);
+        Assert.Equal("The largest award must be at least the smallest award.", (await s.Rounds.CreateAsync(maxBelowMin, s.Officer)).Errors[nameof(RoundInput.MaxAward)]);
+        Assert.Equal("The round's budget must be at least the largest award.", (await s.Rounds.CreateAsync(budgetBelowMax, s.Officer)).Errors[nameof(RoundInput.Budget)]);
+        await using var db = test.NewContext();
+        Assert.False(await db.Rounds.AnyAsync(r => r.IsDraft));
+    }
+
+    [Fact]
     public async Task CreateAsync_ClosingBeforeOpening_AnAwardAboveTheFundLimit_AndADuplicateReference_EachSayWhy()
     {
         var s = await SetUpAsync();
