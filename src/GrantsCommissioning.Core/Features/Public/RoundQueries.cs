@@ -80,6 +80,8 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Pub
                 r.Criteria.OrderBy(c => c.Order).Select(c => new CriterionView(c.Title, c.Guidance, c.WeightPercent, c.MaxScore)).ToList(),
                 r.Objectives.OrderBy(o => o.Number).Select(o => o.Heading).ToList());
 
+    private static readonly EligibilityAnswersValidator AnswersValidator = new();
+
     /// <summary>Checks yes/no answers (rule id → answer) against the round's rules: eligible, or each rule's failure message.</summary>
     public async Task<FeatureResult<EligibilityOutcome>> CheckEligibilityAsync(string reference, IReadOnlyDictionary<int, bool?> answers, CancellationToken ct = default)
     {
@@ -93,17 +95,10 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Pub
             {
                 return FeatureResult<EligibilityOutcome>.Fail(new NotFound("funding round"));
             }
-            var errors = new Dictionary<string, string>();
-            for (var i = 0; i < rules.Count; i++)
+            var validation = AnswersValidator.Validate(new EligibilityAnswers(rules, answers));
+            if (!validation.IsValid)
             {
-                if (answers.GetValueOrDefault(rules[i].Id) is null)
-                {
-                    errors[$"q{rules[i].Id}"] = $"Answer question {i + 1}: {rules[i].Question}";
-                }
-            }
-            if (errors.Count > 0)
-            {
-                return FeatureResult<EligibilityOutcome>.Fail(errors);
+                return FeatureResult<EligibilityOutcome>.Invalid(validation);
             }
             var reasons = rules.Where(r => answers[r.Id] != r.RequiredAnswer).Select(r => r.FailureMessage).ToList();
             return FeatureResult<EligibilityOutcome>.Ok(new EligibilityOutcome(reasons.Count == 0, reasons));
