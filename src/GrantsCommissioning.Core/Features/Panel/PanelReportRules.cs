@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.Results;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 
@@ -21,27 +23,43 @@ public static class PanelReportRules
         return actor.IsSystem || roles.Any(actor.IsInRole);
     }
 
-    /// <summary>Field errors for a draft: field "objective-{id}" or "pccActivity".</summary>
-    public static Dictionary<string, string> Check(PanelDraftInput input, IReadOnlyDictionary<int, int> objectiveNumbersById)
+    /// <summary>A draft's problems: against field "objective-{id}" or "pccActivity".</summary>
+    public static ValidationResult Check(PanelDraftInput input, IReadOnlyDictionary<int, int> objectiveNumbersById)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(objectiveNumbersById);
-        var errors = new Dictionary<string, string>();
-        foreach (var (id, text) in input.Narratives)
+        var context = new ValidationContext<PanelDraftInput>(input);
+        context.RootContextData[ObjectivesKey] = objectiveNumbersById;
+        return DraftForm.Validate(context);
+    }
+
+    internal const string ObjectivesKey = "objectiveNumbersById";
+
+    private static readonly PanelDraftInputValidator DraftForm = new();
+}
+
+/// <summary>The quarter's narratives: each for an objective of the plan the quarter is reported against, none too long.</summary>
+public sealed class PanelDraftInputValidator : AbstractValidator<PanelDraftInput>
+{
+    public PanelDraftInputValidator()
+    {
+        RuleFor(i => i.Narratives).Custom((narratives, context) =>
         {
-            if (!objectiveNumbersById.TryGetValue(id, out var number))
+            var numbers = (IReadOnlyDictionary<int, int>)context.RootContextData[PanelReportRules.ObjectivesKey];
+            foreach (var (id, text) in narratives)
             {
-                errors[$"objective-{id}"] = "That objective is not in the plan this quarter is reported against.";
+                if (!numbers.TryGetValue(id, out var number))
+                {
+                    context.AddFailure($"objective-{id}", "That objective is not in the plan this quarter is reported against.");
+                }
+                else if (text?.Trim().Length > PanelReportRules.MaxTextLength)
+                {
+                    context.AddFailure($"objective-{id}", $"The update on objective {number} must be {PanelReportRules.MaxTextLength:N0} characters or fewer.");
+                }
             }
-            else if (text?.Trim().Length > MaxTextLength)
-            {
-                errors[$"objective-{id}"] = $"The update on objective {number} must be {MaxTextLength:N0} characters or fewer.";
-            }
-        }
-        if (input.PccActivity?.Trim().Length > MaxTextLength)
-        {
-            errors["pccActivity"] = $"PCC activity must be {MaxTextLength:N0} characters or fewer.";
-        }
-        return errors;
+        });
+        RuleFor(i => i.PccActivity).Must(t => !(t?.Trim().Length > PanelReportRules.MaxTextLength))
+            .WithMessage($"PCC activity must be {PanelReportRules.MaxTextLength:N0} characters or fewer.")
+            .OverridePropertyName("pccActivity");
     }
 }

@@ -123,10 +123,10 @@ public sealed class PanelReportService(IDbContextFactory<GrantsDbContext> factor
             return FeatureResult<bool>.Fail(new NoPlanInForce(quarter.ToString(), "there is no report to write"));
         }
         var objectives = await db.Objectives.Where(o => o.PlanId == plan.Id).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
-        var errors = PanelReportRules.Check(input, objectives);
-        if (errors.Count > 0)
+        var validation = PanelReportRules.Check(input, objectives);
+        if (!validation.IsValid)
         {
-            return FeatureResult<bool>.Fail(errors);
+            return FeatureResult<bool>.Invalid(validation);
         }
         var draft = await FindDraftAsync(db, quarter, ct, tracking: true);
         if (draft is { Status: PanelReportStatus.Approved })

@@ -143,8 +143,12 @@ public class PanelReportTests
         var result = await reports.SaveAsync(Q1, new PanelDraftInput(
             new Dictionary<int, string?> { [objectives[0].ObjectiveId] = "Fine.", [objectives[2].ObjectiveId] = new string('x', 4001) }, null), Officer);
         var panelMember = await reports.SaveAsync(Q1, new PanelDraftInput(new Dictionary<int, string?>(), "x"), Actor.For("p", "Cllr", Roles.PanelMember));
+        var foreign = await reports.SaveAsync(Q1, new PanelDraftInput(new Dictionary<int, string?> { [99_999] = "Elsewhere." }, new string('a', 4001)), Officer);
 
         Assert.Equal("The update on objective 3 must be 4,000 characters or fewer.", result.Errors[$"objective-{objectives[2].ObjectiveId}"]);
+        Assert.Equal(
+            [("objective-99999", "That objective is not in the plan this quarter is reported against."), ("pccActivity", "PCC activity must be 4,000 characters or fewer.")],
+            foreign.Errors.Select(e => (e.Key, e.Value)).OrderBy(e => e.Key, StringComparer.Ordinal));
         Assert.False(panelMember.Succeeded);
         Assert.False((await reports.QuarterAsync(Q1)).Exists);
     }
