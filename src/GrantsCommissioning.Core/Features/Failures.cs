@@ -170,6 +170,21 @@ public sealed record ImportRowsRefused(IReadOnlyList<string> Rows) : Failure
     public override string Field => "file";
 }
 
+/// <summary>An administrator cannot do this to their own account (another administrator must).</summary>
+public sealed record OwnAccount(string Action) : Failure;
+
+/// <summary>The change would leave no active administrator.</summary>
+public sealed record LastAdministrator : Failure;
+
+/// <summary>An account already uses this email address.</summary>
+public sealed record EmailInUse(string Email) : Failure
+{
+    public override string Field => "Email";
+}
+
+/// <summary>The staff account also belongs to applicant organisations, which must be left first.</summary>
+public sealed record StaffHasMemberships(int Count) : Failure;
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -220,6 +235,10 @@ public static class Failures
             + $"for example \"{f.FirstTitle}\" (objective {f.FirstObjective}). Record the quarter's readings first.",
         ImportRowsRefused f => string.Join(" ", f.Rows.Take(20)) + (f.Rows.Count > 20 ? $" (and {f.Rows.Count - 20} more)" : ""),
         Refused f => f.Message,
+        OwnAccount f => $"You cannot {f.Action} your own account: ask another administrator.",
+        LastAdministrator => "This is the last active administrator: give another person the Administrator role first.",
+        EmailInUse f => $"An account already uses {f.Email}. Change that account's roles instead of inviting it again.",
+        StaffHasMemberships f => $"This account is a member of {f.Count} applicant organisation{(f.Count == 1 ? "" : "s")}: the person must leave {(f.Count == 1 ? "it" : "them")} first.",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
     };
 }

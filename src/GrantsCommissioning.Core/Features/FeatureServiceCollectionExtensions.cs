@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Features.Staff;
 using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Assessments;
 using GrantsCommissioning.Core.Features.Audit;
@@ -41,6 +42,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddRounds();
         services.AddAssessments();
         services.AddPanelReporting();
+        services.AddStaff();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();

@@ -29,17 +29,10 @@ internal static class DecisionNoticeEndpoints
             foreach (var n in page.Rows)
             {
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{Cell(n.Reference)},{Cell(n.Title)},{Cell(n.StateLabel)},{n.Amount?.Pounds.ToString("0.00", CultureInfo.InvariantCulture)},{n.SignatureDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\r\n");
+                    $"{Csv.Cell(n.Reference)},{Csv.Cell(n.Title)},{Csv.Cell(n.StateLabel)},{n.Amount?.Pounds.ToString("0.00", CultureInfo.InvariantCulture)},{n.SignatureDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\r\n");
             }
             return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "decision-notices.csv");
         }).RequireAuthorization(p => p.RequireRole(DecisionNoticeAccess.Staff));
         return endpoints;
-    }
-
-    /// <summary>A CSV cell, quoted, and with a leading formula character neutralised so a spreadsheet does not run it.</summary>
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -47,6 +47,7 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoint();
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
+        Endpoints.StaffEndpoints.MapStaffEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         return app;
     }

@@ -83,6 +83,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

@@ -15,6 +15,7 @@ public sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> factory
     public const string AlreadyExistsTemplate = "account-already-exists";
     public const string ChangeEmailTemplate = "account-change-email";
     public const string ChangeRequestedTemplate = "account-email-change-requested";
+    public const string StaffInvitationTemplate = "staff-invitation";
 
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         QueueAsync(ConfirmTemplate, user, email, "Link", confirmationLink);
@@ -44,6 +45,14 @@ public sealed class OutboxEmailSender(IDbContextFactory<GrantsDbContext> factory
         return string.IsNullOrWhiteSpace(user.Email)
             ? QueueAsync(user, link)
             : QueueAsync(user, link, new Message(ChangeRequestedTemplate, user.Email, new() { ["NewEmail"] = newEmail, ["SignInLink"] = signInLink }));
+    }
+
+    /// <summary>The invitation to a new staff account: the link sets its first password.</summary>
+    public Task SendStaffInvitationAsync(ApplicationUser user, string invitedBy, string roles, string link)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return QueueAsync(user, new Message(StaffInvitationTemplate, user.Email!,
+            new() { ["Link"] = link, ["RecipientName"] = user.DisplayName, ["InvitedBy"] = invitedBy, ["Roles"] = roles }));
     }
 
     private Task QueueAsync(string template, ApplicationUser user, string email, string field, string value) =>

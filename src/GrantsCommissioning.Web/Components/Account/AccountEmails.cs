@@ -33,6 +33,10 @@ internal sealed class AccountEmails(UserManager<ApplicationUser> users, PublicLi
     public async Task SendPasswordResetLinkAsync(ApplicationUser user, string email) =>
         await sender.SendPasswordResetLinkAsync(user, email, Link("Account/ResetPassword", new() { ["code"] = Encode(await users.GeneratePasswordResetTokenAsync(user)) }));
 
+    /// <summary>The invitation to a new staff account, whose link sets its first password.</summary>
+    public async Task SendStaffInvitationAsync(ApplicationUser user, string invitedBy, string roles) =>
+        await sender.SendStaffInvitationAsync(user, invitedBy, roles, Link("Account/ResetPassword", new() { ["code"] = Encode(await users.GeneratePasswordResetTokenAsync(user)) }));
+
     /// <summary>Tells the owner of <paramref name="email"/> that someone tried to create a second account with it.</summary>
     public Task SendAlreadyExistsAsync(ApplicationUser user, string email) =>
         sender.SendAlreadyExistsAsync(user, email, SignInLink, links.To("Account/ForgotPassword"));

@@ -13,7 +13,7 @@ namespace GrantsCommissioning.Web.Components.Account;
 internal sealed class GrantsSignInManager(
     UserManager<ApplicationUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<ApplicationUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation)
+    IUserConfirmation<ApplicationUser> confirmation, Core.Features.Staff.StaffAdministration staff)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     // Computed once, with the same hasher and iteration count as real accounts, so checking against it costs the same.
@@ -29,6 +29,14 @@ internal sealed class GrantsSignInManager(
         s_dummyHash ??= UserManager.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
         UserManager.PasswordHasher.VerifyHashedPassword(nobody, s_dummyHash, password);
         return SignInResult.Failed;
+    }
+
+    /// <summary>Every completed sign-in (with the second step, for staff) records when, for the administrator's staff list.</summary>
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        await staff.SignedInAsync(user.Id);
     }
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)

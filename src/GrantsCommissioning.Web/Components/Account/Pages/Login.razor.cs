@@ -74,7 +74,9 @@ public partial class Login
         else if (result.IsLockedOut)
         {
             Logger.LogWarning("User account locked out.");
-            RedirectManager.RedirectTo("Account/Lockout");
+            // A disabled account is told so, but only to someone who knows its password.
+            var disabled = await UserManager.FindByEmailAsync(Input.Email) is { IsDisabled: true } user && await UserManager.CheckPasswordAsync(user, Input.Password);
+            RedirectManager.RedirectTo(disabled ? "Account/Lockout?reason=disabled" : "Account/Lockout");
         }
         else if (result.IsNotAllowed)
         {

@@ -32,6 +32,10 @@ public abstract class ApplicantPageBase : ComponentBase
         return result.Succeeded;
     }
 
+    /// <summary>Checkbox groups post one value per ticked box under the same name, which form binding does not collect into a list.</summary>
+    protected List<string> Ticked(string name) =>
+        HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
+
     protected string GroupClass(string key) => Errors.ContainsKey(key) ? "form-group form-group--error" : "form-group";
 
     protected string InputClass(string key, string baseClass = "form-input") => Errors.ContainsKey(key) ? baseClass + " form-input--error" : baseClass;

@@ -14,10 +14,6 @@ public abstract class RoundPageBase : ApplicantPageBase
     [Inject]
     protected RoundService Rounds { get; set; } = default!;
 
-    /// <summary>Checkbox groups post one value per ticked box under the same name, which form binding does not collect into a list.</summary>
-    protected List<string> Ticked(string name) =>
-        HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
-
     /// <summary>The form as posted (ticked boxes collected), or as loaded, with every criterion row present.</summary>
     protected void BindChoices(RoundInput input)
     {
