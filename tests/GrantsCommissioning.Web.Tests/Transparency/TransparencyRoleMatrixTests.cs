@@ -1,6 +1,7 @@
 using System.Net;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Web.Tests.Infrastructure;
+using GrantsCommissioning.Web.Tests.Panel;
 
 namespace GrantsCommissioning.Web.Tests.Transparency;
 
@@ -8,18 +9,6 @@ namespace GrantsCommissioning.Web.Tests.Transparency;
 [Collection(DemoSiteCollection.Name)]
 public class TransparencyRoleMatrixTests(GrantsWebFactory site)
 {
-    public static TheoryData<string, string> Users => new()
-    {
-        { Roles.GrantsOfficer, "officer@demo.opcc-grants.example" },
-        { Roles.Assessor, "assessor@demo.opcc-grants.example" },
-        { Roles.DecisionMaker, "chief.executive@demo.opcc-grants.example" },
-        { Roles.Commissioner, "commissioner@demo.opcc-grants.example" },
-        { Roles.Finance, "finance@demo.opcc-grants.example" },
-        { Roles.PanelMember, "panel@demo.opcc-grants.example" },
-        { Roles.Administrator, "admin@demo.opcc-grants.example" },
-        { Roles.Applicant, "applicant@demo.opcc-grants.example" },
-    };
-
     private static readonly string[] PublicRoutes =
     [
         "/transparency/grants", "/transparency/spending", "/transparency/grants?page=2&year=2013", "/transparency/360giving.json",
@@ -27,7 +16,7 @@ public class TransparencyRoleMatrixTests(GrantsWebFactory site)
     ];
 
     [Theory]
-    [MemberData(nameof(Users))]
+    [MemberData(nameof(PanelReportRoleMatrixTests.Users), MemberType = typeof(PanelReportRoleMatrixTests))]
     public async Task Routes_ForEachRole(string role, string email)
     {
         using var client = await site.SignedInClientAsync(email);
