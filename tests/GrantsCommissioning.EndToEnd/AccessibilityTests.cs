@@ -14,7 +14,8 @@ public class AccessibilityTests(BrowserSite site)
         "/funding/CGS-CURRENT/eligibility", "/funding/SMALL-CURRENT/eligibility", "/Account/ForgotPasswordConfirmation",
         "/Account/ResetPassword?code=bm90LWEtdG9rZW4", "/Account/ResetPasswordConfirmation", "/Account/InvalidPasswordReset",
         "/Account/ConfirmEmail?userId=nobody&code=bm90LWEtdG9rZW4", "/Account/Lockout", "/Account/AccessDenied",
-        "/Account/Closed", "/transparency/panel-reports", "/transparency/panel-reports/1",
+        "/Account/Closed", "/transparency/panel-reports", "/transparency/panel-reports/1", "/transparency/grants",
+        "/transparency/grants?year=2013&page=2", "/transparency/spending",
     ];
 
     /// <summary>Applicant pages; {draft}, {submitted} and {organisation} are the demo applicant's records, looked up at run time.</summary>

@@ -18,6 +18,10 @@ public sealed class GrantsOptions
     [Required, RegularExpression("^360G-[A-Za-z0-9-]+$", ErrorMessage = "Grants:GrantIdPrefix must look like 360G-yourprefix.")]
     public string GrantIdPrefix { get; set; } = "360G-opccwm";
 
+    /// <summary>This body's org-id as the funder in its 360Giving data (set the registered one, e.g. a GB-GOR- identifier).</summary>
+    [Required, RegularExpression("^[A-Z]{2}-[A-Z]{2,8}-[A-Za-z0-9-]+$", ErrorMessage = "Grants:FunderOrgId must be an org-id like GB-GOR-PC000000.")]
+    public string FunderOrgId { get; set; } = "GB-OPCCWM-FUNDER";
+
     /// <summary>Folder for the SQLite database, uploaded files and mail pickup; relative paths are from the content root.</summary>
     [Required]
     public string DataDirectory { get; set; } = "App_Data";

@@ -9,13 +9,14 @@ namespace GrantsCommissioning.Core.Data;
 
 /// <summary>
 /// Tells <see cref="PublicDataVersion"/> when a change to what the public pages show (rounds, funds, plan objectives,
-/// awards) has committed: after the SaveChanges when it commits on its own, else after the transaction's commit, so a
+/// awards and the public registers' recipients, conditions, objectives, payments and sensitive marks) has committed: after the SaveChanges when it commits on its own, else after the transaction's commit, so a
 /// reader never caches the old rows under the new version.
 /// </summary>
 internal sealed class PublicDataChanges(PublicDataVersion version)
 {
     private static readonly HashSet<Type> Shown =
-        [typeof(FundingRound), typeof(Fund), typeof(PlanObjective), typeof(PoliceAndCrimePlan), typeof(Award)];
+        [typeof(FundingRound), typeof(Fund), typeof(PlanObjective), typeof(PoliceAndCrimePlan), typeof(Award),
+         typeof(Organisation), typeof(AwardCondition), typeof(AwardObjective), typeof(Payment), typeof(SensitiveRecipient)];
 
     private readonly ConditionalWeakTable<DbContext, object> pending = new();
 

@@ -185,6 +185,15 @@ public sealed record EmailInUse(string Email) : Failure
 /// <summary>The staff account also belongs to applicant organisations, which must be left first.</summary>
 public sealed record StaffHasMemberships(int Count) : Failure;
 
+/// <summary>The recipient is already marked sensitive (or, with <c>Marked</c> false, is not marked).</summary>
+public sealed record SensitiveMarking(string Organisation, bool Marked) : Failure;
+
+/// <summary>Marking a recipient sensitive needs the reason, for the officers who come after.</summary>
+public sealed record SensitiveReasonNeeded(int MaxLength) : Failure
+{
+    public override string Field => "Reason";
+}
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -234,6 +243,8 @@ public static class Failures
         MeasuresWithoutRag f => $"The report cannot be approved while {f.Count} success {(f.Count == 1 ? "measure has" : "measures have")} no RAG rating for {f.Quarter}, "
             + $"for example \"{f.FirstTitle}\" (objective {f.FirstObjective}). Record the quarter's readings first.",
         ImportRowsRefused f => string.Join(" ", f.Rows.Take(20)) + (f.Rows.Count > 20 ? $" (and {f.Rows.Count - 20} more)" : ""),
+        SensitiveMarking f => f.Marked ? $"{f.Organisation} is already marked as sensitive." : $"{f.Organisation} is not marked as sensitive.",
+        SensitiveReasonNeeded f => $"Enter why this recipient must not be published, in at most {f.MaxLength} characters.",
         Refused f => f.Message,
         OwnAccount f => $"You cannot {f.Action} your own account: ask another administrator.",
         LastAdministrator => "This is the last active administrator: give another person the Administrator role first.",

@@ -14,6 +14,7 @@ using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Features.Seeding;
+using GrantsCommissioning.Core.Features.Transparency;
 using GrantsCommissioning.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAssessments();
         services.AddPanelReporting();
         services.AddStaff();
+        services.AddTransparency();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();

@@ -49,6 +49,7 @@ public static class WebApplicationExtensions
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
         Endpoints.StaffEndpoints.MapStaffEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
+        Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
         return app;
     }
 }

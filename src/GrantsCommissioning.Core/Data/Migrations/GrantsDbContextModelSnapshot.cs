@@ -1726,6 +1726,36 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.ToTable("ReturnSpendLines");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.SensitiveRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("SensitiveRecipients", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.SuccessMeasure", b =>
                 {
                     b.Property<int>("Id")
@@ -2700,6 +2730,17 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("CostLine");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.SensitiveRecipient", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.SuccessMeasure", b =>

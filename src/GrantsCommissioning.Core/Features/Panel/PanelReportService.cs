@@ -17,6 +17,16 @@ public sealed class PanelReportService(IDbContextFactory<GrantsDbContext> factor
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The title of the Police and Crime Plan in force in the quarter, or null when none was (a quarter is never reported against another plan).</summary>
+    public async Task<string?> PlanInForceAsync(FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            return (await PanelReportBuilder.PlanInForceAsync(db, quarter, ct))?.Title;
+        }
+    }
+
     public async Task<PanelQuarterView> QuarterAsync(FinancialQuarter quarter, CancellationToken ct = default)
     {
         var db = await factory.CreateDbContextAsync(ct);

@@ -17,7 +17,7 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 /// </summary>
 public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
-    Panel.PanelReportService panelReports)
+    Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -40,6 +40,7 @@ public sealed partial class SeedLoader(
                 .. FilesMatching("demo", "rounds-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
                 ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
+                ("demo/sensitive-recipients.json", (db, file, c) => new Transparency.TransparencyDemoLoader(db, file, sensitiveRecipients).LoadAsync(c)),
             ],
             ct);
     }
