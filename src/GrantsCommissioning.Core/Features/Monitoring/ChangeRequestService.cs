@@ -33,6 +33,14 @@ public sealed class ChangeRequestService(IDbContextFactory<GrantsDbContext> fact
         }
     }
 
+    /// <summary>Asks for a change from the posted form: text that does not parse is refused against its field before anything else.</summary>
+    public Task<FeatureResult<bool>> RequestAsync(int awardId, ChangeRequestFormInput form, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (input, errors) = form.Parse();
+        return input is null ? Task.FromResult(FeatureResult<bool>.Fail(errors)) : RequestAsync(awardId, input, actor, idempotencyKey, ct);
+    }
+
     /// <summary>Asks for a change; on an award that is not active (closed, terminated, already changing) nothing is recorded.</summary>
     public async Task<FeatureResult<bool>> RequestAsync(int awardId, ChangeRequestInput input, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {

@@ -40,6 +40,7 @@ public sealed partial class SeedLoader(
                 .. FilesMatching("demo", "rounds-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
                 ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
+                ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, workflow, file).LoadAsync(c)),
             ],
             ct);
     }
