@@ -1,30 +1,19 @@
 using System.Net;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Web.Tests.Infrastructure;
+using GrantsCommissioning.Web.Tests.Panel;
 
 namespace GrantsCommissioning.Web.Tests.Monitoring;
 
 /// <summary>
 /// The monitoring routes: the portfolio and its CSV for officers, decision makers and administrators; the change-request
-/// form for grants officers; no one else gets in, and an award that does not exist is a 404.
+/// form for grants officers; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
 public class MonitoringRoleMatrixTests(GrantsWebFactory site)
 {
-    public static TheoryData<string, string> Users => new()
-    {
-        { Roles.GrantsOfficer, "officer@demo.opcc-grants.example" },
-        { Roles.Assessor, "assessor@demo.opcc-grants.example" },
-        { Roles.DecisionMaker, "chief.executive@demo.opcc-grants.example" },
-        { Roles.Commissioner, "commissioner@demo.opcc-grants.example" },
-        { Roles.Finance, "finance@demo.opcc-grants.example" },
-        { Roles.PanelMember, "panel@demo.opcc-grants.example" },
-        { Roles.Administrator, "admin@demo.opcc-grants.example" },
-        { Roles.Applicant, "applicant@demo.opcc-grants.example" },
-    };
-
     [Theory]
-    [MemberData(nameof(Users))]
+    [MemberData(nameof(PanelReportRoleMatrixTests.Users), MemberType = typeof(PanelReportRoleMatrixTests))]
     public async Task MonitoringRoutes_AreForTheirRolesOnly(string role, string email)
     {
         using var client = await site.SignedInClientAsync(email);
