@@ -14,6 +14,7 @@ internal sealed class AwardConfiguration :
         b.MapCase();
         b.HasIndex(a => a.AwardReference).IsUnique();
         b.HasIndex(a => a.AwardedOn);
+        b.HasIndex(a => new { a.OfficerUserId, a.State });
         b.HasOne(a => a.Application).WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Decision).WithMany().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -34,6 +34,8 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
     public DbSet<AwardCondition> AwardConditions => Set<AwardCondition>();
     public DbSet<AwardIndicator> AwardIndicators => Set<AwardIndicator>();
     public DbSet<AwardObjective> AwardObjectives => Set<AwardObjective>();
+    public DbSet<AwardChangeRequest> AwardChangeRequests => Set<AwardChangeRequest>();
+    public DbSet<AwardRating> AwardRatings => Set<AwardRating>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<MonitoringReturn> Returns => Set<MonitoringReturn>();
     public DbSet<ReturnSpendLine> ReturnSpendLines => Set<ReturnSpendLine>();

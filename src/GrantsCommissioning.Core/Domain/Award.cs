@@ -24,6 +24,8 @@ public class Award : WorkflowCaseBase
     public string? AdvanceJustification { get; set; }
     public bool IsCommissionedContract { get; set; }
     public string? DueDiligenceNote { get; set; }
+    /// <summary>The grants officer who looks after the award (their portfolio); null until one is named.</summary>
+    public string? OfficerUserId { get; set; }
     public List<AwardYearSplit> YearSplits { get; set; } = [];
     public List<AwardCostLine> CostLines { get; set; } = [];
     public List<AwardCondition> Conditions { get; set; } = [];

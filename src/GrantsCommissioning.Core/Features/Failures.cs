@@ -194,6 +194,36 @@ public sealed record SensitiveReasonNeeded(int MaxLength) : Failure
     public override string Field => "Reason";
 }
 
+/// <summary>A return's spend to date on a cost line goes beyond its budget and the tolerance.</summary>
+public sealed record SpendOverBudget(string Line, Money ToDate, Money Budget, int TolerancePercent) : Failure
+{
+    public override string Field => "Spend";
+}
+
+/// <summary>A change to an award that has been closed or terminated, or is not taking changes in its state.</summary>
+public sealed record AwardNotChangeable(string Reference, string StateLabel) : Failure;
+
+/// <summary>A virement would take a cost line below what has already been spent on it.</summary>
+public sealed record VirementBelowSpent(string Line, Money Budget, Money Spent, Money Amount) : Failure
+{
+    public override string Field => "Amount";
+}
+
+/// <summary>A change beyond what a grants officer may approve alone (the configured share or months).</summary>
+public sealed record BeyondOfficerShare(string Limit) : Failure;
+
+/// <summary>An award closes only when every return has been accepted.</summary>
+public sealed record ReturnsOutstanding(int Count) : Failure;
+
+/// <summary>An award's final report starts only when its grant period has ended.</summary>
+public sealed record GrantPeriodNotEnded(DateOnly EndDate) : Failure;
+
+/// <summary>The named officer must hold the grants officer role.</summary>
+public sealed record NotAGrantsOfficer : Failure
+{
+    public override string Field => "OfficerUserId";
+}
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -245,6 +275,13 @@ public static class Failures
         ImportRowsRefused f => string.Join(" ", f.Rows.Take(20)) + (f.Rows.Count > 20 ? $" (and {f.Rows.Count - 20} more)" : ""),
         SensitiveMarking f => f.Marked ? $"{f.Organisation} is already marked as sensitive." : $"{f.Organisation} is not marked as sensitive.",
         SensitiveReasonNeeded f => $"Enter why this recipient must not be published, in at most {f.MaxLength} characters.",
+        SpendOverBudget f => $"Spend to date on {f.Line} would be {f.ToDate}, more than {f.TolerancePercent}% above its budget of {f.Budget}. Check the figure, or ask for a budget virement first.",
+        AwardNotChangeable f => $"Award {f.Reference} is {f.StateLabel}, so it cannot be changed.",
+        VirementBelowSpent f => $"Moving {f.Amount} from {f.Line} would leave its budget at {f.Budget - f.Amount}, below the {f.Spent} already spent on it.",
+        BeyondOfficerShare f => $"This change is beyond what a grants officer may approve ({f.Limit}). A decision maker must decide it.",
+        ReturnsOutstanding f => $"The award cannot close while {f.Count} monitoring {(f.Count == 1 ? "return has" : "returns have")} not been accepted.",
+        GrantPeriodNotEnded f => $"The grant period runs until {f.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}; the final report starts after it ends.",
+        NotAGrantsOfficer => "Choose a grants officer to look after this award.",
         Refused f => f.Message,
         OwnAccount f => $"You cannot {f.Action} your own account: ask another administrator.",
         LastAdministrator => "This is the last active administrator: give another person the Administrator role first.",

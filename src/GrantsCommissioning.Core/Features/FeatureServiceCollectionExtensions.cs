@@ -6,6 +6,7 @@ using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Payments;
@@ -39,6 +40,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAwards();
         services.AddPayments();
         services.AddReturns();
+        services.AddMonitoring();
         services.AddDecisionNotices();
         services.AddRounds();
         services.AddAssessments();

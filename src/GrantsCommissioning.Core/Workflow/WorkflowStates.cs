@@ -45,16 +45,19 @@ public static class AwardStates
     public const string Active = nameof(Active);
     public const string VariationRequested = nameof(VariationRequested);
     public const string Suspended = nameof(Suspended);
+    public const string FinalReport = nameof(FinalReport);
     public const string Closed = nameof(Closed);
     public const string Terminated = nameof(Terminated);
 
-    public static readonly IReadOnlyList<string> All = [Active, VariationRequested, Suspended, Closed, Terminated];
+    public static readonly IReadOnlyList<string> All = [Active, VariationRequested, Suspended, FinalReport, Closed, Terminated];
 }
 
 public static class AwardTriggers
 {
     public const string RequestVariation = nameof(RequestVariation);
     public const string ApproveVariation = nameof(ApproveVariation);
+    public const string ApproveWithinShare = nameof(ApproveWithinShare);
+    public const string EndGrantPeriod = nameof(EndGrantPeriod);
     public const string RejectVariation = nameof(RejectVariation);
     public const string Suspend = nameof(Suspend);
     public const string Reinstate = nameof(Reinstate);

@@ -50,6 +50,7 @@ public static class WebApplicationExtensions
         Endpoints.StaffEndpoints.MapStaffEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
+        Endpoints.MonitoringEndpoints.MapMonitoringEndpoints(app);
         return app;
     }
 }

@@ -28,6 +28,8 @@ public class FailureTests
             var t when t == typeof(DateTimeOffset) => (object)new DateTimeOffset(2026, 3, 31, 23, 0, 0, TimeSpan.Zero),
             var t when t == typeof(bool) => false,
             var t when t == typeof(int) => 2,
+            var t when t == typeof(GrantsCommissioning.Core.Domain.Money) => new GrantsCommissioning.Core.Domain.Money(420_000),
+            var t when t == typeof(DateOnly) => new DateOnly(2014, 3, 31),
             var t when t.IsEnum => Enum.GetValues(t).GetValue(0)!,
             var t when t == typeof(IReadOnlyList<string>) => new[] { "Row 3: enter the actual." },
             var t => throw new InvalidOperationException($"{type.Name} carries a {t.Name}: add a sample value here."),

@@ -495,6 +495,10 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<bool>("IsCommissionedContract")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OfficerUserId")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -551,9 +555,84 @@ namespace GrantsCommissioning.Core.Data.Migrations
 
                     b.HasIndex("State");
 
+                    b.HasIndex("OfficerUserId", "State");
+
                     b.ToTable("Awards", t =>
                         {
                             t.HasCheckConstraint("CK_Awards_Amount", "AmountPence > 0");
+                        });
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.AwardChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromCostLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NewEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToCostLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCostLineId");
+
+                    b.HasIndex("ToCostLineId");
+
+                    b.HasIndex("AwardId", "Status");
+
+                    b.ToTable("AwardChangeRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_AwardChangeRequests_Amount", "AmountPence >= 0");
                         });
                 });
 
@@ -658,6 +737,46 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.ToTable("AwardObjectives", t =>
                         {
                             t.HasCheckConstraint("CK_AwardObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.AwardRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "RatedAt");
+
+                    b.ToTable("AwardRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_AwardRatings_Rag", "Rag BETWEEN 1 AND 3");
                         });
                 });
 
@@ -2475,6 +2594,25 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.AwardChangeRequest", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.AwardCostLine", null)
+                        .WithMany()
+                        .HasForeignKey("FromCostLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.AwardCostLine", null)
+                        .WithMany()
+                        .HasForeignKey("ToCostLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.AwardCondition", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
@@ -2517,6 +2655,15 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.AwardRating", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.AwardYearSplit", b =>

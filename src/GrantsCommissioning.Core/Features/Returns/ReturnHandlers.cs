@@ -1,8 +1,10 @@
 using FluentValidation;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GrantsCommissioning.Core.Features.Returns;
 
@@ -16,7 +18,8 @@ public sealed class ReturnSubmissionValidator : AbstractValidator<ReturnSubmissi
 }
 
 /// <summary>Submitting (or resubmitting after a query) writes the spend by cost line and indicator values, replacing any earlier figures.</summary>
-public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator) : TransitionHandler<MonitoringReturn, ReturnSubmission>(validator)
+public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, IOptions<MonitoringOptions> options)
+    : TransitionHandler<MonitoringReturn, ReturnSubmission>(validator)
 {
     public override CaseKind Kind => CaseKind.MonitoringReturn;
 
@@ -25,11 +28,30 @@ public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator) 
     protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, MonitoringReturn c, ReturnSubmission payload, CancellationToken ct)
     {
         var db = context.Db;
-        var costLines = await db.AwardCostLines.Where(l => l.AwardId == c.AwardId).Select(l => l.Id).ToListAsync(ct);
+        var lines = await ReturnFiguresReader.LinesAsync(db, c, ct);
         var indicators = await db.AwardIndicators.Where(i => i.AwardId == c.AwardId).Select(i => i.Id).ToListAsync(ct);
-        return payload.SpendByCostLine.Keys.Any(k => !costLines.Contains(k)) || payload.IndicatorValues.Keys.Any(k => !indicators.Contains(k))
-            ? [new FieldError(nameof(payload.SpendByCostLine), "Spend and indicator values must be for this award's cost lines and indicators.")]
-            : [];
+        if (payload.SpendByCostLine.Keys.Any(k => lines.All(l => l.Line.Id != k)) || payload.IndicatorValues.Keys.Any(k => !indicators.Contains(k)))
+        {
+            return [new FieldError(nameof(payload.SpendByCostLine), "Spend and indicator values must be for this award's cost lines and indicators.")];
+        }
+        return OverBudget(lines, payload, options.Value);
+    }
+
+    /// <summary>Spend to date on a line beyond its budget and the tolerance is refused against that line's field (the form's "Spend[i].Amount").</summary>
+    private static List<FieldError> OverBudget(IReadOnlyList<(AwardCostLine Line, Money Before)> lines, ReturnSubmission payload, MonitoringOptions options)
+    {
+        var errors = new List<FieldError>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (line, before) = lines[i];
+            var toDate = before + payload.SpendByCostLine.GetValueOrDefault(line.Id);
+            var budget = new Money(line.AmountPence);
+            if (toDate > ReturnChecks.MostAllowed(budget, options))
+            {
+                errors.Add(new FieldError($"Spend[{i}].Amount", Failures.Message(new SpendOverBudget(line.Description, toDate, budget, options.LineOverspendTolerancePercent))));
+            }
+        }
+        return errors;
     }
 
     protected override async Task ApplyAsync(TransitionContext context, MonitoringReturn c, ReturnSubmission payload, CancellationToken ct)

@@ -1,0 +1,26 @@
+namespace GrantsCommissioning.Core.Domain;
+
+/// <summary>A typed change to an award (an end-date extension or a budget virement), kept with its decision as the award's history.</summary>
+public class AwardChangeRequest
+{
+    public int Id { get; set; }
+    public int AwardId { get; set; }
+    public ChangeRequestKind Kind { get; set; }
+    public required string Reason { get; set; }
+    /// <summary>For an extension: the end date before and the one asked for.</summary>
+    public DateOnly? PreviousEndDate { get; set; }
+    public DateOnly? NewEndDate { get; set; }
+    /// <summary>For a virement: the amount moved from one cost line to another.</summary>
+    public int? FromCostLineId { get; set; }
+    public int? ToCostLineId { get; set; }
+    public long AmountPence { get; set; }
+    public ChangeRequestStatus Status { get; set; }
+    public required string RequestedByUserId { get; set; }
+    public required string RequestedByName { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
+    public string? DecidedByName { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public Money Amount => new(AmountPence);
+}

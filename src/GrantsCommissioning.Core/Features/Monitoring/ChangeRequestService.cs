@@ -1,0 +1,96 @@
+using System.Globalization;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Monitoring;
+
+/// <summary>Typed change requests on an award, asked for and decided only through the award's workflow.</summary>
+public sealed class ChangeRequestService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowLabels labels)
+{
+    /// <summary>The form: the award's end date and cost lines with their budgets and spend to date; null when there is no such award.</summary>
+    public async Task<ChangeForm?> FormAsync(int awardId, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            var award = await db.Awards.AsNoTracking().FirstOrDefaultAsync(a => a.Id == awardId, ct);
+            if (award is null)
+            {
+                return null;
+            }
+            var lines = await db.AwardCostLines.AsNoTracking().Where(l => l.AwardId == awardId).OrderBy(l => l.Order).ToListAsync(ct);
+            var spent = await (from r in db.Returns
+                               join s in db.ReturnSpendLines on r.Id equals s.ReturnId
+                               where r.AwardId == awardId && r.SubmittedAt != null
+                               group s by s.CostLineId into g
+                               select new { g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.Key, x => x.Pence, ct);
+            var pending = await db.AwardChangeRequests.AnyAsync(c => c.AwardId == awardId && c.Status == ChangeRequestStatus.Pending, ct);
+            return new ChangeForm(award.Id, award.AwardReference, award.Title, labels.State(CaseKind.Award, award.WorkflowVersion, award.State),
+                award.State == AwardStates.Active, award.EndDate,
+                lines.Select(l => new SpendRow(l.Id, l.Description, new Money(l.AmountPence), new Money(spent.GetValueOrDefault(l.Id)), Money.Zero)).ToList(), pending);
+        }
+    }
+
+    /// <summary>Asks for a change from the posted form: text that does not parse is refused against its field before anything else.</summary>
+    public Task<FeatureResult<bool>> RequestAsync(int awardId, ChangeRequestFormInput form, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (input, errors) = form.Parse();
+        return input is null ? Task.FromResult(FeatureResult<bool>.Fail(errors)) : RequestAsync(awardId, input, actor, idempotencyKey, ct);
+    }
+
+    /// <summary>Asks for a change; on an award that is not active (closed, terminated, already changing) nothing is recorded.</summary>
+    public async Task<FeatureResult<bool>> RequestAsync(int awardId, ChangeRequestInput input, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var form = await FormAsync(awardId, ct);
+        if (form is null)
+        {
+            return FeatureResult<bool>.Fail(new NotFound("award"));
+        }
+        if (!form.Open)
+        {
+            return FeatureResult<bool>.Fail(new AwardNotChangeable(form.Reference, form.StateLabel.ToLower(CultureInfo.GetCultureInfo("en-GB"))));
+        }
+        var lines = form.Lines.ToDictionary(l => l.CostLineId, l => l.Description);
+        var summary = input.Kind == ChangeRequestKind.EndDateExtension
+            ? string.Create(CultureInfo.GetCultureInfo("en-GB"), $"Extend the end date to {input.NewEndDate:d MMMM yyyy}")
+            : $"Move {input.Amount} from {lines.GetValueOrDefault(input.FromCostLineId ?? 0, "?")} to {lines.GetValueOrDefault(input.ToCostLineId ?? 0, "?")}";
+        var result = await workflow.FireAsync(
+            new TransitionRequest(new CaseRef(CaseKind.Award, awardId), AwardTriggers.RequestVariation, actor, idempotencyKey)
+            {
+                Comment = $"{summary}. {input.Reason?.Trim()}",
+                Payload = input,
+            },
+            ct);
+        return FeatureResult<bool>.From(result, true);
+    }
+
+    /// <summary>
+    /// Decides the pending change: a grants officer approves within their share (<see cref="AwardTriggers.ApproveWithinShare"/>),
+    /// a decision maker or the Commissioner under the Scheme of Delegation, a virement limited by its amount.
+    /// </summary>
+    public async Task<FeatureResult<bool>> DecideAsync(int awardId, bool approve, string? comment, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await factory.CreateDbContextAsync(ct);
+        AwardChangeRequest? pending;
+        await using (db)
+        {
+            pending = await ChangeRules.PendingAsync(db, awardId, ct);
+        }
+        var trigger = !approve ? AwardTriggers.RejectVariation
+            : actor.IsInRole(Roles.DecisionMaker) || actor.IsInRole(Roles.Commissioner) ? AwardTriggers.ApproveVariation
+            : AwardTriggers.ApproveWithinShare;
+        var result = await workflow.FireAsync(
+            new TransitionRequest(new CaseRef(CaseKind.Award, awardId), trigger, actor, idempotencyKey)
+            {
+                Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+                Amount = approve && pending is { Kind: ChangeRequestKind.BudgetVirement } ? pending.Amount : null,
+            },
+            ct);
+        return FeatureResult<bool>.From(result, true);
+    }
+}

@@ -1,0 +1,124 @@
+using FluentValidation;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Seeding;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Monitoring;
+
+#pragma warning disable CA1812 // instantiated by System.Text.Json
+internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport);
+internal sealed record OfficerSeed(string Officer, List<string> Awards);
+internal sealed record RatingSeed(string Award, string Rag, string Reason, string At, string By);
+internal sealed record ChangeSeed(string Award, string Kind, string Reason, string By, string At, string? NewEndDate = null, string? From = null, string? To = null, decimal? Amount = null);
+#pragma warning restore CA1812
+
+/// <summary>
+/// Demo monitoring (seed-data/demo/monitoring.json): the officer of each demo award, RAG ratings over time and change
+/// requests waiting for a decision, each checked as the officer's forms check it. Loads only onto awards with no officer yet.
+/// </summary>
+internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow workflow, SeedFile file)
+{
+    public async Task<int> LoadAsync(CancellationToken ct)
+    {
+        var seed = file.Read<MonitoringSeed>();
+        if (await db.AwardRatings.AnyAsync(ct) || await db.AwardChangeRequests.AnyAsync(ct))
+        {
+            return 0;
+        }
+        var users = await db.Users.Where(u => u.NormalizedEmail != null).ToDictionaryAsync(u => u.NormalizedEmail!, u => (u.Id, u.DisplayName), ct);
+        var officers = (await PortfolioQueries.OfficerUsers(db).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var o in seed.Officers)
+        {
+            if (!users.TryGetValue(o.Officer.ToUpperInvariant(), out var officer))
+            {
+                continue; // demo sign-ins are created only in Development; without them there is no one to name
+            }
+            file.Check(officers.Contains(officer.Id), $"officer {o.Officer} is not a grants officer");
+            foreach (var reference in o.Awards)
+            {
+                var award = await AwardAsync(reference, ct);
+                if (award.OfficerUserId is null)
+                {
+                    award.OfficerUserId = officer.Id;
+                    added++;
+                }
+            }
+        }
+        var ratings = new RatingInputValidator();
+        foreach (var r in seed.Ratings ?? [])
+        {
+            var award = await AwardAsync(r.Award, ct);
+            var input = new RatingInput(file.Enum<Rag>(r.Rag, $"rating of {r.Award}"), r.Reason);
+            var valid = await ratings.ValidateAsync(input, ct);
+            file.Check(valid.IsValid, $"rating of {r.Award}: {string.Join(" ", valid.Errors.Select(e => e.ErrorMessage))}");
+            var by = User(users, r.By);
+            added++;
+            db.AwardRatings.Add(new AwardRating { AwardId = award.Id, Rag = input.Rag, Reason = r.Reason, RatedByUserId = by.Id, RatedByName = by.DisplayName, RatedAt = file.Instant(r.At, $"rating of {r.Award}") });
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var reference in seed.FinalReport ?? [])
+        {
+            var award = await AwardAsync(reference, ct);
+            file.Check(award.State == AwardStates.Active && award.EndDate < file.Today, $"award {reference}: only an active award whose end date has passed moves to its final report");
+            workflow.Import(db, award, AwardStates.FinalReport, UkTime.FromUkLocal(award.EndDate.AddDays(1), TimeOnly.MinValue), "The grant period ended.");
+            added++;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var c in seed.Changes ?? [])
+        {
+            await AddChangeAsync(c, users, ct);
+            added++;
+        }
+        return added;
+    }
+
+    private async Task AddChangeAsync(ChangeSeed c, Dictionary<string, (string Id, string DisplayName)> users, CancellationToken ct)
+    {
+        var what = $"change request on {c.Award}";
+        var award = await AwardAsync(c.Award, ct);
+        file.Check(award.State is AwardStates.Active or AwardStates.VariationRequested, $"{what}: the award is {award.State}, so it cannot be changed");
+        var lines = await db.AwardCostLines.Where(l => l.AwardId == award.Id).ToListAsync(ct);
+        var input = new ChangeRequestInput(file.Enum<ChangeRequestKind>(c.Kind, what), c.Reason, c.NewEndDate is null ? null : file.Date(c.NewEndDate, what),
+            lines.FirstOrDefault(l => l.Description == c.From)?.Id, lines.FirstOrDefault(l => l.Description == c.To)?.Id,
+            c.Amount is { } a ? file.Pounds(a, what) : null);
+        var valid = await new ChangeRequestInputValidator().ValidateAsync(input, ct);
+        file.Check(valid.IsValid, $"{what}: {string.Join(" ", valid.Errors.Select(e => e.ErrorMessage))}");
+        if (input.Kind == ChangeRequestKind.BudgetVirement)
+        {
+            var problems = await ChangeRules.VirementProblemsAsync(db, award, input.FromCostLineId!.Value, input.ToCostLineId!.Value, input.Amount!.Value, ct);
+            file.Check(problems.Count == 0, $"{what}: {string.Join(" ", problems.Select(p => p.Message))}");
+        }
+        else
+        {
+            file.Check(input.NewEndDate > award.EndDate, $"{what}: the new end date must be after {award.EndDate:yyyy-MM-dd}");
+        }
+        var by = User(users, c.By);
+        var extension = input.Kind == ChangeRequestKind.EndDateExtension;
+        var at = file.Instant(c.At, what);
+        db.AwardChangeRequests.Add(new AwardChangeRequest
+        {
+            AwardId = award.Id, Kind = input.Kind, Reason = c.Reason, PreviousEndDate = extension ? award.EndDate : null, NewEndDate = input.NewEndDate,
+            FromCostLineId = input.FromCostLineId, ToCostLineId = input.ToCostLineId, AmountPence = input.Amount?.Pence ?? 0,
+            RequestedByUserId = by.Id, RequestedByName = by.DisplayName, RequestedAt = at,
+        });
+        if (award.State == AwardStates.Active)
+        {
+            workflow.Import(db, award, AwardStates.VariationRequested, at, c.Reason);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Award> AwardAsync(string reference, CancellationToken ct)
+    {
+        var award = await db.Awards.FirstOrDefaultAsync(a => a.AwardReference == reference, ct);
+        file.Check(award is not null, $"award {reference} does not exist");
+        return award!;
+    }
+
+    /// <summary>The demo user, or (where demo sign-ins were not created) a stand-in named by the email.</summary>
+    private static (string Id, string DisplayName) User(Dictionary<string, (string Id, string DisplayName)> users, string email) =>
+        users.TryGetValue(email.ToUpperInvariant(), out var user) ? user : ("demo-" + email, email);
+}

@@ -1,0 +1,24 @@
+using FluentValidation;
+using GrantsCommissioning.Core.Workflow.Kinds;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Core.Features.Monitoring;
+
+public static class MonitoringFeature
+{
+    public static IServiceCollection AddMonitoring(this IServiceCollection services)
+    {
+        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services
+            .AddTransitionHandler<RequestChangeHandler>()
+            .AddTransitionHandler<ApproveChangeHandler>()
+            .AddTransitionHandler<RefuseChangeHandler>()
+            .AddTransitionHandler<EndGrantPeriodHandler>()
+            .AddTransitionHandler<CloseAwardHandler>()
+            .AddSingleton<IValidator<ChangeRequestInput>, ChangeRequestInputValidator>()
+            .AddSingleton<IValidator<RatingInput>, RatingInputValidator>()
+            .AddSingleton<AwardOversightService>()
+            .AddSingleton<ChangeRequestService>()
+            .AddSingleton<PortfolioQueries>();
+    }
+}

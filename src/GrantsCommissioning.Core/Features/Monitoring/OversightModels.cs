@@ -1,0 +1,25 @@
+using GrantsCommissioning.Core.Domain;
+
+namespace GrantsCommissioning.Core.Features.Monitoring;
+
+public sealed record RatingLine(Rag Rag, string Reason, string RatedBy, DateTimeOffset RatedAt);
+
+public sealed record ChangeLine(
+    int Id, ChangeRequestKind Kind, string Summary, string Reason, ChangeRequestStatus Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy,
+    DateTimeOffset? DecidedAt);
+
+/// <summary>What the award page shows of its monitoring: the named officer, the RAG history (newest first) and the change requests.</summary>
+public sealed record AwardOversight(string? OfficerUserId, string? OfficerName, IReadOnlyList<RatingLine> Ratings, IReadOnlyList<ChangeLine> Changes)
+{
+    public RatingLine? Current => Ratings.Count == 0 ? null : Ratings[0];
+}
+
+/// <summary>An officer's RAG rating of an award and why.</summary>
+public sealed record RatingInput(Rag Rag, string? Reason);
+
+/// <summary>The review of a return: spend by line beside the budget and earlier returns, indicators beside the previous period, and the flags.</summary>
+public sealed record ReturnReview(ReturnFigures Figures, IReadOnlyList<ReturnFlag> Flags, bool Sent);
+
+/// <summary>What the change-request form offers: the award's end date and its cost lines with budget and spend to date.</summary>
+public sealed record ChangeForm(int AwardId, string Reference, string Title, string StateLabel, bool Open, DateOnly EndDate, IReadOnlyList<SpendRow> Lines,
+    bool HasPending);

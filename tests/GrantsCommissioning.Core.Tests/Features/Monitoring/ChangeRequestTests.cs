@@ -1,0 +1,131 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features;
+using GrantsCommissioning.Core.Features.Monitoring;
+using GrantsCommissioning.Core.Tests.Workflow;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Core.Tests.Features.Monitoring;
+
+/// <summary>Typed change requests change the award when approved: an extension moves the end date and the return schedule, a virement the budget lines.</summary>
+public sealed class ChangeRequestTests(WorkflowHostFixture fixture) : IClassFixture<WorkflowHostFixture>
+{
+    private ChangeRequestService Changes => fixture.Host.Services.GetRequiredService<ChangeRequestService>();
+
+    [Fact]
+    public async Task Extension_ApprovedByTheOfficer_MovesTheEndDateTheTimerAndTheReturnSchedule()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: new DateOnly(2027, 2, 15));
+        var last = await s.ReturnAsync(fixture.Host, ReturnStates.Scheduled, new DateOnly(2027, 2, 15));
+
+        var asked = await Changes.RequestAsync(s.Award.Id, new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "Venue closed for repairs.", new DateOnly(2027, 5, 15)),
+            s.Grantee, Guid.NewGuid().ToString());
+        var approved = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+
+        Assert.True(asked.Succeeded, string.Join("; ", asked.Errors.Values));
+        Assert.True(approved.Succeeded, string.Join("; ", approved.Errors.Values));
+        var award = await s.ReloadAsync(fixture.Host);
+        Assert.Equal((AwardStates.Active, new DateOnly(2027, 5, 15)), (award.State, award.EndDate));
+        Assert.Equal(
+            [(new DateOnly(2027, 3, 31), new DateOnly(2027, 4, 30)), (new DateOnly(2027, 5, 15), new DateOnly(2027, 6, 15))],
+            award.Returns.OrderBy(r => r.PeriodEnd).Select(r => (r.PeriodEnd, r.DueDate)).ToList());
+        Assert.Equal(last.Id, award.Returns.OrderBy(r => r.PeriodEnd).First().Id);
+        using var db = fixture.Host.Db();
+        var endTimer = await db.WorkflowTimers.SingleAsync(t => t.CaseKind == CaseKind.Award && t.CaseId == s.Award.Id && t.Status == WorkflowTimerStatus.Pending);
+        Assert.Equal(UkTime.FromUkLocal(new DateOnly(2027, 5, 16), TimeOnly.MinValue), endTimer.DueAt);
+        var openTimer = await db.WorkflowTimers.SingleAsync(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == last.Id && t.Status == WorkflowTimerStatus.Pending);
+        Assert.Equal(UkTime.FromUkLocal(new DateOnly(2027, 3, 31), TimeOnly.MinValue), openTimer.DueAt);
+        var request = await db.AwardChangeRequests.SingleAsync(c => c.AwardId == s.Award.Id);
+        Assert.Equal((ChangeRequestStatus.Approved, officer.UserId), (request.Status, request.DecidedByUserId));
+    }
+
+    [Fact]
+    public async Task Extension_LongerThanTheOfficersMonths_IsRefusedToTheOfficer_AndADecisionMakerApprovesIt()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var maker = await fixture.Data.UserAsync("Dee", Roles.DecisionMaker);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: new DateOnly(2027, 3, 31));
+        await Changes.RequestAsync(s.Award.Id, new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "Delayed start.", new DateOnly(2027, 9, 30)), s.Grantee, "x1" + s.Award.Id);
+
+        var byOfficer = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+        var byMaker = await Changes.DecideAsync(s.Award.Id, true, null, maker, Guid.NewGuid().ToString());
+
+        Assert.Equal("This change is beyond what a grants officer may approve (extensions of up to 3 months). A decision maker must decide it.", byOfficer.Errors.Values.Single());
+        Assert.True(byMaker.Succeeded, string.Join("; ", byMaker.Errors.Values));
+        Assert.Equal(new DateOnly(2027, 9, 30), (await s.ReloadAsync(fixture.Host)).EndDate);
+    }
+
+    [Theory]
+    [InlineData(99_999, true)]
+    [InlineData(100_000, true)]
+    [InlineData(100_001, false)]
+    public async Task Virement_UnderAtAndOverTheOfficersShare(long pence, bool officerMayApprove)
+    {
+        // The award is £10,000 and the officer's share 10%, so £1,000.
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        var asked = await Changes.RequestAsync(s.Award.Id, Virement(s, pence), s.Grantee, Guid.NewGuid().ToString());
+        Assert.True(asked.Succeeded, string.Join("; ", asked.Errors.Values));
+
+        var decided = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+
+        Assert.Equal(officerMayApprove, decided.Succeeded);
+        var award = await s.ReloadAsync(fixture.Host);
+        var moved = officerMayApprove ? pence : 0;
+        Assert.Equal([420_000 - moved, 580_000 + moved], award.CostLines.OrderBy(l => l.Order).Select(l => l.AmountPence).ToList());
+        Assert.Equal(officerMayApprove ? AwardStates.Active : AwardStates.VariationRequested, award.State);
+    }
+
+    [Fact]
+    public async Task Virement_TakingALineBelowWhatIsSpent_IsRefusedAndNothingIsRecorded()
+    {
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        await s.ReturnAsync(fixture.Host, ReturnStates.Accepted, new DateOnly(2026, 6, 30), equipmentPence: 400_000);
+
+        var result = await Changes.RequestAsync(s.Award.Id, Virement(s, 30_000), s.Grantee, Guid.NewGuid().ToString());
+
+        Assert.Equal("Moving £300.00 from Equipment would leave its budget at £3,900.00, below the £4,000.00 already spent on it.", result.Errors["Amount"]);
+        using var db = fixture.Host.Db();
+        Assert.False(await db.AwardChangeRequests.AnyAsync(c => c.AwardId == s.Award.Id));
+        Assert.Equal(AwardStates.Active, (await s.ReloadAsync(fixture.Host)).State);
+    }
+
+    [Fact]
+    public async Task ChangeRequest_OnAClosedAward_IsRefusedWithAClearMessage()
+    {
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        using (var db = fixture.Host.Db())
+        {
+            db.Attach(s.Award);
+            fixture.Host.Workflow.Import(db, s.Award, AwardStates.Closed, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await Changes.RequestAsync(s.Award.Id, Virement(s, 10_000), s.Grantee, Guid.NewGuid().ToString());
+
+        Assert.IsType<AwardNotChangeable>(result.Failure);
+        Assert.Equal($"Award {s.Award.AwardReference} is closed, so it cannot be changed.", result.Errors[""]);
+    }
+
+    [Fact]
+    public async Task Refused_LeavesTheAwardUnchangedAndKeepsTheRequestAsRefused()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        await Changes.RequestAsync(s.Award.Id, Virement(s, 50_000), s.Grantee, Guid.NewGuid().ToString());
+
+        var refused = await Changes.DecideAsync(s.Award.Id, false, "Keep the equipment budget: the radios are essential.", officer, Guid.NewGuid().ToString());
+
+        Assert.True(refused.Succeeded, string.Join("; ", refused.Errors.Values));
+        var award = await s.ReloadAsync(fixture.Host);
+        Assert.Equal([420_000L, 580_000L], award.CostLines.OrderBy(l => l.Order).Select(l => l.AmountPence).ToList());
+        var oversight = await fixture.Host.Services.GetRequiredService<AwardOversightService>().OversightAsync(s.Award.Id);
+        var line = Assert.Single(oversight!.Changes);
+        Assert.Equal((ChangeRequestStatus.Refused, "Move £500.00 from Equipment to Staff"), (line.Status, line.Summary));
+    }
+
+    private static ChangeRequestInput Virement(MonitoringScenario s, long pence) =>
+        new(ChangeRequestKind.BudgetVirement, "Radios cost less than quoted.", FromCostLineId: s.Equipment.Id, ToCostLineId: s.Staff.Id, Amount: new Money(pence));
+}

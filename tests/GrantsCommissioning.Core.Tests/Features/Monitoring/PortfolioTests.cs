@@ -1,0 +1,81 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features;
+using GrantsCommissioning.Core.Features.Monitoring;
+using GrantsCommissioning.Core.Tests.Workflow;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Core.Tests.Features.Monitoring;
+
+/// <summary>A named officer per award, their portfolio (paged and sorted in the database, exported as CSV) and RAG ratings kept over time.</summary>
+public sealed class PortfolioTests(WorkflowHostFixture fixture) : IClassFixture<WorkflowHostFixture>
+{
+    private AwardOversightService Oversight => fixture.Host.Services.GetRequiredService<AwardOversightService>();
+
+    private PortfolioQueries Portfolio => fixture.Host.Services.GetRequiredService<PortfolioQueries>();
+
+    [Fact]
+    public async Task AssignOfficer_OnlyAGrantsOfficerNamesOnlyAGrantsOfficer()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var finance = await fixture.Data.UserAsync("Fred", Roles.Finance);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+
+        var byFinance = await Oversight.AssignOfficerAsync(s.Award.Id, officer.UserId, finance);
+        var financeNamed = await Oversight.AssignOfficerAsync(s.Award.Id, finance.UserId, officer);
+        var named = await Oversight.AssignOfficerAsync(s.Award.Id, officer.UserId, officer);
+
+        Assert.IsType<RoleNeeded>(byFinance.Failure);
+        Assert.Equal("Choose a grants officer to look after this award.", financeNamed.Errors["OfficerUserId"]);
+        Assert.True(named.Succeeded);
+        Assert.Equal("Gina", (await Oversight.OversightAsync(s.Award.Id))!.OfficerName);
+    }
+
+    [Fact]
+    public async Task Portfolio_CountsReturnsDueOverdueQueriedAndChangesWaiting_SortsAndPagesInTheDatabase_AndExportsCsv()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var quiet = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        var busy = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        await busy.ReturnAsync(fixture.Host, ReturnStates.Overdue, new DateOnly(2026, 6, 30));
+        await busy.ReturnAsync(fixture.Host, ReturnStates.Queried, new DateOnly(2026, 9, 30), 1_000, 1_000);
+        await quiet.ReturnAsync(fixture.Host, ReturnStates.Due, new DateOnly(2026, 9, 30));
+        await fixture.Host.Services.GetRequiredService<ChangeRequestService>().RequestAsync(quiet.Award.Id,
+            new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "Delayed start.", new DateOnly(2027, 6, 30)), quiet.Grantee, Guid.NewGuid().ToString());
+        foreach (var s in new[] { quiet, busy })
+        {
+            Assert.True((await Oversight.AssignOfficerAsync(s.Award.Id, officer.UserId, officer)).Succeeded);
+        }
+        await Oversight.RateAsync(quiet.Award.Id, new RatingInput(Rag.Amber, "Start delayed by the venue."), officer);
+
+        var first = await Portfolio.PageAsync(new PortfolioQuery(officer.UserId, Take: 1));
+        var second = await Portfolio.PageAsync(new PortfolioQuery(officer.UserId, Skip: 1, Take: 1));
+        var csv = await Portfolio.CsvAsync(new PortfolioQuery(officer.UserId));
+
+        var top = Assert.Single(first.Rows);
+        Assert.Equal((busy.Award.Id, 0, 1, 1, 0, true), (top.AwardId, top.ReturnsDue, top.ReturnsOverdue, top.ReturnsQueried, top.ChangesWaiting, top.AtRisk));
+        var next = Assert.Single(second.Rows);
+        Assert.Equal((quiet.Award.Id, 1, 1, Rag.Amber, true), (next.AwardId, next.ReturnsDue, next.ChangesWaiting, next.Rag, next.AtRisk));
+        Assert.Equal(new PortfolioTotals(2, new Money(2_000_000), 1, 1, 1, 0, 1, 2), first.Totals);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"\"{busy.Award.AwardReference}\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Some concerns,\"Start delayed by the venue.\"", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rate_KeepsEveryRatingNewestFirst_AndRefusesOneWithoutAReason()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+
+        var noReason = await Oversight.RateAsync(s.Award.Id, new RatingInput(Rag.Red, " "), officer);
+        await Oversight.RateAsync(s.Award.Id, new RatingInput(Rag.Green, "First quarter delivered as planned."), officer);
+        await Oversight.RateAsync(s.Award.Id, new RatingInput(Rag.Red, "Two returns overdue and the coordinator has left."), officer);
+
+        Assert.Equal("Give the reason for the rating.", noReason.Errors["Reason"]);
+        var history = (await Oversight.OversightAsync(s.Award.Id))!.Ratings;
+        Assert.Equal([Rag.Red, Rag.Green], history.Select(r => r.Rag).ToList());
+        Assert.Equal("Two returns overdue and the coordinator has left.", history[0].Reason);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Web.Tests.Infrastructure;
+using GrantsCommissioning.Web.Tests.Panel;
+
+namespace GrantsCommissioning.Web.Tests.Monitoring;
+
+/// <summary>
+/// The monitoring routes: the portfolio and its CSV for officers, decision makers and administrators; the change-request
+/// form for grants officers; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
+/// </summary>
+[Collection(DemoSiteCollection.Name)]
+public class MonitoringRoleMatrixTests(GrantsWebFactory site)
+{
+    [Theory]
+    [MemberData(nameof(PanelReportRoleMatrixTests.Users), MemberType = typeof(PanelReportRoleMatrixTests))]
+    public async Task MonitoringRoutes_AreForTheirRolesOnly(string role, string email)
+    {
+        using var client = await site.SignedInClientAsync(email);
+        var award = await site.IdAsync(db => db.Awards.Where(a => a.AwardReference == "AWD-CY-0013").Select(a => a.Id));
+        var portfolio = role is Roles.GrantsOfficer or Roles.DecisionMaker or Roles.Administrator;
+        var change = role is Roles.GrantsOfficer;
+
+        foreach (var (route, allowed) in new[] { ("/officer/portfolio", portfolio), ("/officer/portfolio.csv", portfolio), ($"/cases/awards/{award}/change", change) })
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            if (allowed)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {route}: {response.StatusCode}");
+            }
+            else if (route.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{role} {route}: {response.StatusCode}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} {route}: {response.StatusCode}");
+                Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task MonitoringRoutes_SignedOut_RedirectToSignIn()
+    {
+        using var client = site.NewClient();
+
+        foreach (var route in new[] { "/officer/portfolio", "/officer/portfolio.csv", "/cases/awards/1/change" })
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ChangeForm_ForAnAwardThatDoesNotExist_IsNotFound()
+    {
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var response = await client.GetAsync(new Uri("/cases/awards/999999/change", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PortfolioCsv_ListsTheOfficersDemoAwardsWithTheirRag()
+    {
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var csv = await client.GetStringAsync(new Uri("/officer/portfolio.csv", UriKind.Relative));
+
+        Assert.StartsWith("Award,Title,Organisation,State,End date", csv, StringComparison.Ordinal);
+        Assert.Contains("\"AWD-CY-0014\"", csv, StringComparison.Ordinal);
+        Assert.Contains("Off track,\"First return overdue", csv, StringComparison.Ordinal);
+    }
+}
