@@ -40,6 +40,8 @@ public sealed partial class SeedLoader(
                 .. FilesMatching("demo", "rounds-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
                 ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
+                .. FilesMatching("demo", "assessments*.json").Select(f =>
+                    (f, (Loader)((db, file, c) => new Assessments.DemoAssessmentLoader(db, file, now).LoadAsync(c)))),
             ],
             ct);
     }
