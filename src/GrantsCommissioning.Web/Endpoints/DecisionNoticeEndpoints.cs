@@ -37,7 +37,7 @@ internal static class DecisionNoticeEndpoints
     }
 
     /// <summary>A CSV cell, quoted, and with a leading formula character neutralised so a spreadsheet does not run it.</summary>
-    private static string Cell(string value)
+    internal static string Cell(string value)
     {
         var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
         return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

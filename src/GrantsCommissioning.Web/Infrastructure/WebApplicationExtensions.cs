@@ -48,6 +48,7 @@ public static class WebApplicationExtensions
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
+        Endpoints.AssessmentEndpoints.MapAssessmentEndpoints(app);
         return app;
     }
 }
