@@ -94,7 +94,7 @@ public class AssessmentPagesTests(BrowserSite site)
             await selects.Nth(i).SelectOptionAsync("4");
         }
         await assessor.ClickAsync("text=Submit my scores");
-        await Assertions.Expect(assessor.Locator(".error-summary")).ToContainTextAsync("Write a justification for this score");
+        await Assertions.Expect(assessor.Locator(".error-summary")).ToContainTextAsync("Write a justification for your score on");
         await ScreenshotAsync(assessor, "scoring-errors");
         var justifications = assessor.Locator("main textarea[id^=Justification]");
         for (var i = 0; i < count; i++)

@@ -146,7 +146,7 @@ public class AssessmentPageTests(GrantsWebFactory site)
 
         Assert.Contains("There is a problem", body, StringComparison.Ordinal);
         Assert.Contains($"href=\"#Justification-{criteria[^1]}\"", body, StringComparison.Ordinal);
-        Assert.Contains("Write a justification for this score", body, StringComparison.Ordinal);
+        Assert.Contains("Write a justification for your score on", body, StringComparison.Ordinal);
         Assert.Empty(await IdsAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == assignment).Select(s => s.Id)));
     }
 

@@ -5,8 +5,8 @@ using GrantsCommissioning.Core.Workflow.Kinds;
 
 namespace GrantsCommissioning.Core.Features.Assessments;
 
-/// <summary>One criterion's score as posted, with the justification every score needs.</summary>
-public sealed record CriterionScore(int CriterionId, string? Score, string? Justification);
+/// <summary>One criterion's score as posted, with the justification every score needs (and the criterion's title, for the messages).</summary>
+public sealed record CriterionScore(int CriterionId, string? Score, string? Justification, string? Title = null);
 
 /// <summary>An assessor's scores on every criterion, their recommendation and comments (the Score trigger's payload).</summary>
 public sealed record ScorePayload(IReadOnlyList<CriterionScore> Scores, string? Recommendation, string? Comments) : ITransitionPayload
@@ -29,12 +29,12 @@ public sealed class ScorePayloadValidator : AbstractValidator<ScorePayload>
             {
                 if (!int.TryParse(s.Score, out _))
                 {
-                    context.AddFailure(new ValidationFailure(ScorePayload.ScoreField(s.CriterionId), "Select a score for this criterion."));
+                    context.AddFailure(new ValidationFailure(ScorePayload.ScoreField(s.CriterionId), $"Select a score for {s.Title ?? "this criterion"}."));
                 }
                 if (string.IsNullOrWhiteSpace(s.Justification) || s.Justification.Trim().Length > 2000)
                 {
                     context.AddFailure(new ValidationFailure(ScorePayload.JustificationField(s.CriterionId),
-                        "Write a justification for this score: what in the application supports it (up to 2,000 characters)."));
+                        $"Write a justification for your score on {s.Title ?? "this criterion"}: what in the application supports it (up to 2,000 characters)."));
                 }
             }
         });

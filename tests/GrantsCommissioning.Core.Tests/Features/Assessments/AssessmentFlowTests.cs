@@ -187,7 +187,7 @@ public sealed class AssessmentFlowTests
         var ranking = await moderation.RankingAsync(s.RoundId);
         var recommended = await workflow.FireAsync(new TransitionRequest(app, ApplicationTriggers.Recommend, s.Officer, TestData.Key()));
 
-        Assert.StartsWith("Write a justification for this score", noJustification.Errors.Values.First(), StringComparison.Ordinal);
+        Assert.StartsWith("Write a justification for your score on", noJustification.Errors.Values.First(), StringComparison.Ordinal);
         Assert.Contains("must be from 0 to 5", offScale.Errors.Values.Single(), StringComparison.Ordinal);
         Assert.True(tom.Succeeded && grace.Succeeded);
         var view = await moderation.GetAsync(s.ApplicationId);

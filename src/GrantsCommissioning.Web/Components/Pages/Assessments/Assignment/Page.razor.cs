@@ -60,7 +60,7 @@ public partial class Page
     {
         var criteria = _view?.Criteria ?? [];
         var payload = new ScorePayload(
-            criteria.Select(c => new CriterionScore(c.Id, Form(ScorePayload.ScoreField(c.Id)), Form(ScorePayload.JustificationField(c.Id)))).ToList(),
+            criteria.Select(c => new CriterionScore(c.Id, Form(ScorePayload.ScoreField(c.Id)), Form(ScorePayload.JustificationField(c.Id)), c.Title)).ToList(),
             Scoring?.Recommendation, Scoring?.Comments);
         var result = await Assessors.ScoreAsync(Id, payload, string.IsNullOrEmpty(Scoring?.Key) ? _key : Scoring.Key, Actor);
         if (Show(result))
