@@ -14,5 +14,7 @@ public static class AssessmentsFeature
         .AddSingleton<InterestService>()
         .AddSingleton<AssignmentService>()
         .AddSingleton<AssessorService>()
-        .AddSingleton<ModerationService>();
+        .AddSingleton<ModerationService>()
+        .AddSingleton<AssessmentReminders>()
+        .AddHostedService<AssessmentReminderService>();
 }

@@ -215,6 +215,30 @@ public sealed class AssessmentFlowTests
     }
 
     [Fact]
+    public async Task Reminders_GoOnceBeforeTheDueDate_AndOverdueNoticesOnceAfterIt_ToTheAssessorAndTheOfficers()
+    {
+        var s = await InAssessmentAsync();
+        await using var test = s.Test;
+        Assert.True((await test.Get<AssignmentService>().AssignAsync(s.RoundId, Assign(s, s.Tom), s.Officer)).Succeeded);
+        var reminders = test.Get<AssessmentReminders>();
+
+        var early = await reminders.SendDueAsync();
+        test.Clock.Advance(TimeSpan.FromDays(12));
+        var reminded = await reminders.SendDueAsync();
+        var again = await reminders.SendDueAsync();
+        test.Clock.Advance(TimeSpan.FromDays(3));
+        var overdue = await reminders.SendDueAsync();
+        var overdueAgain = await reminders.SendDueAsync();
+
+        Assert.Equal((0, 1, 0, 1, 0), (early, reminded, again, overdue, overdueAgain));
+        await using var db = test.NewContext();
+        var subjects = await db.Outbox.Where(o => o.Subject.Contains("TEST-0001")).Select(o => o.ToAddress + ": " + o.Subject).ToListAsync();
+        Assert.Contains("tom@example.org: Reminder: your assessment of TEST-0001 is due by 29 May 2013", subjects);
+        Assert.Contains("tom@example.org: Overdue: the assessment of TEST-0001 by Tom Bennett was due on 29 May 2013", subjects);
+        Assert.Contains("priya@example.org: Overdue: the assessment of TEST-0001 by Tom Bennett was due on 29 May 2013", subjects);
+    }
+
+    [Fact]
     public void WeightedTotal_IsEachScoreAsAShareOfItsScaleTimesItsWeight()
     {
         var criteria = new Dictionary<int, AssessmentCriterion>
