@@ -60,7 +60,7 @@ public class SiteTests(GrantsWebFactory site)
 
     [Theory]
     [InlineData("officer@demo.opcc-grants.example", "/officer", "Applications by state")]
-    [InlineData("assessor@demo.opcc-grants.example", "/assessor", "Declare any conflict of interest")]
+    [InlineData("assessor@demo.opcc-grants.example", "/assess", "CGS-CY-0102")]
     [InlineData("chief.executive@demo.opcc-grants.example", "/decisions", "Recommended applications awaiting a decision")]
     [InlineData("commissioner@demo.opcc-grants.example", "/decisions", "Decision notices")]
     [InlineData("finance@demo.opcc-grants.example", "/finance", "Commissioner's Grant Scheme")]

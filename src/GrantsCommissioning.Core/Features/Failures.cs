@@ -140,6 +140,39 @@ public sealed record DuplicateRoundReference(string Reference) : Failure
     public override string Field => "Reference";
 }
 
+/// <summary>The assessor's register of interests was never confirmed or is more than a year old, so they cannot be given new assignments.</summary>
+public sealed record InterestsNotCurrent(string Assessor, string? ExpiredOn) : Failure;
+
+/// <summary>The assessor's register of interests names the applicant organisation (by name, charity or company number).</summary>
+public sealed record InterestRegistered(string Assessor, string Organisation, string Reference) : Failure;
+
+/// <summary>The application already has as many active assessors as its round asks for.</summary>
+public sealed record AssessorsComplete(string Reference, int Needed) : Failure;
+
+/// <summary>The assessor has already been given this application (including one they returned or were recused from).</summary>
+public sealed record AlreadyAssigned(string Assessor, string Reference) : Failure;
+
+/// <summary>Assessors are assigned only while an application is in its checks or its assessment.</summary>
+public sealed record NotBeingAssessed(string Reference, string StateLabel) : Failure;
+
+/// <summary>The assessor has already accepted, returned or declared a conflict on this assignment.</summary>
+public sealed record AssignmentAnswered(string Reference) : Failure;
+
+/// <summary>The assessor's own register names the applicant, so they cannot declare that they have no conflict.</summary>
+public sealed record OwnRegisterConflict(string Organisation) : Failure
+{
+    public override string Field => "Answer";
+}
+
+/// <summary>Moderation is for applications whose assessors' totals differ by more than the round's threshold.</summary>
+public sealed record ModerationNotNeeded(string Reference, int Threshold) : Failure;
+
+/// <summary>No assessors were ticked, or no assessor chosen, on a bulk assignment.</summary>
+public sealed record NothingChosen(string What, string OnField) : Failure
+{
+    public override string Field => OnField;
+}
+
 /// <summary>The actor's roles do not allow this.</summary>
 public sealed record NotAllowed(string Action) : Failure;
 
@@ -282,6 +315,17 @@ public static class Failures
         ReturnsOutstanding f => $"The award cannot close while {f.Count} monitoring {(f.Count == 1 ? "return has" : "returns have")} not been accepted.",
         GrantPeriodNotEnded f => $"The grant period runs until {f.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}; the final report starts after it ends.",
         NotAGrantsOfficer => "Choose a grants officer to look after this award.",
+        InterestsNotCurrent f => f.ExpiredOn is null
+            ? $"{f.Assessor} has not confirmed a register of interests, so they cannot be given new assignments. Ask them to confirm it under Your register of interests."
+            : $"{f.Assessor}'s register of interests expired on {f.ExpiredOn}, so they cannot be given new assignments. Ask them to re-confirm it under Your register of interests.",
+        InterestRegistered f => $"{f.Assessor}'s register of interests lists {f.Organisation}, so they cannot assess {f.Reference}. Choose another assessor.",
+        AssessorsComplete f => $"{f.Reference} already has the {f.Needed} assessor{(f.Needed == 1 ? "" : "s")} its round asks for.",
+        AlreadyAssigned f => $"{f.Assessor} has already been given {f.Reference}. Choose another assessor.",
+        NotBeingAssessed f => $"{f.Reference} is {f.StateLabel.ToLowerInvariant()}, so assessors cannot be assigned to it.",
+        AssignmentAnswered f => $"You have already answered this assignment ({f.Reference}).",
+        OwnRegisterConflict f => $"Your register of interests lists {f.Organisation}. Declare the conflict, or update your register first if it is out of date.",
+        ModerationNotNeeded f => $"{f.Reference} does not need moderation: its assessors' totals are within {f.Threshold} percentage points of each other.",
+        NothingChosen f => $"Select {f.What}.",
         Refused f => f.Message,
         OwnAccount f => $"You cannot {f.Action} your own account: ask another administrator.",
         LastAdministrator => "This is the last active administrator: give another person the Administrator role first.",

@@ -51,6 +51,7 @@ public static class WebApplicationExtensions
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
         Endpoints.MonitoringEndpoints.MapMonitoringEndpoints(app);
+        Endpoints.AssessmentEndpoints.MapAssessmentEndpoints(app);
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Assessments;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon.Workflow;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Tests.Workflow;
 
@@ -17,18 +19,18 @@ public sealed class SegregationTests(WorkflowHostFixture fixture) : IClassFixtur
         var assessor = await fixture.Data.UserAsync("Ash", Roles.Assessor);
         var app = await fixture.Data.ApplicationAsync(ApplicationStates.Assessment);
         await fixture.Data.AssessmentAsync(app.Id, assessor, hasConflict);
-        var scored = false;
-
-        var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Score, assessor, Guid.NewGuid().ToString())
+        List<int> criteria;
+        await using (var db = fixture.Host.Db())
         {
-            Payload = new InjectedWrite(_ =>
-            {
-                scored = true;
-                return Task.CompletedTask;
-            }),
-        });
+            criteria = await db.Criteria.Where(c => c.RoundId == app.RoundId).Select(c => c.Id).ToListAsync();
+        }
+        var scores = new ScorePayload(criteria.Select(c => new CriterionScore(c, "1", "Some evidence.")).ToList(), "Fund", null);
+
+        var result = await Workflow.FireAsync(new TransitionRequest(CaseRef.Of(app), ApplicationTriggers.Score, assessor, Guid.NewGuid().ToString()) { Payload = scores });
 
         Assert.Equal(expected, result.Error);
+        await using var check = fixture.Host.Db();
+        var scored = await check.Assessments.AnyAsync(a => a.ApplicationId == app.Id && a.AssessorUserId == assessor.UserId && a.CompletedAt != null);
         Assert.Equal(expected == TransitionError.None, scored);
         Assert.Equal(ApplicationStates.Assessment, result.State);
     }

@@ -14,7 +14,7 @@ public sealed record InjectedWrite(Func<TransitionContext, Task> Write) : ITrans
 public sealed class FaultInjectionHandler(CaseKind kind, params string[] triggers) : ITransitionHandler
 {
     public static readonly (CaseKind Kind, string Trigger)[] Covered =
-        [(CaseKind.Application, ApplicationTriggers.StartChecks), (CaseKind.Application, ApplicationTriggers.Score), (CaseKind.MonitoringReturn, ReturnTriggers.Open)];
+        [(CaseKind.Application, ApplicationTriggers.StartChecks), (CaseKind.MonitoringReturn, ReturnTriggers.Open)];
 
     public CaseKind Kind => kind;
 

@@ -238,6 +238,13 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comments")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -252,13 +259,29 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("HasConflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueNoticeAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Recommendation")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RecommendedAmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -860,6 +883,43 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.DeclaredInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CharityNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisterId");
+
+                    b.ToTable("DeclaredInterests", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.EligibilityRule", b =>
                 {
                     b.Property<int>("Id")
@@ -1144,6 +1204,33 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.InterestRegister", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("InterestRegisters", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.MeasureReading", b =>
                 {
                     b.Property<int>("Id")
@@ -1183,6 +1270,47 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("MeasureReadings");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.Moderation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModeratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Moderations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Moderations_Score", "Score BETWEEN 0 AND 100");
+                        });
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.MonitoringReturn", b =>
@@ -2686,6 +2814,15 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.DeclaredInterest", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.InterestRegister", null)
+                        .WithMany("Interests")
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.EligibilityRule", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.FundingRound", null)
@@ -2745,6 +2882,17 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.Moderation", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.MonitoringReturn", b =>
@@ -3100,6 +3248,11 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Navigation("Indicators");
 
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.InterestRegister", b =>
+                {
+                    b.Navigation("Interests");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.MonitoringReturn", b =>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,5 +7,14 @@ namespace GrantsCommissioning.Core.Features.Assessments;
 public static class AssessmentsFeature
 {
     public static IServiceCollection AddAssessments(this IServiceCollection services) => services
-        .AddTransitionHandler<RecommendHandler>();
+        .AddTransitionHandler<RecommendHandler>()
+        .AddTransitionHandler<ScoreHandler>()
+        .AddSingleton<IValidator<ScorePayload>, ScorePayloadValidator>()
+        .AddSingleton<IValidator<InterestInput>, InterestInputValidator>()
+        .AddSingleton<InterestService>()
+        .AddSingleton<AssignmentService>()
+        .AddSingleton<AssessorService>()
+        .AddSingleton<ModerationService>()
+        .AddSingleton<AssessmentReminders>()
+        .AddHostedService<AssessmentReminderService>();
 }

@@ -7,7 +7,7 @@ namespace GrantsCommissioning.Core.Features.Cases;
 
 /// <summary>
 /// Who sees which case and its documents. Panel members read reports and figures, not cases; an assessor sees only
-/// the applications assigned to them that they have not declared a conflict on; bank details, even masked, are for
+/// the applications assigned to them once they have declared no conflict (not those they returned or were recused from); bank details, even masked, are for
 /// Finance only. Everyone else on the staff side works on every case.
 /// </summary>
 public static class CaseAccess
@@ -33,6 +33,6 @@ public static class CaseAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         return WorksOnEveryCase(actor) || (actor.IsInRole(Roles.Assessor)
-            && await db.Assessments.AnyAsync(s => s.ApplicationId == applicationId && s.AssessorUserId == actor.UserId && s.HasConflict != true, ct));
+            && await db.Assessments.AnyAsync(s => s.ApplicationId == applicationId && s.AssessorUserId == actor.UserId && s.HasConflict == false && s.ReturnedAt == null, ct));
     }
 }

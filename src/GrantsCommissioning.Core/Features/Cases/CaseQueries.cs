@@ -142,12 +142,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
 
     private static int? WeightedScore(Assessment a, IReadOnlyDictionary<int, AssessmentCriterion> criteria)
     {
-        if (a.Scores.Count == 0)
-        {
-            return null;
-        }
-        var achieved = a.Scores.Sum(s => criteria.TryGetValue(s.CriterionId, out var c) ? (double)s.Score / c.MaxScore * c.WeightPercent : 0);
-        return (int)Math.Round(achieved);
+        return Assessments.AssessmentScoring.WeightedTotal(a, criteria) is { } total ? (int)Math.Round(total, MidpointRounding.AwayFromZero) : null;
     }
 
     /// <summary>The history of any case, for the pages of case kinds that features add (a decision notice).</summary>

@@ -1,0 +1,111 @@
+using GrantsCommissioning.Core.Domain;
+
+namespace GrantsCommissioning.Core.Features.Assessments;
+
+/// <summary>Where an assessor's assignment stands, as the inbox and the officer's list say it.</summary>
+public enum AssignmentState
+{
+    AwaitingAnswer,
+    ToScore,
+    Scored,
+    Recused,
+    Returned,
+}
+
+public static class AssignmentStates
+{
+    public static AssignmentState Of(Assessment a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.ReturnedAt is not null ? AssignmentState.Returned
+            : a.HasConflict == true ? AssignmentState.Recused
+            : a.CompletedAt is not null ? AssignmentState.Scored
+            : a.HasConflict == false ? AssignmentState.ToScore
+            : AssignmentState.AwaitingAnswer;
+    }
+
+    public static string Describe(AssignmentState state) => state switch
+    {
+        AssignmentState.AwaitingAnswer => "Awaiting answer",
+        AssignmentState.ToScore => "To score",
+        AssignmentState.Scored => "Scored",
+        AssignmentState.Recused => "Recused: conflict",
+        _ => "Returned",
+    };
+}
+
+/// <summary>An assessor in the pool, with their open workload and whether they can take new assignments.</summary>
+public sealed record AssessorLoad(string UserId, string Name, int Open, int Overdue, DateTimeOffset? RegisterExpires, bool RegisterCurrent);
+
+public sealed record AssignmentLine(int AssessmentId, string Assessor, AssignmentState State, DateOnly? Due, decimal? Total, string? Note);
+
+public sealed record RoundApplicationLine(
+    int ApplicationId, string Reference, string Title, string Organisation, string StateLabel, Money Requested, bool Assignable, int Active,
+    IReadOnlyList<AssignmentLine> Assignments, bool NeedsModeration);
+
+public sealed record RoundAssignmentView(
+    int RoundId, string Reference, string Title, int AssessorsPerApplication, int Threshold, IReadOnlyList<RoundApplicationLine> Applications,
+    int TotalApplications, int NeedingAssessors, IReadOnlyList<AssessorLoad> Assessors);
+
+public enum RoundApplicationSort
+{
+    Reference,
+    Organisation,
+    State,
+}
+
+/// <summary>The officer's form: the ticked applications, the assessor and the due date (UK, yyyy-MM-dd).</summary>
+public sealed class AssignInput
+{
+    public List<int> ApplicationIds { get; set; } = [];
+    public string? AssessorUserId { get; set; }
+    public string? DueDate { get; set; }
+}
+
+public sealed record InboxItem(int AssessmentId, string Reference, string Title, string Organisation, DateOnly? Due, bool Overdue, AssignmentState State, bool Flagged);
+
+public sealed record AssessorInbox(IReadOnlyList<InboxItem> Items, DateTimeOffset? RegisterExpires, bool RegisterCurrent);
+
+public sealed record CriterionLine(int Id, string Title, string Guidance, int Weight, int MaxScore, int? Score, string? Justification);
+
+/// <summary>One assignment as its assessor sees it: the case's identity before they answer, the criteria once they may score.</summary>
+public sealed record AssignmentView(
+    int AssessmentId, int ApplicationId, string Reference, string Title, string Organisation, string Round, DateOnly? Due, AssignmentState State,
+    string? FlaggedInterest, bool CaseInAssessment, IReadOnlyList<CriterionLine> Criteria, Recommendation Recommendation, string? Comments, decimal? Total);
+
+/// <summary>The assessor's answer: "accept" (no conflict), "conflict" (with details) or "return" (with a reason).</summary>
+public sealed class ResponseInput
+{
+    public string? Answer { get; set; }
+    public string? Details { get; set; }
+}
+
+public sealed record ModerationAssessor(string Assessor, decimal? Total, Recommendation Recommendation, string? Comments, IReadOnlyList<CriterionLine> Scores);
+
+public sealed record ModerationView(
+    int ApplicationId, string Reference, string Title, string Organisation, int RoundId, string Round, int Threshold, decimal Spread, bool NeedsModeration,
+    IReadOnlyList<ModerationAssessor> Assessors, int? ModeratedScore, string? ModerationReason, string? ModeratedBy, DateTimeOffset? ModeratedAt);
+
+public sealed class ModerationInput
+{
+    public string? Score { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed record RankedApplication(
+    int Rank, int ApplicationId, string Reference, string Organisation, string Title, string StateLabel, Money Requested, decimal? Score, bool Moderated,
+    bool NeedsModeration, int Completed, int Needed, Money? Cumulative, bool AboveFundingLine);
+
+public sealed record RankingView(int RoundId, string Reference, string Title, Money? Budget, IReadOnlyList<RankedApplication> Rows, Money TotalWithinBudget, int Unscored);
+
+public sealed record InterestLine(int Id, string Organisation, string? CharityNumber, string? CompanyNumber, string Role, DateTimeOffset DeclaredAt);
+
+public sealed record InterestRegisterView(IReadOnlyList<InterestLine> Interests, DateTimeOffset? ConfirmedAt, DateTimeOffset? ExpiresAt, bool Current);
+
+public sealed class InterestInput
+{
+    public string? Organisation { get; set; }
+    public string? CharityNumber { get; set; }
+    public string? CompanyNumber { get; set; }
+    public string? Role { get; set; }
+}

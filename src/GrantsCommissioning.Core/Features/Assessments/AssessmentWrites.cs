@@ -1,0 +1,49 @@
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Assessments;
+
+/// <summary>The assessment feature's writes: one transaction (BEGIN IMMEDIATE on SQLite, so two officers queue) around the rows, audit and emails.</summary>
+internal static class AssessmentWrites
+{
+    public static async Task<FeatureResult<T>> WriteAsync<T>(IDbContextFactory<GrantsDbContext> factory, Func<GrantsDbContext, Task<FeatureResult<T>>> change,
+        Func<FeatureResult<T>> onRace, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await change(db);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return onRace();
+        }
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>Emails every grants officer (a recusal or a returned assignment: someone must reassign).</summary>
+    public static async Task TellOfficersAsync(GrantsDbContext db, IOutbox outbox, string template, IReadOnlyDictionary<string, string> values, string dedupeKey,
+        CancellationToken ct)
+    {
+        var officers = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            join u in db.Users on ur.UserId equals u.Id
+            where r.Name == Roles.GrantsOfficer && !u.IsDisabled && u.Email != null
+            select new { u.Email, u.DisplayName }).ToListAsync(ct);
+        foreach (var o in officers)
+        {
+            var personal = new Dictionary<string, string>(values) { ["RecipientName"] = o.DisplayName ?? o.Email! };
+            outbox.Enqueue(db, template, o.Email!, o.DisplayName, personal, $"{dedupeKey}:{o.Email}");
+        }
+    }
+}
