@@ -8,6 +8,7 @@ using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Payments;
+using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
@@ -36,6 +37,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddDecisions();
         services.AddAwards();
         services.AddPayments();
+        services.AddPaymentRuns();
         services.AddReturns();
         services.AddDecisionNotices();
         services.AddRounds();
