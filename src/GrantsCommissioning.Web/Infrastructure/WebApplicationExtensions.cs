@@ -47,6 +47,7 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoint();
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
+        Endpoints.FinanceEndpoints.MapFinanceEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         return app;
     }

@@ -11,5 +11,6 @@ public static class PaymentRunsFeature
         .AddTransitionHandler<ExportRunHandler>()
         .AddTransitionHandler<WithdrawRunHandler>()
         .AddSingleton<PaymentRunService>()
-        .AddSingleton<PaymentStatusImporter>();
+        .AddSingleton<PaymentStatusImporter>()
+        .AddSingleton<PaymentRunDemoLoader>();
 }
