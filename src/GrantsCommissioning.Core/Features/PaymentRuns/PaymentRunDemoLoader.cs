@@ -45,9 +45,14 @@ public sealed class PaymentRunDemoLoader(
         var added = 0;
         foreach (var b in seed.BankChanges)
         {
+            var by = await ActorAsync(file, b.By, ct);
+            if (by.UserId.StartsWith("demo:", StringComparison.Ordinal))
+            {
+                continue; // a change of bank details needs the organisation's owner signed in, so only with demo sign-ins
+            }
             var organisationId = await IdAsync(db => db.Organisations.Where(o => o.Name == b.Organisation).Select(o => (int?)o.Id), file, b.Organisation, ct);
             Ok(file, await organisations.SetBankDetailsAsync(organisationId,
-                new BankDetailsInput { AccountName = b.AccountName, SortCode = b.SortCode, AccountNumber = b.AccountNumber }, await ActorAsync(file, b.By, ct), ct), b.Organisation);
+                new BankDetailsInput { AccountName = b.AccountName, SortCode = b.SortCode, AccountNumber = b.AccountNumber }, by, ct), b.Organisation);
             added++;
         }
         foreach (var r in seed.Recoveries)
@@ -112,13 +117,23 @@ public sealed class PaymentRunDemoLoader(
         return id!.Value;
     }
 
+    /// <summary>
+    /// The demo user with that email, as signed in; where demo sign-ins were not created (a test database) the same
+    /// person from demo/users.json under a stand-in id, so who did what still differs as it would.
+    /// </summary>
     private async Task<Actor> ActorAsync(SeedFile file, string email, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        file.Check(user is not null, $"user {email} is not a demo user");
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user!.Id select r.Name!).ToListAsync(ct);
-        return Actor.For(user!.Id, user.DisplayName, [.. roles]);
+        if (user is not null)
+        {
+            var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync(ct);
+            return Actor.For(user.Id, user.DisplayName, [.. roles]);
+        }
+        var seed = SeedFile.At(paths.SeedDataPath.Value, "demo/users.json", UkTime.ToUkDate(clock.GetUtcNow())).Read<UsersSeed>()
+            .Users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+        file.Check(seed is not null, $"user {email} is not a demo user");
+        return Actor.For("demo:" + email, seed!.Name, [.. seed.Roles]);
     }
 }
