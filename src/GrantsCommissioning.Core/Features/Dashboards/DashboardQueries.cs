@@ -73,7 +73,7 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
                 .ToListAsync(ct);
             var unverified = await Payments.PaymentBlocks.UnverifiedOrganisationsAsync(db, rows.Select(r => r.OrganisationId).Distinct().ToList(), ct);
             var payments = rows.Select(p => new PaymentSummary(p.Id, p.PaymentReference, p.Organisation, p.AwardReference, p.State, new Money(p.AmountPence), p.DueDate,
-                Payments.PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId)) ?? p.HoldReason)).ToList();
+                string.Join(" ", new[] { p.HoldReason, Payments.PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId)) }.OfType<string>()) is { Length: > 0 } why ? why : null)).ToList();
             return new FinanceDashboard(fy, positions, payments);
         }
     }
