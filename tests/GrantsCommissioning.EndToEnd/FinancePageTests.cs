@@ -29,6 +29,11 @@ public class FinancePageTests(BrowserSite site)
             var violations = await Axe.RunAsync(page);
 
             Assert.True(violations.Count == 0, $"{path} at {width}px:{Environment.NewLine}{Axe.Describe(violations)}");
+            if (Environment.GetEnvironmentVariable("GRANTS_SCREENSHOTS") is { Length: > 0 } folder)
+            {
+                var name = template.Trim('/').Replace('/', '-').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"finance-{name}-{width}.png"), FullPage = true });
+            }
             var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(scroll <= width, $"{path} is {scroll}px wide at a {width}px viewport");
             await page.Context.CloseAsync();
