@@ -7,4 +7,5 @@ public enum CaseKind
     Payment = 3,
     MonitoringReturn = 4,
     DecisionNotice = 5,
+    PaymentRun = 12,
 }

@@ -256,12 +256,26 @@ public sealed record NotAGrantsOfficer : Failure
 {
     public override string Field => "OfficerUserId";
 }
+/// <summary>Segregation of duties: someone other than the actor must do this.</summary>
+public sealed record SecondPersonNeeded(string Action, string Because) : Failure;
+
+/// <summary>The same status file was imported before; importing it again would change nothing.</summary>
+public sealed record ImportAlreadyTaken(string FileName, DateTimeOffset At) : Failure
+{
+    public override string Field => "file";
+}
+
+/// <summary>Files are only downloaded from a run once it has been authorised and exported.</summary>
+public sealed record RunNotExported(string Reference, string State) : Failure;
 
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
     public static string Message(Failure failure) => failure switch
     {
+        ImportAlreadyTaken f => $"{f.FileName} was already imported on {UkTime.Describe(f.At)}: nothing was changed.",
+        RunNotExported f => $"{f.Reference} is {f.State}: a run is exported only once a second finance user has authorised it.",
+        SecondPersonNeeded f => $"Someone else in Finance must {f.Action}: {f.Because} (segregation of duties).",
         NotFound f => f.Hint is null ? $"That {f.What} was not found." : $"That {f.What} was not found. {f.Hint}",
         FormExpired f => $"Something went wrong with the form. {f.Then}",
         OwnerOnly f => $"Only an owner of the organisation can {f.Action}.",

@@ -10,6 +10,7 @@ using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Payments;
+using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
@@ -39,6 +40,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddDecisions();
         services.AddAwards();
         services.AddPayments();
+        services.AddPaymentRuns();
         services.AddReturns();
         services.AddMonitoring();
         services.AddDecisionNotices();

@@ -99,8 +99,9 @@ public static class PaymentStates
     public const string Authorised = nameof(Authorised);
     public const string Paid = nameof(Paid);
     public const string Recovered = nameof(Recovered);
+    public const string Cancelled = nameof(Cancelled);
 
-    public static readonly IReadOnlyList<string> All = [Scheduled, Held, Ready, Authorised, Paid, Recovered];
+    public static readonly IReadOnlyList<string> All = [Scheduled, Held, Ready, Authorised, Paid, Recovered, Cancelled];
 }
 
 public static class PaymentTriggers
@@ -111,4 +112,5 @@ public static class PaymentTriggers
     public const string Authorise = nameof(Authorise);
     public const string Pay = nameof(Pay);
     public const string Recover = nameof(Recover);
+    public const string Cancel = nameof(Cancel);
 }

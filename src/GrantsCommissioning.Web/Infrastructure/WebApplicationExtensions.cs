@@ -48,6 +48,7 @@ public static class WebApplicationExtensions
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
         Endpoints.StaffEndpoints.MapStaffEndpoints(app);
+        Endpoints.FinanceEndpoints.MapFinanceEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
         Endpoints.MonitoringEndpoints.MapMonitoringEndpoints(app);

@@ -19,11 +19,11 @@ public sealed class DefinitionValidationTests : IDisposable
     public void Dispose() => WorkflowTestHost.TryDelete(folder);
 
     [Fact]
-    public async Task LoadAsync_WhenRepositoryDefinitions_LoadsAllFiveWorkflows()
+    public async Task LoadAsync_WhenRepositoryDefinitions_LoadsAllSixWorkflows()
     {
         var loaded = await LoadAsync();
 
-        Assert.Equal(["award", "decision-notice", "grant-application", "monitoring-return", "payment"], loaded.Select(l => l.Definition.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["award", "decision-notice", "grant-application", "monitoring-return", "payment", "payment-run"], loaded.Select(l => l.Definition.Id).Distinct().Order(StringComparer.Ordinal));
         Assert.All(loaded, l => Assert.Equal(64, l.Sha256.Length));
     }
 
@@ -93,7 +93,7 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     private static Type? CaseTypes(CaseKind kind) =>
-        new CaseKinds([new ApplicationCaseKind(), new AwardCaseKind(), new PaymentCaseKind(), new ReturnCaseKind(), new Core.Features.DecisionNotices.DecisionNoticeCaseKind()]).Find(kind)?.EntityType;
+        new CaseKinds([new ApplicationCaseKind(), new AwardCaseKind(), new PaymentCaseKind(), new ReturnCaseKind(), new Core.Features.DecisionNotices.DecisionNoticeCaseKind(), new Core.Features.PaymentRuns.PaymentRunCaseKind()]).Find(kind)?.EntityType;
 
     private Task<IReadOnlyList<LoadedDefinition>> LoadAsync() =>
         DefinitionLoader.LoadAsync(folder, new EmailTemplates(Path.Combine(folder, "templates")), CaseTypes);

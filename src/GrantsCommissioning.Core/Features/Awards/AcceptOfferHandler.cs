@@ -39,8 +39,9 @@ public sealed class AcceptOfferHandler(AwardPlanner planner) : TransitionHandler
             AwardReference = "AWD-" + application.ApplicationReference, Application = application, Decision = decision,
             OrganisationId = application.OrganisationId, FundId = application.Round!.FundId, Title = application.ProjectTitle,
             Purpose = application.Summary ?? application.ProjectTitle, AmountPence = plan.Amount.Pence, AwardedOn = plan.AwardedOn, StartDate = plan.Start,
-            EndDate = plan.End, PaymentBasis = PaymentBasis.Arrears,
+            EndDate = plan.End,
         };
+        (award.PaymentBasis, award.AdvanceJustification) = Payments.PaymentBasisRule.For(instalments, plan.Start);
         var order = 0;
         award.CostLines.AddRange(plan.CostLines.Select(x => new AwardCostLine { Order = ++order, Description = x.Description, AmountPence = x.Amount.Pence }));
         if (!string.IsNullOrWhiteSpace(decision.Conditions))

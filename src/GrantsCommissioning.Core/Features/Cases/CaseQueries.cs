@@ -63,8 +63,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
             {
                 return null;
             }
-            var paid = await db.Payments.Where(p => p.AwardId == id && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered))
-                .SumAsync(p => p.AmountPence, ct);
+            var paid = (await Payments.AwardSpend.NetPaidAsync(db, id, ct)).Pence;
             var spend = await (from r in db.Returns
                                join s in db.ReturnSpendLines on r.Id equals s.ReturnId
                                where r.AwardId == id && r.State == ReturnStates.Accepted

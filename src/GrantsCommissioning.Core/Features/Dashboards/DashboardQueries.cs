@@ -56,13 +56,43 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
                                               && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered)
                                         group p by a.FundId into g
                                         select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence) }).ToDictionaryAsync(x => x.FundId, x => x.Pence, ct);
+            // Recoveries raised in the year are negative movements against the fund's spend (and a terminated award's commitment).
+            var recoveries = await (from r in db.Set<Payments.Recovery>()
+                                    join a in db.Awards on r.AwardId equals a.Id
+                                    where r.RaisedOn >= fy.Start && r.RaisedOn <= fy.End
+                                    group new { r.AmountPence, Terminated = a.State == AwardStates.Terminated } by a.FundId into g
+                                    select new { FundId = g.Key, Pence = g.Sum(x => x.AmountPence), Terminated = g.Sum(x => x.Terminated ? x.AmountPence : 0) })
+                .ToDictionaryAsync(x => x.FundId, ct);
             var positions = funds.Select(f => new FundPosition(f.Id, f.Code, f.Name, f.SeniorResponsibleOfficer, new Money(f.Budget),
-                new Money(committed.GetValueOrDefault(f.Id) + terminatedPaid.GetValueOrDefault(f.Id)), new Money(paid.GetValueOrDefault(f.Id)))).ToList();
+                new Money(committed.GetValueOrDefault(f.Id) + terminatedPaid.GetValueOrDefault(f.Id) + (recoveries.GetValueOrDefault(f.Id)?.Terminated ?? 0)),
+                new Money(paid.GetValueOrDefault(f.Id) + (recoveries.GetValueOrDefault(f.Id)?.Pence ?? 0)))).ToList();
             string[] action = [PaymentStates.Ready, PaymentStates.Authorised, PaymentStates.Held];
-            var payments = await db.Payments.Where(p => action.Contains(p.State)).OrderBy(p => p.DueDate).Take(ListSize)
-                .Select(p => new PaymentSummary(p.Id, p.PaymentReference, p.Award!.Organisation!.Name, p.Award.AwardReference, p.State, new Money(p.AmountPence), p.DueDate, p.HoldReason))
+            var rows = await db.Payments.Where(p => action.Contains(p.State)).OrderBy(p => p.DueDate).Take(ListSize)
+                .Select(p => new { p.Id, p.PaymentReference, Organisation = p.Award!.Organisation!.Name, p.Award.OrganisationId, p.Award.AwardReference, AwardState = p.Award.State,
+                    p.State, p.AmountPence, p.DueDate, p.HoldReason })
                 .ToListAsync(ct);
+            var unverified = await Payments.PaymentBlocks.UnverifiedOrganisationsAsync(db, rows.Select(r => r.OrganisationId).Distinct().ToList(), ct);
+            var payments = rows.Select(p => new PaymentSummary(p.Id, p.PaymentReference, p.Organisation, p.AwardReference, p.State, new Money(p.AmountPence), p.DueDate,
+                string.Join(" ", new[] { p.HoldReason, Payments.PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId)) }.OfType<string>()) is { Length: > 0 } why ? why : null)).ToList();
             return new FinanceDashboard(fy, positions, payments);
+        }
+    }
+
+    /// <summary>
+    /// Every financial year finance may look at: from the earliest to the latest year with a budget, a commitment or a
+    /// payment due (so future years of multi-year awards, 2027/28 say, are there), and always the current one.
+    /// </summary>
+    public async Task<IReadOnlyList<FinancialYear>> FinanceYearsAsync(CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            var current = CurrentYear.StartYear;
+            var budgets = await db.FundBudgets.Select(b => (int?)b.FinancialYearStart).ToListAsync(ct);
+            var splits = await db.AwardYearSplits.Select(s => (int?)s.FinancialYearStart).Distinct().ToListAsync(ct);
+            var dues = await db.Payments.Select(p => (DateOnly?)p.DueDate).MaxAsync(ct);
+            var years = budgets.Concat(splits).Append(current).Append(dues is { } d ? FinancialYear.Containing(d).StartYear : current).OfType<int>().ToList();
+            return Enumerable.Range(years.Min(), years.Max() - years.Min() + 1).Reverse().Select(y => new FinancialYear(y)).ToList();
         }
     }
 

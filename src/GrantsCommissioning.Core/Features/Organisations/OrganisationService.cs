@@ -139,6 +139,7 @@ public sealed class OrganisationService(
             if ((organisation.BankAccountName, organisation.BankSortCode, organisation.BankAccountNumber) != unchanged)
             {
                 await audit.AppendAsync(db, actor, OrganisationAudit.BankDetailsChangedAction, organisationId, before, OrganisationAudit.Bank(organisation), ct);
+                Payments.BankDetailsVerification.Flag(db, organisation, before, actor, clock.GetUtcNow());
             }
             return FeatureResult<int>.Ok(organisationId);
         }, ct);

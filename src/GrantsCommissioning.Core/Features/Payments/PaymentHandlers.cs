@@ -19,12 +19,18 @@ public sealed class MakeReadyHandler : TransitionHandler<Payment, NoPayload>
     }
 }
 
-/// <summary>Authorising records who authorised and when; the definition's guards keep it to a second person.</summary>
+/// <summary>
+/// Authorising records who authorised and when; the definition's guards keep it to a second person, and nothing is
+/// authorised on a terminated or suspended award or to bank details no second person has verified.
+/// </summary>
 public sealed class AuthoriseHandler : TransitionHandler<Payment, NoPayload>
 {
     public override CaseKind Kind => CaseKind.Payment;
 
     public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.Authorise];
+
+    protected override Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, Payment c, NoPayload payload, CancellationToken ct) =>
+        PaymentHandlerChecks.NotBlockedAsync(context, c, ct);
 
     protected override Task ApplyAsync(TransitionContext context, Payment c, NoPayload payload, CancellationToken ct)
     {
@@ -57,10 +63,20 @@ public sealed class PayHandler(IValidator<PaymentMade> validator) : TransitionHa
 
     public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.Pay];
 
+    protected override Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, Payment c, PaymentMade payload, CancellationToken ct) =>
+        PaymentHandlerChecks.NotBlockedAsync(context, c, ct);
+
     protected override Task ApplyAsync(TransitionContext context, Payment c, PaymentMade payload, CancellationToken ct)
     {
         c.PaidOn = payload.PaidOn;
         c.FinanceReference = payload.FinanceReference.Trim();
         return Task.CompletedTask;
     }
+}
+
+internal static class PaymentHandlerChecks
+{
+    /// <summary>The payment's block (terminated or suspended award, unverified bank change) as the form's error, or none.</summary>
+    public static async Task<IReadOnlyList<FieldError>> NotBlockedAsync(TransitionContext context, Payment c, CancellationToken ct) =>
+        await PaymentBlocks.ReasonAsync(context.Db, c.Id, ct) is { } reason ? [new FieldError("", reason)] : [];
 }

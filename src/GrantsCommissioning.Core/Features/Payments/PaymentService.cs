@@ -19,4 +19,21 @@ public sealed class PaymentService(ICaseWorkflow workflow)
             ct);
         return FeatureResult<bool>.From(result, true);
     }
+
+    /// <summary>Finance claws back a paid payment: the amount, the invoice date and reference, and why.</summary>
+    public async Task<FeatureResult<bool>> RecoverAsync(int paymentId, string? amount, DateOnly raisedOn, string? invoiceReference, string? reason, Actor actor,
+        string idempotencyKey, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        if (!Money.TryParse(amount, out var money))
+        {
+            return FeatureResult<bool>.Fail(new Dictionary<string, string> { ["Amount"] = "Enter the amount to recover in pounds, such as 12000.00." });
+        }
+        var result = await workflow.FireAsync(
+            new TransitionRequest(new CaseRef(CaseKind.Payment, paymentId), PaymentTriggers.Recover, actor, idempotencyKey)
+            {
+                ExpectedVersion = expectedVersion, Comment = reason?.Trim(), Payload = new RecoveryRaised(money, raisedOn, invoiceReference ?? ""),
+            },
+            ct);
+        return FeatureResult<bool>.From(result, true);
+    }
 }

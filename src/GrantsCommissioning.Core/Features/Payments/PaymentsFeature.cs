@@ -11,7 +11,13 @@ public static class PaymentsFeature
         .AddTransitionHandler<MakeReadyHandler>()
         .AddTransitionHandler<AuthoriseHandler>()
         .AddTransitionHandler<PayHandler>()
+        .AddTransitionHandler<RecoverHandler>()
+        .AddTransitionHandler<TerminateAwardHandler>()
         .AddSingleton<IValidator<PaymentMade>, PaymentMadeValidator>()
+        .AddSingleton<IValidator<RecoveryRaised>, RecoveryRaisedValidator>()
+        .AddSingleton<IValidator<TerminationDecision>, TerminationDecisionValidator>()
         .AddSingleton<PaymentService>()
+        .AddSingleton<AwardTermination>()
+        .AddSingleton<BankDetailsVerification>()
         .AddSingleton<PayeeBankDetails>();
 }

@@ -52,6 +52,13 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                               group new { p.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
                               select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
                 .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
+            // Recoveries are negative movements: they reduce what was paid against each objective from the day they are raised.
+            var recovered = await (from ao in db.AwardObjectives
+                                   join r in db.Set<Payments.Recovery>() on ao.AwardId equals r.AwardId
+                                   where r.RaisedOn >= periodStart && r.RaisedOn <= periodEnd
+                                   group new { r.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
+                                   select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
+                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
 
             var accepted = db.Returns.Where(r => r.State == ReturnStates.Accepted && r.PeriodEnd >= periodStart && r.PeriodEnd <= periodEnd);
             var spend = await (from ao in db.AwardObjectives
@@ -69,13 +76,14 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
             var rows = objectives.Select(o => new ObjectiveRollUpRow(
                 o.Id, o.Number, o.Title,
                 awarded.TryGetValue(o.Id, out var a) ? a.Count : 0,
-                Pence(a?.Hundredths), Pence(paid.GetValueOrDefault(o.Id)), Pence(spend.GetValueOrDefault(o.Id)), returns.GetValueOrDefault(o.Id))).ToList();
+                Pence(a?.Hundredths), Pence(paid.GetValueOrDefault(o.Id) + recovered.GetValueOrDefault(o.Id)), Pence(spend.GetValueOrDefault(o.Id)), returns.GetValueOrDefault(o.Id))).ToList();
 
             var totals = new RollUpTotals(
                 await awards.CountAsync(ct),
                 new Money(await awards.SumAsync(a => a.AmountPence, ct)),
                 new Money(await db.Payments.Where(p => p.PaidOn >= periodStart && p.PaidOn <= periodEnd && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered))
-                    .SumAsync(p => p.AmountPence, ct)),
+                    .SumAsync(p => p.AmountPence, ct)
+                    + await db.Set<Payments.Recovery>().Where(r => r.RaisedOn >= periodStart && r.RaisedOn <= periodEnd).SumAsync(r => r.AmountPence, ct)),
                 new Money(await (from r in accepted join s in db.ReturnSpendLines on r.Id equals s.ReturnId select s.AmountPence)
                     .SumAsync(ct)));
             return new ObjectiveRollUpReport(plan.Title, periodStart, periodEnd, rows, totals);

@@ -17,7 +17,7 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 /// </summary>
 public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
-    Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients)
+    Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -28,7 +28,15 @@ public sealed partial class SeedLoader(
             ],
             ct);
 
-    public Task<SeedReport> LoadDemoDataAsync(CancellationToken ct = default)
+    public async Task<SeedReport> LoadDemoDataAsync(CancellationToken ct = default)
+    {
+        var report = await LoadDemoFilesAsync(ct);
+        // The finance demo goes through the finance services (each its own transaction), so after the files above.
+        var finance = await paymentRunsDemo.LoadAsync(ct);
+        return finance == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + PaymentRuns.PaymentRunDemoLoader.FileName], report.RecordsAdded + finance);
+    }
+
+    private Task<SeedReport> LoadDemoFilesAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return LoadAsync(

@@ -20,7 +20,7 @@ public partial class PaymentCasePage
 
     private PaymentCase? _case;
     private PayeeBank? _bank;
-    private bool _loaded, _canPay, _busy, _isFinance;
+    private bool _loaded, _canPay, _canRecover, _busy, _isFinance;
     private string? _bankError;
     private DateOnly _paidOn;
     private string? _financeRef, _error;
@@ -43,8 +43,9 @@ public partial class PaymentCasePage
         {
             _bank = _case is null ? null : await BankDetails.MaskedAsync(Id, actor);
         }
-        _canPay = _case is not null
-            && (await Workflow.GetPermittedTriggersAsync(new CaseRef(CaseKind.Payment, Id), actor)).Any(t => t.Trigger == PaymentTriggers.Pay);
+        var permitted = _case is null ? [] : await Workflow.GetPermittedTriggersAsync(new CaseRef(CaseKind.Payment, Id), actor);
+        _canPay = permitted.Any(t => t.Trigger == PaymentTriggers.Pay);
+        _canRecover = permitted.Any(t => t.Trigger == PaymentTriggers.Recover);
     }
 
     private async Task RevealBankAsync()

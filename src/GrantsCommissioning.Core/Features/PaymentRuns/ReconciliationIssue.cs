@@ -1,0 +1,13 @@
+namespace GrantsCommissioning.Core.Features.PaymentRuns;
+
+public enum ReconciliationIssue
+{
+    /// <summary>No payment has this reference.</summary>
+    UnknownReference = 1,
+    /// <summary>The amount paid is not the amount exported.</summary>
+    AmountDiffers = 2,
+    /// <summary>The payment was already paid (in an earlier file, or twice in this one).</summary>
+    PaidTwice = 3,
+    /// <summary>The payment was never exported in an authorised run.</summary>
+    NotExported = 4,
+}

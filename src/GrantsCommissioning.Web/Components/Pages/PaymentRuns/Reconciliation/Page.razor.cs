@@ -1,0 +1,45 @@
+using GrantsCommissioning.Core.Features.PaymentRuns;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace GrantsCommissioning.Web.Components.Pages.PaymentRuns.Reconciliation;
+
+public partial class Page : FinancePageBase
+{
+    [Inject]
+    private PaymentStatusImporter Importer { get; set; } = default!;
+
+    private IReadOnlyList<MismatchRow>? _rows;
+
+    protected override async Task OnInitializedAsync() => _rows = await Importer.MismatchesAsync();
+
+    private static string Issue(ReconciliationIssue issue) => issue switch
+    {
+        ReconciliationIssue.UnknownReference => "Unknown reference",
+        ReconciliationIssue.AmountDiffers => "Amount differs",
+        ReconciliationIssue.PaidTwice => "Paid twice",
+        _ => "Not exported",
+    };
+
+    private async Task ImportAsync(InputFileChangeEventArgs e)
+    {
+        byte[] content;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await e.File.OpenReadStream(maxAllowedSize: 1024 * 1024).CopyToAsync(buffer);
+            content = buffer.ToArray();
+        }
+        catch (IOException)
+        {
+            Errors = new Dictionary<string, string> { ["file"] = "The file must be smaller than 1 MB." };
+            return;
+        }
+        var result = await Importer.ImportAsync(e.File.Name, content, await ActorAsync());
+        Errors = result.Errors;
+        Message = result.Value is { } outcome
+            ? $"{outcome.Rows} rows read: {outcome.Paid} payments recorded as paid, {outcome.Mismatches} listed below to resolve."
+            : null;
+        _rows = await Importer.MismatchesAsync();
+    }
+}

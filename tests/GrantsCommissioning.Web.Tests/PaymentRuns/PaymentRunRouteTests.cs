@@ -1,0 +1,101 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.PaymentRuns;
+using GrantsCommissioning.Web.Tests.Infrastructure;
+
+namespace GrantsCommissioning.Web.Tests.PaymentRuns;
+
+/// <summary>The finance pages and downloads: Finance only, everyone else refused, signed-out sent to sign in, unknown runs 404.</summary>
+[Collection(DemoSiteCollection.Name)]
+public class PaymentRunRouteTests(GrantsWebFactory site)
+{
+    public static TheoryData<string, string> Users => new()
+    {
+        { Roles.GrantsOfficer, "officer@demo.opcc-grants.example" },
+        { Roles.Assessor, "assessor@demo.opcc-grants.example" },
+        { Roles.DecisionMaker, "chief.executive@demo.opcc-grants.example" },
+        { Roles.Commissioner, "commissioner@demo.opcc-grants.example" },
+        { Roles.Finance, "finance@demo.opcc-grants.example" },
+        { Roles.PanelMember, "panel@demo.opcc-grants.example" },
+        { Roles.Administrator, "admin@demo.opcc-grants.example" },
+        { Roles.Applicant, "applicant@demo.opcc-grants.example" },
+    };
+
+    private async Task<string[]> RoutesAsync()
+    {
+        var exported = await site.IdAsync(db => db.Set<PaymentRun>().Where(r => r.State == PaymentRunWorkflow.Exported).Select(r => r.Id));
+        return ["/finance/runs", $"/finance/runs/{exported}", "/finance/reconciliation", "/finance/2027", $"/finance/runs/{exported}/export.csv",
+            $"/finance/runs/{exported}/export.xlsx", "/finance/export/funds-2026.xlsx", "/finance/export/payments.csv"];
+    }
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task FinanceRoutes_AreForFinanceOnly(string role, string email)
+    {
+        using var client = await site.SignedInClientAsync(email);
+
+        foreach (var route in await RoutesAsync())
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            if (role == Roles.Finance)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {route}: {response.StatusCode}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{role} {route}: {response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FinanceRoutes_SignedOut_RedirectToSignIn()
+    {
+        using var client = site.NewClient();
+
+        foreach (var route in await RoutesAsync())
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownRun_AndFilesOfARunNotYetExported_AreNotFound()
+    {
+        using var client = await site.SignedInClientAsync("finance@demo.opcc-grants.example");
+        var prepared = await site.IdAsync(db => db.Set<PaymentRun>().Where(r => r.State == PaymentRunWorkflow.Prepared).Select(r => r.Id));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/finance/runs/999999", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/finance/runs/999999/export.csv", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/finance/runs/{prepared}/export.csv", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Finance_SeesTheDemoRunsReconciliationAndFutureYear_AndTheExportIsTheSameBytesTwice()
+    {
+        using var client = await site.SignedInClientAsync("finance@demo.opcc-grants.example");
+        var exported = await site.IdAsync(db => db.Set<PaymentRun>().Where(r => r.State == PaymentRunWorkflow.Exported).Select(r => r.Id));
+
+        var runs = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/finance/runs", UriKind.Relative)));
+        var reconciliation = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/finance/reconciliation", UriKind.Relative)));
+        var future = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/finance/2027", UriKind.Relative)));
+        var first = await client.GetByteArrayAsync(new Uri($"/finance/runs/{exported}/export.xlsx", UriKind.Relative));
+        var second = await client.GetByteArrayAsync(new Uri($"/finance/runs/{exported}/export.xlsx", UriKind.Relative));
+
+        Assert.Contains("Prepared: awaiting authorisation", runs, StringComparison.Ordinal);
+        Assert.Contains("Exported to the finance system", runs, StringComparison.Ordinal);
+        Assert.Contains("Unknown reference", reconciliation, StringComparison.Ordinal);
+        Assert.Contains("AWD-CY-9999-P1", reconciliation, StringComparison.Ordinal);
+        Assert.Contains("Fund budgets, commitments and payments in 2027/28", future, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(first), false);
+        Assert.Contains("AWD-SF-CY-0012-P1", document.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText, StringComparison.Ordinal);
+    }
+}
