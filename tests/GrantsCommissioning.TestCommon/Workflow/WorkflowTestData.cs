@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.DecisionNotices;
+using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -183,6 +184,22 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         return notice;
     }
 
+    /// <summary>A payment run (with no payments) imported into <paramref name="state"/>.</summary>
+    public async Task<PaymentRun> PaymentRunAsync(string state)
+    {
+        using var db = host.Db();
+        var run = new PaymentRun { RunReference = $"RUN-{Next()}", PreparedByUserId = "preparer", PreparedByName = "Pat Preparer", PreparedAt = DateTimeOffset.UtcNow };
+        host.Workflow.Start(run, Actor.System);
+        db.Add(run);
+        await db.SaveChangesAsync();
+        if (state != run.State)
+        {
+            host.Workflow.Import(db, run, state, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        return run;
+    }
+
     /// <summary>A case of any kind in <paramref name="state"/>, for tests that run over every kind's transitions.</summary>
     public async Task<WorkflowCaseBase> CaseAsync(CaseKind kind, string state)
     {
@@ -196,6 +213,8 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
                 return await ReturnAsync(state, new DateOnly(2030, 3, 31), new DateOnly(2030, 4, 30), DateTimeOffset.UtcNow);
             case CaseKind.DecisionNotice:
                 return await NoticeAsync(state);
+            case CaseKind.PaymentRun:
+                return await PaymentRunAsync(state);
             case CaseKind.Award:
                 var award = await AwardAsync();
                 if (state != award.State)
