@@ -15,7 +15,7 @@ namespace GrantsCommissioning.Core.Features.Applicants;
 /// </summary>
 public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> factory, AwardService awards, AwardPlanner planner, ReturnService returns)
 {
-    private const int MaxText = 4000;
+    private static readonly ReturnInputValidator ReturnForm = new();
     private static readonly string[] PaidStates = [PaymentStates.Paid, PaymentStates.Recovered];
     private static readonly string[] ToSendStates = [ReturnStates.Due, ReturnStates.Overdue];
 
@@ -241,64 +241,13 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                 ? FeatureResult<bool>.Ok(true)
                 : FeatureResult<bool>.Fail(new ReturnNotOpen());
         }
-        var errors = new Dictionary<string, string>();
-        var spend = new Dictionary<int, Money>();
-        for (var i = 0; i < view.CostLines.Count; i++)
+        var validation = ReturnForm.Validate(input, view);
+        if (!validation.IsValid)
         {
-            var line = view.CostLines[i];
-            var text = input.Spend.FirstOrDefault(s => s.CostLineId == line.Id)?.Amount;
-            var key = $"Spend[{i}].Amount";
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                errors[key] = $"Enter the spend on {line.Description} this period (enter 0 if none).";
-            }
-            else if (!Money.TryParse(text, out var amount))
-            {
-                errors[key] = $"Enter the spend on {line.Description} in pounds, like 250 or 1,250.00.";
-            }
-            else if (amount.IsNegative)
-            {
-                errors[key] = $"The spend on {line.Description} cannot be negative.";
-            }
-            else
-            {
-                spend[line.Id] = amount;
-            }
+            return FeatureResult<bool>.Invalid(validation);
         }
-        var values = new Dictionary<int, double>();
-        for (var i = 0; i < view.Indicators.Count; i++)
-        {
-            var indicator = view.Indicators[i];
-            var text = input.Indicators.FirstOrDefault(v => v.IndicatorId == indicator.Id)?.Value?.Trim().Replace(",", "", StringComparison.Ordinal);
-            var key = $"Indicators[{i}].Value";
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                errors[key] = $"Enter the number for {indicator.Name} this period (enter 0 if none).";
-            }
-            else if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1_000_000_000)
-            {
-                errors[key] = $"Enter {indicator.Name} as a number of {indicator.Unit}, like 12.";
-            }
-            else
-            {
-                values[indicator.Id] = value;
-            }
-        }
-        if (string.IsNullOrWhiteSpace(input.Narrative))
-        {
-            errors[nameof(input.Narrative)] = "Describe the progress made in this period.";
-        }
-        foreach (var (name, text) in new[] { (nameof(input.Narrative), input.Narrative), (nameof(input.CaseStudy), input.CaseStudy), (nameof(input.Risks), input.Risks) })
-        {
-            if (text?.Trim().Length > MaxText)
-            {
-                errors[name] = $"This answer must be {MaxText:#,##0} characters or fewer.";
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return FeatureResult<bool>.Fail(errors);
-        }
+        var spend = ReturnInputValidator.Spend(input, view);
+        var values = ReturnInputValidator.Values(input, view);
         if (!ValidKey(idempotencyKey))
         {
             return FeatureResult<bool>.Fail(new FormExpired());

@@ -123,9 +123,23 @@ public class TrackServiceTests
         var negative = await track.SubmitReturnAsync(returnId, Input("-5", "x"), s.Applicant, "r1");
         var noNarrative = await track.SubmitReturnAsync(returnId, Input("100", " "), s.Applicant, "r1");
         var byStranger = await track.SubmitReturnAsync(returnId, Input("100", "x"), s.Stranger, "r0");
+        var allWrong = await track.SubmitReturnAsync(returnId, new ReturnInput
+        {
+            Spend = [new SpendInput { CostLineId = view.CostLines[1].Id, Amount = "lots" }],
+            Indicators = [new IndicatorValueInput { IndicatorId = view.Indicators[0].Id, Value = "a dozen" }],
+            Narrative = "", CaseStudy = new string('c', 4001),
+        }, s.Applicant, "r1");
         var submitted = await track.SubmitReturnAsync(returnId, Input("1,200.50", "Volunteers out every weekend."), s.Applicant, "r1");
-        Assert.Contains("Spend[0].Amount", negative.Errors.Keys);
-        Assert.Contains("Narrative", noNarrative.Errors.Keys);
+        Assert.Equal($"The spend on {view.CostLines[0].Description} cannot be negative.", negative.Errors["Spend[0].Amount"]);
+        Assert.Equal("Describe the progress made in this period.", noNarrative.Errors["Narrative"]);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Spend[0].Amount"] = $"Enter the spend on {view.CostLines[0].Description} this period (enter 0 if none).",
+            ["Spend[1].Amount"] = $"Enter the spend on {view.CostLines[1].Description} in pounds, like 250 or 1,250.00.",
+            ["Indicators[0].Value"] = $"Enter {view.Indicators[0].Name} as a number of {view.Indicators[0].Unit}, like 12.",
+            ["Narrative"] = "Describe the progress made in this period.",
+            ["CaseStudy"] = "This answer must be 4,000 characters or fewer.",
+        }.OrderBy(e => e.Key, StringComparer.Ordinal), allWrong.Errors.OrderBy(e => e.Key, StringComparer.Ordinal));
         Assert.False(byStranger.Succeeded);
         Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Values));
 
