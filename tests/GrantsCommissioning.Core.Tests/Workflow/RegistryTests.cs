@@ -37,13 +37,14 @@ public sealed class RegistryTests : IDisposable
         int oldAwardId;
         await using (var first = await WorkflowTestHost.CreateAsync(data, workflows))
         {
-            oldAwardId = (await new WorkflowTestData(first).AwardAsync()).Id;
+            // Closing is possible once the grant period has ended (the award's final report).
+            oldAwardId = (await new WorkflowTestData(first).CaseAsync(CaseKind.Award, AwardStates.FinalReport)).Id;
         }
         AddNextVersionOfAward();
 
         await using var second = await WorkflowTestHost.CreateAsync(data, workflows);
         var officer = await new WorkflowTestData(second).UserAsync("Gina", Roles.GrantsOfficer);
-        var newAward = await new WorkflowTestData(second).AwardAsync();
+        var newAward = await new WorkflowTestData(second).CaseAsync(CaseKind.Award, AwardStates.FinalReport);
         var closeOld = await second.Workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Award, oldAwardId), AwardTriggers.Close, officer, Guid.NewGuid().ToString()));
         var closeNew = await second.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(newAward), AwardTriggers.Close, officer, Guid.NewGuid().ToString()));
 

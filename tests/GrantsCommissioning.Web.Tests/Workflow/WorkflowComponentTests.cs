@@ -62,9 +62,9 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
             .Add(c => c.Amount, new Money(3_000_000)));
         cut.WaitForState(() => cut.FindAll("button").Count > 0);
 
-        Assert.Equal(["Refuse variation"], cut.FindAll("button").Select(b => b.TextContent));
-        cut.FindAll("button").Single(b => b.TextContent == "Refuse variation").Click();
-        cut.FindAll("button").Single(b => b.TextContent == "Refuse variation").Click();
+        Assert.Equal(["Refuse change"], cut.FindAll("button").Select(b => b.TextContent));
+        cut.FindAll("button").Single(b => b.TextContent == "Refuse change").Click();
+        cut.FindAll("button").Single(b => b.TextContent == "Refuse change").Click();
         cut.WaitForAssertion(() => Assert.Contains("needs a comment", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
     }
 
