@@ -268,6 +268,18 @@ public sealed record ImportAlreadyTaken(string FileName, DateTimeOffset At) : Fa
 /// <summary>Files are only downloaded from a run once it has been authorised and exported.</summary>
 public sealed record RunNotExported(string Reference, string State) : Failure;
 
+/// <summary>A sum of money that does not read as pounds.</summary>
+public sealed record NotAnAmount(string What, string Example, string OnField = "Amount") : Failure
+{
+    public override string Field => OnField;
+}
+
+/// <summary>The application reference given names no application.</summary>
+public sealed record UnknownApplication(string Reference) : Failure
+{
+    public override string Field => "ApplicationReference";
+}
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -341,6 +353,8 @@ public static class Failures
         ModerationNotNeeded f => $"{f.Reference} does not need moderation: its assessors' totals are within {f.Threshold} percentage points of each other.",
         NothingChosen f => $"Select {f.What}.",
         Refused f => f.Message,
+        NotAnAmount f => $"Enter {f.What} in pounds, such as {f.Example}.",
+        UnknownApplication f => $"There is no application {f.Reference}; check the reference.",
         OwnAccount f => $"You cannot {f.Action} your own account: ask another administrator.",
         LastAdministrator => "This is the last active administrator: give another person the Administrator role first.",
         EmailInUse f => $"An account already uses {f.Email}. Change that account's roles instead of inviting it again.",

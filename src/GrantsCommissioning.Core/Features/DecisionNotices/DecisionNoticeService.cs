@@ -185,7 +185,8 @@ public sealed class DecisionNoticeService(
             {
                 if (await ApplicationIdAsync(db, draft.ApplicationReference, ct) is null)
                 {
-                    errors[nameof(NoticeDraft.ApplicationReference)] = $"There is no application {draft.ApplicationReference.Trim()}; check the reference.";
+                    var unknown = new UnknownApplication(draft.ApplicationReference.Trim());
+                    errors[unknown.Field] = Failures.Message(unknown);
                 }
             }
         }

@@ -1,9 +1,10 @@
 using System.Globalization;
+using FluentValidation;
 using GrantsCommissioning.Core.Domain;
 
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
-/// <summary>The change-request form as posted (text), turned into a typed <see cref="ChangeRequestInput"/> or field errors.</summary>
+/// <summary>The change-request form as posted (text); <see cref="ChangeRequestFormInputValidator"/> checks it and <see cref="ToInput"/> reads it.</summary>
 public sealed class ChangeRequestFormInput
 {
     public string? Kind { get; set; }
@@ -13,40 +14,34 @@ public sealed class ChangeRequestFormInput
     public string? ToCostLineId { get; set; }
     public string? Amount { get; set; }
 
-    public (ChangeRequestInput? Input, Dictionary<string, string> Errors) Parse()
+    /// <summary>The typed request (call once the form is valid).</summary>
+    public ChangeRequestInput ToInput()
     {
-        var errors = new Dictionary<string, string>();
-        if (!Enum.TryParse<ChangeRequestKind>(Kind, out var kind) || !Enum.IsDefined(kind))
-        {
-            errors[nameof(Kind)] = "Choose the kind of change.";
-            return (null, errors);
-        }
-        DateOnly? end = null;
-        if (kind == ChangeRequestKind.EndDateExtension && !string.IsNullOrWhiteSpace(NewEndDate))
-        {
-            if (DateOnly.TryParseExact(NewEndDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                end = d;
-            }
-            else
-            {
-                errors[nameof(NewEndDate)] = "Enter the new end date as a real date, like 31 March 2027.";
-            }
-        }
-        Money? amount = null;
-        if (kind == ChangeRequestKind.BudgetVirement && !string.IsNullOrWhiteSpace(Amount))
-        {
-            if (Money.TryParse(Amount, out var m))
-            {
-                amount = m;
-            }
-            else
-            {
-                errors[nameof(Amount)] = "Enter the amount in pounds, like 250 or 1,250.00.";
-            }
-        }
-        return errors.Count > 0 ? (null, errors) : (new ChangeRequestInput(kind, Reason ?? "", end, Id(FromCostLineId), Id(ToCostLineId), amount), errors);
+        var kind = KindOf(Kind) ?? throw new InvalidOperationException("Validate the change-request form first.");
+        return new ChangeRequestInput(kind, Reason ?? "", kind == ChangeRequestKind.EndDateExtension ? Date(NewEndDate) : null, Id(FromCostLineId), Id(ToCostLineId),
+            kind == ChangeRequestKind.BudgetVirement && Money.TryParse(Amount, out var m) ? m : null);
     }
 
+    internal static ChangeRequestKind? KindOf(string? text) =>
+        Enum.TryParse<ChangeRequestKind>(text, out var kind) && Enum.IsDefined(kind) ? kind : null;
+
+    internal static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
     private static int? Id(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
+/// <summary>The text of the change-request form: a kind from the list, and the date or amount that kind needs in a form that reads.</summary>
+public sealed class ChangeRequestFormInputValidator : AbstractValidator<ChangeRequestFormInput>
+{
+    public ChangeRequestFormInputValidator()
+    {
+        RuleFor(f => f.Kind).Must(k => ChangeRequestFormInput.KindOf(k) is not null).WithMessage("Choose the kind of change.");
+        RuleFor(f => f.NewEndDate).Must(d => ChangeRequestFormInput.Date(d) is not null)
+            .WithMessage("Enter the new end date as a real date, like 31 March 2027.")
+            .When(f => ChangeRequestFormInput.KindOf(f.Kind) == ChangeRequestKind.EndDateExtension && !string.IsNullOrWhiteSpace(f.NewEndDate));
+        RuleFor(f => f.Amount).Must(a => Money.TryParse(a, out _))
+            .WithMessage("Enter the amount in pounds, like 250 or 1,250.00.")
+            .When(f => ChangeRequestFormInput.KindOf(f.Kind) == ChangeRequestKind.BudgetVirement && !string.IsNullOrWhiteSpace(f.Amount));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
 /// <summary>Typed change requests on an award, asked for and decided only through the award's workflow.</summary>
-public sealed class ChangeRequestService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowLabels labels)
+public sealed class ChangeRequestService(
+    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowLabels labels, IValidator<ChangeRequestFormInput> formValidator)
 {
     /// <summary>The form: the award's end date and cost lines with their budgets and spend to date; null when there is no such award.</summary>
     public async Task<ChangeForm?> FormAsync(int awardId, CancellationToken ct = default)
@@ -37,8 +39,8 @@ public sealed class ChangeRequestService(IDbContextFactory<GrantsDbContext> fact
     public Task<FeatureResult<bool>> RequestAsync(int awardId, ChangeRequestFormInput form, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var (input, errors) = form.Parse();
-        return input is null ? Task.FromResult(FeatureResult<bool>.Fail(errors)) : RequestAsync(awardId, input, actor, idempotencyKey, ct);
+        var validation = formValidator.Validate(form);
+        return validation.IsValid ? RequestAsync(awardId, form.ToInput(), actor, idempotencyKey, ct) : Task.FromResult(FeatureResult<bool>.Invalid(validation));
     }
 
     /// <summary>Asks for a change; on an award that is not active (closed, terminated, already changing) nothing is recorded.</summary>

@@ -16,6 +16,7 @@ public static class MonitoringFeature
             .AddTransitionHandler<EndGrantPeriodHandler>()
             .AddTransitionHandler<CloseAwardHandler>()
             .AddSingleton<IValidator<ChangeRequestInput>, ChangeRequestInputValidator>()
+            .AddSingleton<IValidator<ChangeRequestFormInput>, ChangeRequestFormInputValidator>()
             .AddSingleton<IValidator<RatingInput>, RatingInputValidator>()
             .AddSingleton<AwardOversightService>()
             .AddSingleton<ChangeRequestService>()

@@ -26,7 +26,7 @@ public sealed class PaymentService(ICaseWorkflow workflow)
     {
         if (!Money.TryParse(amount, out var money))
         {
-            return FeatureResult<bool>.Fail(new Dictionary<string, string> { ["Amount"] = "Enter the amount to recover in pounds, such as 12000.00." });
+            return FeatureResult<bool>.Fail(new NotAnAmount("the amount to recover", "12000.00"));
         }
         var result = await workflow.FireAsync(
             new TransitionRequest(new CaseRef(CaseKind.Payment, paymentId), PaymentTriggers.Recover, actor, idempotencyKey)

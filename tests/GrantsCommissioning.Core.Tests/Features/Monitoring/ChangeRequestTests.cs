@@ -93,6 +93,22 @@ public sealed class ChangeRequestTests(WorkflowHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ChangeRequestForm_TextThatDoesNotRead_IsRefusedAgainstItsField_AndNothingIsRecorded()
+    {
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+
+        var noKind = await Changes.RequestAsync(s.Award.Id, new ChangeRequestFormInput { Kind = "Refund", Reason = "x" }, s.Grantee, Guid.NewGuid().ToString());
+        var badDate = await Changes.RequestAsync(s.Award.Id, new ChangeRequestFormInput { Kind = "EndDateExtension", NewEndDate = "31/2/2027", Reason = "x" }, s.Grantee, Guid.NewGuid().ToString());
+        var badAmount = await Changes.RequestAsync(s.Award.Id, new ChangeRequestFormInput { Kind = "BudgetVirement", Amount = "lots", Reason = "x" }, s.Grantee, Guid.NewGuid().ToString());
+
+        Assert.Equal([("Kind", "Choose the kind of change.")], noKind.Errors.Select(e => (e.Key, e.Value)));
+        Assert.Equal([("NewEndDate", "Enter the new end date as a real date, like 31 March 2027.")], badDate.Errors.Select(e => (e.Key, e.Value)));
+        Assert.Equal([("Amount", "Enter the amount in pounds, like 250 or 1,250.00.")], badAmount.Errors.Select(e => (e.Key, e.Value)));
+        using var db = fixture.Host.Db();
+        Assert.False(await db.AwardChangeRequests.AnyAsync(c => c.AwardId == s.Award.Id));
+    }
+
+    [Fact]
     public async Task ChangeRequest_OnAClosedAward_IsRefusedWithAClearMessage()
     {
         var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
