@@ -71,7 +71,9 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
         var csv = await client.GetStringAsync(new Uri("/officer/portfolio.csv", UriKind.Relative));
 
         Assert.StartsWith("Award,Title,Organisation,State,End date", csv, StringComparison.Ordinal);
-        Assert.Contains("\"AWD-CY-0014\"", csv, StringComparison.Ordinal);
-        Assert.Contains("Off track,\"First return overdue", csv, StringComparison.Ordinal);
+        Assert.Contains("\"AWD-CY-0013\"", csv, StringComparison.Ordinal);
+        Assert.Contains("Some concerns,\"Spend is running ahead of the payments made", csv, StringComparison.Ordinal);
+        // AWD-CY-0014 went off track and the Chief Finance Officer terminated it (the finance demo): no longer an open award.
+        Assert.DoesNotContain("\"AWD-CY-0014\"", csv, StringComparison.Ordinal);
     }
 }
