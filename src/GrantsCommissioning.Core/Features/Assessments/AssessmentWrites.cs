@@ -8,27 +8,9 @@ namespace GrantsCommissioning.Core.Features.Assessments;
 /// <summary>The assessment feature's writes: one transaction (BEGIN IMMEDIATE on SQLite, so two officers queue) around the rows, audit and emails.</summary>
 internal static class AssessmentWrites
 {
-    public static async Task<FeatureResult<T>> WriteAsync<T>(IDbContextFactory<GrantsDbContext> factory, Func<GrantsDbContext, Task<FeatureResult<T>>> change,
-        Func<FeatureResult<T>> onRace, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await change(db);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return onRace();
-        }
-        await tx.CommitAsync(ct);
-        return result;
-    }
+    public static Task<FeatureResult<T>> WriteAsync<T>(IDbContextFactory<GrantsDbContext> factory, Func<GrantsDbContext, Task<FeatureResult<T>>> change,
+        Func<FeatureResult<T>> onRace, CancellationToken ct) =>
+        factory.InTransactionAsync(change, ct, onRace);
 
     /// <summary>Emails every grants officer (a recusal or a returned assignment: someone must reassign).</summary>
     public static async Task TellOfficersAsync(GrantsDbContext db, IOutbox outbox, string template, IReadOnlyDictionary<string, string> values, string dedupeKey,

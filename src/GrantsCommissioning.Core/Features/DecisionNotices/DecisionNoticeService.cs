@@ -80,21 +80,7 @@ public sealed class DecisionNoticeService(
         {
             return FeatureResult<int>.Fail(invalid);
         }
-        var db = await factory.CreateDbContextAsync(ct);
-        await using (db)
-        {
-            var tx = await db.Database.BeginTransactionAsync(ct);
-            await using (tx)
-            {
-                var result = await change(db);
-                if (result.Succeeded)
-                {
-                    await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                }
-                return result;
-            }
-        }
+        return await factory.InTransactionAsync(change, ct);
     }
 
     /// <summary>Fires one of the notice's triggers with its payload (advice, signature) or none.</summary>

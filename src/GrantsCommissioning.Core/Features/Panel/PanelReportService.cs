@@ -243,21 +243,7 @@ public sealed class PanelReportService(IDbContextFactory<GrantsDbContext> factor
         {
             return FeatureResult<T>.Fail(new NotAllowed(what));
         }
-        var db = await factory.CreateDbContextAsync(ct);
-        await using (db)
-        {
-            var tx = await db.Database.BeginTransactionAsync(ct);
-            await using (tx)
-            {
-                var result = await change(db);
-                if (result.Succeeded)
-                {
-                    await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                }
-                return result;
-            }
-        }
+        return await factory.InTransactionAsync(change, ct);
     }
 
     private static Task<PanelReportDraft?> FindDraftAsync(GrantsDbContext db, FinancialQuarter quarter, CancellationToken ct, bool tracking = false)

@@ -303,26 +303,8 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     private Task<FeatureResult<int>> ChangeRoundAsync(int id, Func<GrantsDbContext, FundingRound, Task<FeatureResult<int>>> change, CancellationToken ct) =>
         WriteAsync(async db => await LoadAsync(db, id, ct, tracked: true) is { } round ? await change(db, round) : RoundNotFound(), ct);
 
-    private async Task<FeatureResult<int>> WriteAsync(Func<GrantsDbContext, Task<FeatureResult<int>>> change, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await change(db);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return FeatureResult<int>.Fail(new RoundChangedMeanwhile());
-        }
-        await tx.CommitAsync(ct);
-        return result;
-    }
+    private Task<FeatureResult<int>> WriteAsync(Func<GrantsDbContext, Task<FeatureResult<int>>> change, CancellationToken ct) =>
+        factory.InTransactionAsync(change, ct, () => FeatureResult<int>.Fail(new RoundChangedMeanwhile()));
 
     private static IReadOnlyList<OrganisationType> TypesOf(FundingRound r) =>
         r.EligibleOrganisationTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<OrganisationType>).ToList();

@@ -242,18 +242,8 @@ public sealed class StaffAdministration(
         }, ct);
     }
 
-    private async Task<FeatureResult<T>> WriteAsync<T>(Func<GrantsDbContext, Task<FeatureResult<T>>> write, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await write(db);
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        return result;
-    }
+    private Task<FeatureResult<T>> WriteAsync<T>(Func<GrantsDbContext, Task<FeatureResult<T>>> write, CancellationToken ct) =>
+        factory.InTransactionAsync(write, ct);
 
     private static async Task SetRolesAsync(GrantsDbContext db, string userId, IReadOnlyList<string> roles, CancellationToken ct)
     {

@@ -100,22 +100,6 @@ public sealed class SensitiveRecipients(IDbContextFactory<GrantsDbContext> facto
         return await change(org, existing);
     }
 
-    private async Task<FeatureResult<bool>> InTransactionAsync(Func<GrantsDbContext, Task<FeatureResult<bool>>> change, CancellationToken ct)
-    {
-        var db = await factory.CreateDbContextAsync(ct);
-        await using (db)
-        {
-            var tx = await db.Database.BeginTransactionAsync(ct);
-            await using (tx)
-            {
-                var result = await change(db);
-                if (result.Succeeded)
-                {
-                    await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                }
-                return result;
-            }
-        }
-    }
+    private Task<FeatureResult<bool>> InTransactionAsync(Func<GrantsDbContext, Task<FeatureResult<bool>>> change, CancellationToken ct) =>
+        factory.InTransactionAsync(change, ct);
 }
