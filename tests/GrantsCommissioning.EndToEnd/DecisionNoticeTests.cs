@@ -31,44 +31,13 @@ public class DecisionNoticeTests(BrowserSite site)
 
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public async Task PublicRegisterPage_SignedOut_HasNoAxeViolations_AndFitsAt320Pixels(string path)
-    {
-        foreach (var width in new[] { 1280, 320 })
-        {
-            var page = await site.NewPageAsync(width: width, height: 800);
-            var response = await page.GotoAsync(path);
-            Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-
-            var violations = await Axe.RunAsync(page);
-
-            Assert.True(violations.Count == 0, $"{path} at {width}px:{Environment.NewLine}{Axe.Describe(violations)}");
-            var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(scroll <= width, $"{path} is {scroll}px wide at a {width}px viewport");
-            await page.Context.CloseAsync();
-        }
-    }
+    public async Task PublicRegisterPage_SignedOut_HasNoAxeViolations_AndFitsAt320Pixels(string path) =>
+        await site.AssertAccessibleAndReflowsAsync(null, path);
 
     [Theory]
     [MemberData(nameof(StaffPages))]
-    public async Task StaffNoticePage_HasNoAxeViolations_AndFitsAt320Pixels(string email, string template)
-    {
-        var path = await PathAsync(template);
-        foreach (var width in new[] { 1280, 320 })
-        {
-            var page = await site.SignedInPageAsync(email, width);
-            var response = await page.GotoAsync(path);
-            Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-            await page.WaitForSelectorAsync("main h1");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-            var violations = await Axe.RunAsync(page);
-
-            Assert.True(violations.Count == 0, $"{path} at {width}px:{Environment.NewLine}{Axe.Describe(violations)}");
-            var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(scroll <= width, $"{path} is {scroll}px wide at a {width}px viewport");
-            await page.Context.CloseAsync();
-        }
-    }
+    public async Task StaffNoticePage_HasNoAxeViolations_AndFitsAt320Pixels(string email, string template) =>
+        await site.AssertAccessibleAndReflowsAsync(email, await PathAsync(template));
 
     [Fact]
     public async Task SavingADraftWithNoTitle_ShowsTheErrorSummary_WithNoAxeViolations()

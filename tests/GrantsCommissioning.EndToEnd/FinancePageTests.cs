@@ -15,30 +15,8 @@ public class FinancePageTests(BrowserSite site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task FinancePage_HasNoAxeViolations_AndFitsAt320Pixels(string template)
-    {
-        var path = await PathAsync(template);
-        foreach (var width in new[] { 1280, 320 })
-        {
-            var page = await site.SignedInPageAsync("finance@demo.opcc-grants.example", width);
-            var response = await page.GotoAsync(path);
-            Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-            await page.WaitForSelectorAsync("main h1");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-            var violations = await Axe.RunAsync(page);
-
-            Assert.True(violations.Count == 0, $"{path} at {width}px:{Environment.NewLine}{Axe.Describe(violations)}");
-            if (Environment.GetEnvironmentVariable("GRANTS_SCREENSHOTS") is { Length: > 0 } folder)
-            {
-                var name = template.Trim('/').Replace('/', '-').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"finance-{name}-{width}.png"), FullPage = true });
-            }
-            var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(scroll <= width, $"{path} is {scroll}px wide at a {width}px viewport");
-            await page.Context.CloseAsync();
-        }
-    }
+    public async Task FinancePage_HasNoAxeViolations_AndFitsAt320Pixels(string template) =>
+        await site.AssertAccessibleAndReflowsAsync("finance@demo.opcc-grants.example", await PathAsync(template));
 
     private async Task<string> PathAsync(string template)
     {

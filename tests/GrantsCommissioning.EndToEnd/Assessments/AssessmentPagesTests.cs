@@ -33,32 +33,8 @@ public class AssessmentPagesTests(BrowserSite site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task AssessmentPage_HasNoAxeViolations(string user, string template)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(user);
-        var response = await page.GotoAsync(path);
-
-        var violations = await Axe.RunAsync(page);
-
-        Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task AssessmentPage_At320CssPixels_NeedsNoHorizontalScrolling(string user, string template)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(user, width: 320);
-        await page.GotoAsync(path);
-
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-
-        Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
-        await page.Context.CloseAsync();
-    }
+    public async Task AssessmentPage_HasNoAxeViolations_AndFitsAt320Pixels(string user, string template) =>
+        await site.AssertAccessibleAndReflowsAsync(user, await PathAsync(template));
 
     [Fact]
     public async Task OfficerAssigningAFlaggedAssessor_SeesTheErrorSummary_WithNoAxeViolations()

@@ -16,49 +16,13 @@ public class MonitoringPagesTests(BrowserSite site)
 {
     private const string Officer = "officer@demo.opcc-grants.example";
 
-    public static TheoryData<string, string> Pages => new()
-    {
-        { "/officer/portfolio", "portfolio" },
-        { "/cases/awards/{award}", "award-rag" },
-        { "/cases/returns/{return}", "flagged-return" },
-        { "/cases/awards/{award}/change", "change-request" },
-        { "/cases/awards/{changing}", "change-waiting" },
-    };
+    public static TheoryData<string> Pages =>
+        ["/officer/portfolio", "/cases/awards/{award}", "/cases/returns/{return}", "/cases/awards/{award}/change", "/cases/awards/{changing}"];
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task MonitoringPage_HasNoAxeViolations(string template, string name)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(Officer);
-        var response = await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-        var violations = await Axe.RunAsync(page);
-
-        Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
-        if (Environment.GetEnvironmentVariable("GC_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"monitoring-{name}.png"), FullPage = true });
-        }
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task MonitoringPage_At320CssPixels_NeedsNoHorizontalScrolling(string template, string name)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(Officer, width: 320);
-        await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-
-        Assert.True(width <= 320, $"{path} ({name}) is {width}px wide at a 320px viewport");
-        await page.Context.CloseAsync();
-    }
+    public async Task MonitoringPage_HasNoAxeViolations_AndFitsAt320Pixels(string template) =>
+        await site.AssertAccessibleAndReflowsAsync(Officer, await PathAsync(template));
 
     [Fact]
     public async Task FlaggedReturn_ShowsTheBudgetBesideTheSpendAndTheFlagsWithTheirReasons()

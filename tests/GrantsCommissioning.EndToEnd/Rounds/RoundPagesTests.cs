@@ -25,32 +25,8 @@ public class RoundPagesTests(BrowserSite site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task RoundPage_HasNoAxeViolations(string template)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(Officer);
-        var response = await page.GotoAsync(path);
-
-        var violations = await Axe.RunAsync(page);
-
-        Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task RoundPage_At320CssPixels_NeedsNoHorizontalScrolling(string template)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(Officer, width: 320);
-        await page.GotoAsync(path);
-
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-
-        Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
-        await page.Context.CloseAsync();
-    }
+    public async Task RoundPage_HasNoAxeViolations_AndFitsAt320Pixels(string template) =>
+        await site.AssertAccessibleAndReflowsAsync(Officer, await PathAsync(template));
 
     [Fact]
     public async Task NewRoundWithErrors_HasNoAxeViolations()

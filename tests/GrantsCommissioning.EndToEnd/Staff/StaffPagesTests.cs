@@ -18,36 +18,8 @@ public class StaffPagesTests(BrowserSite site)
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task StaffPage_HasNoAxeViolations(string template)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(Admin);
-        var response = await page.GotoAsync(path);
-        if (path == "/admin/staff")
-        {
-            await page.WaitForSelectorAsync(".rz-data-row");
-        }
-
-        var violations = await Axe.RunAsync(page);
-
-        Assert.True(response?.Ok, $"{path} answered {response?.Status}");
-        Assert.True(violations.Count == 0, $"{path}:{Environment.NewLine}{Axe.Describe(violations)}");
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task StaffPage_At320CssPixels_NeedsNoHorizontalScrolling(string template)
-    {
-        var path = await PathAsync(template);
-        var page = await site.SignedInPageAsync(Admin, width: 320);
-        await page.GotoAsync(path);
-
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-
-        Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
-        await page.Context.CloseAsync();
-    }
+    public async Task StaffPage_HasNoAxeViolations_AndFitsAt320Pixels(string template) =>
+        await site.AssertAccessibleAndReflowsAsync(Admin, await PathAsync(template), template == "/admin/staff" ? ".rz-data-row" : null);
 
     [Fact]
     public async Task InvitationWithErrors_HasNoAxeViolations_AndSaysWhatToFix()
