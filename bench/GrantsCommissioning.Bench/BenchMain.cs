@@ -21,6 +21,12 @@ internal static class BenchMain
             int Arg(int i, int fallback) => args.Length > b1 + i ? int.Parse(args[b1 + i], CultureInfo.InvariantCulture) : fallback;
             return await PublicPagesBench.RunAsync(Arg(1, 3), Arg(2, 16), Arg(3, 4), Arg(4, 5));
         }
+        if (Array.IndexOf(args, "b6") is var b6 and >= 0)
+        {
+            // bash bench/run.sh b6 [runs] [awards]
+            int Arg(int i, int fallback) => args.Length > b6 + i ? int.Parse(args[b6 + i], CultureInfo.InvariantCulture) : fallback;
+            return await RollUpBench.RunAsync(Arg(1, 3), Arg(2, 50_000));
+        }
         BenchOptions options;
         try
         {
