@@ -40,6 +40,7 @@ public partial class FigureDrillDownTests(GrantsWebFactory site)
 
         // 11 objectives × 4, the totals row and sentence (4 + 4), 6 priorities × 5.
         Assert.Equal(11 * 4 + 8 + 6 * 5, checkedFigures);
+        Assert.Contains("To the end of June 2013, 61 grants have been awarded totalling £1,369,313;", Text(page), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public class PanelReportTests
         // The grants by national priority, through the objectives with the awards' shares, each figure checked against the rows.
         await using var db = test.NewContext();
         var shares = await (from ao in db.AwardObjectives join a in db.Awards on ao.AwardId equals a.Id
+                            where a.AwardedOn >= Q1.Year.Start && a.AwardedOn <= Q1.End
                             select new { ao.AwardId, ao.ObjectiveId, ao.SharePercent, Amount = a.AmountPence }).ToListAsync();
         var priorities = await db.NationalPriorities.Include(p => p.Objectives).ToListAsync();
         var priorityTable = body.Elements<Table>().Single(t => t.Elements<TableRow>().First().InnerText.StartsWith("National priority", StringComparison.Ordinal));
