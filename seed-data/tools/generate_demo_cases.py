@@ -96,6 +96,39 @@ def day(n):
     return min(d, datetime.date(2013, 6, 28)).isoformat()
 
 
+def payments_and_spend(i, ref, amount, budget, awarded_on, target):
+    """Instalments and the Q1 return as real grants vary: one, two or three instalments of different sizes, the first paid
+    a few days to a few weeks after the award (some in July, so outside Q1), and Q1 spend that differs line by line.
+    Each award draws from its own generator seeded by its reference, so the other demo files are unchanged."""
+    import datetime
+    rng = random.Random(f"payments:{ref}")
+    awarded = datetime.date.fromisoformat(awarded_on)
+    first_paid = awarded + datetime.timedelta(days=rng.choice([0, 2, 5, 9, 14, 21, 30, 45]))
+    if amount <= 3_000 and rng.random() < 0.6:
+        plan = [(1.0, first_paid)]
+    elif rng.random() < 0.3:
+        third = rng.choice([0.25, 0.3, 0.34, 0.4])
+        plan = [(third, first_paid), (third, datetime.date(2013, 10, 1)), (None, datetime.date(2014, 1, 6))]
+    else:
+        plan = [(rng.choice([0.3, 0.4, 0.5, 0.6, 0.7, 0.75]), first_paid), (None, datetime.date(2013, 10, 1))]
+    payments, left = [], amount
+    for k, (fraction, when) in enumerate(plan):
+        part = left if fraction is None or k == len(plan) - 1 else int(round(amount * fraction))
+        left -= part
+        due = awarded_on if k == 0 else when.isoformat()
+        paid_on = when if k == 0 else when + datetime.timedelta(days=rng.randint(0, 4))
+        payments.append({"due": due, "amount": part, "state": "Paid", "paidOn": paid_on.isoformat(),
+                         "financeReference": f"WM-AP-{2013_0000 + i * 3 + k}"})
+    assert left == 0 and sum(p["amount"] for p in payments) == amount and all(p["amount"] > 0 for p in payments)
+    # Q1 spend: some lines barely started, some well under way; never more than the line.
+    released = payments[0]["amount"] / amount
+    spend = [min(b["amount"], int(round(b["amount"] * released * rng.uniform(0.15, 0.95)))) for b in budget]
+    if len(spend) > 2 and rng.random() < 0.25:
+        spend[2] = 0
+    value = max(0, int(round(target * rng.uniform(0.05, 0.45))))
+    return payments, spend, value
+
+
 def award_case(i, ref, org, area, title, summary, amount, objectives, indicator, awarded_on, authority, notice):
     budget = [
         {"description": "Staff and sessional workers", "category": "Staff", "amount": round(amount * 0.6)},
@@ -103,9 +136,8 @@ def award_case(i, ref, org, area, title, summary, amount, objectives, indicator,
         {"description": "Volunteer expenses and training", "category": "Volunteer expenses", "amount": round(amount * 0.1)},
     ]
     budget = [b for b in budget if b["amount"] > 0]
-    first = amount // 2
-    q1_spend = [round(b["amount"] * 0.2) for b in budget]
     target = max(10, amount // 400)
+    payments, q1_spend, q1_value = payments_and_spend(i, ref, amount, budget, awarded_on, target)
     return {
         "reference": ref, "round": "CGS-2013-14", "organisation": org, "title": title, "summary": summary,
         "requested": amount, "state": "OfferAccepted", "submittedAt": f"{day(i % 40)}T10:30", "areaServed": area,
@@ -119,13 +151,10 @@ def award_case(i, ref, org, area, title, summary, amount, objectives, indicator,
             "reference": ref.replace("CGS-", "AWD-"), "state": "Active", "awardedOn": awarded_on, "start": awarded_on, "end": "2014-03-31",
             "basis": "Advance", "advanceJustification": "Small voluntary organisation without reserves to fund activity in arrears.",
             "conditions": ["Submit quarterly monitoring returns by the due date.", "Acknowledge the Police and Crime Commissioner's funding in publicity."],
-            "payments": [
-                {"due": awarded_on, "amount": first, "state": "Paid", "paidOn": awarded_on, "financeReference": f"WM-AP-{2013_0000 + i * 2}"},
-                {"due": "2013-10-01", "amount": amount - first, "state": "Paid", "paidOn": "2013-10-03", "financeReference": f"WM-AP-{2013_0001 + i * 2}"},
-            ],
+            "payments": payments,
             "returns": [
                 {"periodStart": "2013-04-01", "periodEnd": "2013-06-30", "due": "2013-07-31", "state": "Accepted",
-                 "spend": q1_spend, "indicatorValues": [max(1, target // 4)],
+                 "spend": q1_spend, "indicatorValues": [q1_value],
                  "narrative": "Activity started on schedule; partners engaged and first participants referred."},
             ],
         },
@@ -150,7 +179,7 @@ def cases_2013():
         cases.append(award_case(i, f"CGS-2013-{i:04d}", org["name"], org["areaServed"], activity[2], activity[2] + ".",
                                 amount, activity[3], activity[4], day(5 + k * 80 // len(amounts)), "DecisionMaker", None))
     assert len(cases) == GRANT_COUNT
-    assert sum(c["award"]["payments"][0]["amount"] + c["award"]["payments"][1]["amount"] for c in cases) == TOTAL_POUNDS
+    assert sum(p["amount"] for c in cases for p in c["award"]["payments"]) == TOTAL_POUNDS
     return cases
 
 

@@ -64,7 +64,10 @@ public class SiteTests(GrantsWebFactory site)
     [InlineData("chief.executive@demo.opcc-grants.example", "/decisions", "Recommended applications awaiting a decision")]
     [InlineData("commissioner@demo.opcc-grants.example", "/decisions", "Decision notices")]
     [InlineData("finance@demo.opcc-grants.example", "/finance", "Commissioner's Grant Scheme")]
-    [InlineData("panel@demo.opcc-grants.example", "/panel", "To the end of June 2013, 61 grants have been awarded totalling £1,369,313")]
+    [InlineData("panel@demo.opcc-grants.example", "/panel", "Grants by objective")]
+    [InlineData("panel@demo.opcc-grants.example", "/panel", "Grants by national priority for policing")]
+    [InlineData("panel@demo.opcc-grants.example", "/panel", "Success measures by RAG over time")]
+    [InlineData("officer@demo.opcc-grants.example", "/officer", "Monitoring returns still to come in")]
     [InlineData("admin@demo.opcc-grants.example", "/admin", "Users by role")]
     [InlineData("applicant@demo.opcc-grants.example", "/applicant", "Hereford Street Angels")]
     public async Task EachRole_SeesItsLandingPageWithRealWork(string email, string path, string expected)

@@ -52,6 +52,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();
+        services.AddSingleton<FigureDrillDown>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<ApplicationSearch>();
         services.AddSingleton<AdminAndApplicantQueries>();

@@ -89,6 +89,14 @@ public class GoldenThreadTests
         Assert.Equal((1, 400_000L, 400_000L, 160_000L, 1), (asb.AwardsMade, asb.Awarded.Pence, asb.Paid.Pence, asb.SpendReported.Pence, asb.ReturnsAccepted));
         Assert.All(report.Rows.Where(r => r.Number is not (2 or 4)), r => Assert.Equal(0, r.AwardsMade + r.Awarded.Pence + r.Paid.Pence + r.SpendReported.Pence));
         Assert.Equal(new RollUpTotals(1, Money.FromPounds(10_000m), Money.FromPounds(10_000m), Money.FromPounds(4_000m)), report.Totals);
+        // Through the objectives to the national priorities, with the same shares: homicide (objectives 2 and 7) and serious
+        // violence (2) get objective 2's 60%, neighbourhood crime (4, 5, 6) objective 4's 40%, the drugs priority (3, 5) nothing.
+        var priorities = report.Priorities.ToDictionary(p => p.Code, p => (p.AwardsMade, p.Awarded.Pence, p.Paid.Pence, p.SpendReported.Pence, p.ReturnsAccepted));
+        Assert.Equal((1, 600_000L, 600_000L, 240_000L, 1), priorities["homicide"]);
+        Assert.Equal((1, 600_000L, 600_000L, 240_000L, 1), priorities["serious-violence"]);
+        Assert.Equal((1, 400_000L, 400_000L, 160_000L, 1), priorities["neighbourhood-crime"]);
+        Assert.Equal((0, 0L, 0L, 0L, 0), priorities["drugs-county-lines"]);
+        Assert.Equal([4, 5, 6], report.Priorities.Single(p => p.Code == "neighbourhood-crime").ObjectiveNumbers);
         Assert.Equal(0, (await test.Get<ObjectiveRollUp>().ForQuarterAsync(new FinancialYear(2013).Quarter(2))).Totals.AwardsMade);
 
         await using (var db = test.NewContext())

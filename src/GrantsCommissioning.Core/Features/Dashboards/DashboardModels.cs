@@ -26,3 +26,12 @@ public sealed record FinanceDashboard(FinancialYear Year, IReadOnlyList<FundPosi
 public sealed record AssessmentTask(int ApplicationId, string Reference, string Title, string Organisation, bool? HasConflict, bool Completed);
 
 public sealed record MeasureRagCount(Rag Rag, int Count, int Headline);
+
+public sealed record ObjectiveRagCount(int ObjectiveNumber, Rag Rag, int Count);
+
+public sealed record ReturnsDueMonth(string Month, int Count);
+
+public sealed record QuarterRag(FinancialQuarter Quarter, int Green, int Amber, int Red, int NotRated)
+{
+    public string Label => Quarter.ToString();
+}

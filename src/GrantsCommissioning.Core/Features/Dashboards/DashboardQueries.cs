@@ -147,6 +147,65 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
         }
     }
 
+    /// <summary>
+    /// Returns still to come in, for the officer's chart: those overdue, then those due in each of the next six months
+    /// (this month first), counted in the database.
+    /// </summary>
+    public async Task<IReadOnlyList<ReturnsDueMonth>> ReturnsDueAsync(CancellationToken ct = default)
+    {
+        var today = UkTime.ToUkDate(clock.GetUtcNow());
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var until = first.AddMonths(6).AddDays(-1);
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            var overdue = await db.Returns.CountAsync(r => r.State == ReturnStates.Overdue, ct);
+            var byMonth = await db.Returns
+                .Where(r => (r.State == ReturnStates.Scheduled || r.State == ReturnStates.Due) && r.DueDate <= until)
+                .GroupBy(r => new { r.DueDate.Year, r.DueDate.Month })
+                .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+                .ToListAsync(ct);
+            // Anything not yet overdue but due before this month counts with this month.
+            var months = Enumerable.Range(0, 6).Select(i => first.AddMonths(i)).Select(m => new ReturnsDueMonth(
+                m.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                byMonth.Where(x => (x.Year == m.Year && x.Month == m.Month) || (m == first && new DateOnly(x.Year, x.Month, 1) < first)).Sum(x => x.Count)));
+            return [new ReturnsDueMonth("Overdue", overdue), .. months];
+        }
+    }
+
+    /// <summary>Success-measure readings by RAG for each quarter up to the given one that has readings (oldest first, at most eight).</summary>
+    public async Task<IReadOnlyList<QuarterRag>> MeasureRagOverTimeAsync(FinancialQuarter upTo, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            var rows = await db.MeasureReadings
+                .Where(r => r.FinancialYearStart < upTo.Year.StartYear || (r.FinancialYearStart == upTo.Year.StartYear && r.Quarter <= upTo.Number))
+                .GroupBy(r => new { r.FinancialYearStart, r.Quarter, r.Rag })
+                .Select(g => new RagRow(g.Key.FinancialYearStart, g.Key.Quarter, g.Key.Rag, g.Count()))
+                .ToListAsync(ct);
+            return rows.GroupBy(r => new FinancialYear(r.Year).Quarter(r.Quarter)).OrderBy(g => g.Key).TakeLast(8)
+                .Select(g => new QuarterRag(g.Key, Count(g, Rag.Green), Count(g, Rag.Amber), Count(g, Rag.Red), Count(g, Rag.NotRated))).ToList();
+        }
+
+        static int Count(IEnumerable<RagRow> rows, Rag rag) => rows.Where(r => r.Rag == rag).Sum(r => r.Count);
+    }
+
+    private sealed record RagRow(int Year, int Quarter, Rag Rag, int Count);
+
+    /// <summary>The quarter's measure readings counted by objective number and RAG (for roll-ups through objectives).</summary>
+    public async Task<IReadOnlyList<ObjectiveRagCount>> MeasureRagByObjectiveAsync(FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            return await db.MeasureReadings.Where(r => r.FinancialYearStart == quarter.Year.StartYear && r.Quarter == quarter.Number)
+                .GroupBy(r => new { r.Measure!.Objective!.Number, r.Rag })
+                .Select(g => new ObjectiveRagCount(g.Key.Number, g.Key.Rag, g.Count()))
+                .ToListAsync(ct);
+        }
+    }
+
     /// <summary>The latest quarter with measure readings, falling back to the current quarter.</summary>
     public async Task<FinancialQuarter> LatestReportedQuarterAsync(CancellationToken ct = default)
     {

@@ -53,7 +53,8 @@ public sealed class PanelReportBuilder(ObjectiveRollUp rollUp)
             quarter.Year.StartYear, quarter.Number, plan.Title, plan.PoliceArea, plan.PeriodStart, plan.PeriodEnd,
             quarter.Year.Start, quarter.End, aims, reportObjectives,
             new ReportGrantTotals(grants.Totals.AwardsMade, grants.Totals.Awarded.Pence, grants.Totals.Paid.Pence),
-            measures, decisions, draft?.PccActivity);
+            measures, decisions, draft?.PccActivity,
+            grants.Priorities.Select(p => new ReportPriority(p.Code, p.Title, p.ObjectiveNumbers, p.AwardsMade, p.Awarded.Pence, p.Paid.Pence)).ToList());
     }
 
     /// <summary>Every measure of the plan in plan order, with its reading for the quarter where one was recorded.</summary>
@@ -73,18 +74,17 @@ public sealed class PanelReportBuilder(ObjectiveRollUp rollUp)
     }
 
     /// <summary>
-    /// The decisions requiring a published notice made in the quarter (UK dates). The one place the report reads
-    /// decisions: when the decision-notice register arrives, switch this query to it.
+    /// The decisions requiring notices made in the quarter, read from the decision register: every published notice
+    /// (grant or not) signed by the Commissioner between the quarter's first and last day, in signature order.
     /// </summary>
     internal static async Task<List<ReportDecision>> DecisionsRequiringNoticesAsync(GrantsDbContext db, FinancialQuarter quarter, CancellationToken ct)
     {
-        var from = UkTime.FromUkLocal(quarter.Start, TimeOnly.MinValue);
-        var to = UkTime.FromUkLocal(quarter.End.AddDays(1), TimeOnly.MinValue);
-        var rows = await db.Decisions.AsNoTracking()
-            .Where(d => d.NoticeReference != null && d.DecidedAt >= from && d.DecidedAt < to)
-            .OrderBy(d => d.DecidedAt).ThenBy(d => d.NoticeReference)
-            .Select(d => new { d.NoticeReference, d.Application!.ProjectTitle, Organisation = d.Application.Organisation!.Name, d.DecidedAt, d.AmountPence })
+        var rows = await db.Set<DecisionNotices.DecisionNotice>().AsNoTracking()
+            .Where(n => n.State == DecisionNotices.DecisionNoticeWorkflow.Published && n.PublishedOn != null
+                        && n.SignatureDate >= quarter.Start && n.SignatureDate <= quarter.End)
+            .OrderBy(n => n.SignatureDate).ThenBy(n => n.NoticeReference)
+            .Select(n => new { n.NoticeReference, n.Title, n.SignatureDate, n.AmountPence })
             .ToListAsync(ct);
-        return rows.Select(d => new ReportDecision(d.NoticeReference!, $"{d.ProjectTitle} ({d.Organisation})", UkTime.ToUkDate(d.DecidedAt), d.AmountPence)).ToList();
+        return rows.Select(n => new ReportDecision(n.NoticeReference, n.Title, n.SignatureDate!.Value, n.AmountPence)).ToList();
     }
 }

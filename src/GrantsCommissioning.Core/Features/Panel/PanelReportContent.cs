@@ -21,7 +21,8 @@ public sealed record PanelReportContent(
     ReportGrantTotals Grants,
     IReadOnlyList<ReportMeasure> Measures,
     IReadOnlyList<ReportDecision> Decisions,
-    string? PccActivity)
+    string? PccActivity,
+    IReadOnlyList<ReportPriority>? Priorities = null)
 {
     [JsonIgnore]
     public FinancialQuarter Period => new(new FinancialYear(FinancialYearStart), Quarter);
@@ -36,6 +37,12 @@ public sealed record ReportObjective(int Number, int AimNumber, string Title, st
     public string Heading => $"Objective {Number} – {Title}";
 }
 
+/// <summary>
+/// A national priority for policing and the grants apportioned to it year to date through the plan objectives that
+/// serve it (reports published before priorities were reported have none).
+/// </summary>
+public sealed record ReportPriority(string Code, string Title, IReadOnlyList<int> ObjectiveNumbers, int AwardsMade, long AwardedPence, long PaidPence);
+
 /// <summary>Grants year to date, each award counted once.</summary>
 public sealed record ReportGrantTotals(int AwardsMade, long AwardedPence, long PaidPence);
 
@@ -44,5 +51,5 @@ public sealed record ReportMeasure(
     int ObjectiveNumber, string Title, bool IsHeadline, string TargetText, string? PeriodTarget, string? Actual, Rag? Rag,
     string? Comment, string? Footnote);
 
-/// <summary>A decision requiring a published notice, made in the quarter.</summary>
-public sealed record ReportDecision(string NoticeReference, string Title, DateOnly DecidedOn, long AmountPence);
+/// <summary>A decision requiring a published notice, made (signed) in the quarter; the amount when the decision commits one.</summary>
+public sealed record ReportDecision(string NoticeReference, string Title, DateOnly DecidedOn, long? AmountPence);

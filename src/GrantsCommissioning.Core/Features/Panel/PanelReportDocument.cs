@@ -69,6 +69,18 @@ public static class PanelReportDocument
         }
         body.Append(Para("Grants", "Heading2"));
         body.Append(Para(GrantsSentence(c)), Para(ReleasedSentence(c)));
+        if (c.Priorities is { Count: > 0 } priorities)
+        {
+            body.Append(Para(PrioritiesHeading, "Heading2"), Para(PrioritiesIntro));
+            var table = NewTable([3600, 1200, 900, 1500, 1500, 2800]);
+            table.Append(HeaderRow("National priority", "Objectives", "Grants", "Awarded (by share)", "Paid (by share)", "Success measures this quarter"));
+            foreach (var p in priorities)
+            {
+                table.Append(new TableRow(Cell(p.Title, null), Cell(ObjectiveList(p.ObjectiveNumbers), null), Cell(p.AwardsMade.ToString(Uk), null),
+                    Cell(Pounds(p.AwardedPence), null), Cell(Pounds(p.PaidPence), null), Cell(PriorityMeasures(c, p), null)));
+            }
+            body.Append(table);
+        }
     }
 
     private static void WritePart2(Body body, PanelReportContent c)
@@ -100,7 +112,7 @@ public static class PanelReportDocument
         body.Append(Para("6. Part 3 – PCC activity", "Heading1"));
         body.Append(Para($"The following provides a brief outline of key PCC activity not captured in parts 1 or 2 of this report. This update relates to the period {Date(c.Period.Start)} to {Date(c.Period.End)}."));
         body.Append(Para(DecisionsSentence(c)));
-        body.Append(c.Decisions.Select(d => Para($"{d.NoticeReference} – {d.Title}, {Pounds(d.AmountPence)}, decided {Date(d.DecidedOn)}", "ListItem")).ToArray());
+        body.Append(c.Decisions.Select(d => Para(DecisionLine(d), "ListItem")).ToArray());
         body.Append(Paragraphs(c.PccActivity).Select(p => Para(p)).ToArray());
     }
 

@@ -1,7 +1,11 @@
 using System.Globalization;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Reports;
 
 namespace GrantsCommissioning.Core.Features.Panel;
+
+/// <summary>A piece of the report's wording; a figure names the list of records that make it up (the HTML view links it).</summary>
+public sealed record TextPart(string Text, FigureList? Figure = null);
 
 /// <summary>The report's wording, shared by the Word document and the HTML view so both say the same.</summary>
 public static class PanelReportText
@@ -51,27 +55,61 @@ public static class PanelReportText
     ];
 
     /// <summary>"To the end of June 2013, 61 grants have been awarded totalling £1,369,313."</summary>
-    public static string GrantsSentence(PanelReportContent c)
+    public static string GrantsSentence(PanelReportContent c) => Join(GrantsSentenceParts(c));
+
+    public static IReadOnlyList<TextPart> GrantsSentenceParts(PanelReportContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var n = c.Grants.AwardsMade;
-        return $"To the end of {c.PeriodEnd.ToString("MMMM yyyy", Uk)}, {n} {(n == 1 ? "grant has" : "grants have")} been awarded totalling {Pounds(c.Grants.AwardedPence)}.";
+        return
+        [
+            new($"To the end of {c.PeriodEnd.ToString("MMMM yyyy", Uk)}, "), new($"{n} {(n == 1 ? "grant" : "grants")}", FigureList.Awards),
+            new($" {(n == 1 ? "has" : "have")} been awarded totalling "), new(Pounds(c.Grants.AwardedPence), FigureList.Awards), new("."),
+        ];
     }
 
-    public static string ReleasedSentence(PanelReportContent c)
+    public static string ReleasedSentence(PanelReportContent c) => Join(ReleasedSentenceParts(c));
+
+    public static IReadOnlyList<TextPart> ReleasedSentenceParts(PanelReportContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return $"Of this, {Pounds(c.Grants.PaidPence)} has been released to grantees in payments since {Date(c.PeriodStart)}.";
+        return [new("Of this, "), new(Pounds(c.Grants.PaidPence), FigureList.Payments), new($" has been released to grantees in payments since {Date(c.PeriodStart)}.")];
     }
 
     /// <summary>The grants line under an objective's narrative.</summary>
-    public static string ObjectiveGrants(ReportObjective o)
+    public static string ObjectiveGrants(ReportObjective o) => Join(ObjectiveGrantsParts(o));
+
+    public static IReadOnlyList<TextPart> ObjectiveGrantsParts(ReportObjective o)
     {
         ArgumentNullException.ThrowIfNull(o);
         return o.AwardsMade == 0
-            ? "Grants: no grant awarded this year supports this objective."
-            : $"Grants: {o.AwardsMade} {(o.AwardsMade == 1 ? "grant" : "grants")} awarded this year support this objective, "
-              + $"{Pounds(o.AwardedPence)} apportioned to it by share; money released (paid) for it to date: {Pounds(o.PaidPence)}.";
+            ? [new("Grants: no grant awarded this year supports this objective.")]
+            :
+            [
+                new("Grants: "), new($"{o.AwardsMade} {(o.AwardsMade == 1 ? "grant" : "grants")}", FigureList.Awards), new(" awarded this year support this objective, "),
+                new(Pounds(o.AwardedPence), FigureList.Awards), new(" apportioned to it by share; money released (paid) for it to date: "),
+                new(Pounds(o.PaidPence), FigureList.Payments), new("."),
+            ];
+    }
+
+    private static string Join(IEnumerable<TextPart> parts) => string.Concat(parts.Select(p => p.Text));
+
+    public const string PrioritiesHeading = "Grants by national priority for policing";
+
+    public const string PrioritiesIntro = "The national priorities for policing are served through the plan's objectives. Each grant counts towards a priority "
+        + "with the shares of its objectives that serve it, so a grant may count towards more than one priority and the rows do not add up to the total.";
+
+    /// <summary>"2, 7" – the plan objectives that serve a priority.</summary>
+    public static string ObjectiveList(IReadOnlyList<int> numbers) =>
+        numbers.Count == 0 ? "none" : string.Join(", ", numbers.Select(n => n.ToString(Uk)));
+
+    /// <summary>The quarter's success-measure RAG for the objectives serving a priority: "3 Green, 1 Amber, 0 Red".</summary>
+    public static string PriorityMeasures(PanelReportContent c, ReportPriority p)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(p);
+        var measures = c.Measures.Where(m => p.ObjectiveNumbers.Contains(m.ObjectiveNumber)).ToList();
+        return measures.Count == 0 ? "no measures" : RagCounts(measures);
     }
 
     public const string NoNarrative = "No update has been written for this objective this quarter.";
@@ -83,6 +121,15 @@ public static class PanelReportText
         return n == 0
             ? $"Decisions – The PCC made no decisions requiring notices between {Date(c.Period.Start)} and {Date(c.Period.End)}."
             : $"Decisions – The PCC has made {n} {(n == 1 ? "decision" : "decisions")} requiring notices between {Date(c.Period.Start)} and {Date(c.Period.End)}, as follows:";
+    }
+
+    /// <summary>"WMPCC/2013/003 – Grant: …, £172,500, decided 8 April 2013" (no amount when the decision commits none).</summary>
+    public static string DecisionLine(ReportDecision d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.AmountPence is { } p
+            ? $"{d.NoticeReference} – {d.Title}, {Pounds(p)}, decided {Date(d.DecidedOn)}"
+            : $"{d.NoticeReference} – {d.Title}, decided {Date(d.DecidedOn)}";
     }
 
     /// <summary>"Headline measures – of the 9 headline measures, 9 are Green, …"</summary>

@@ -9,14 +9,23 @@ namespace GrantsCommissioning.Core.Features.Reports;
 public sealed record ObjectiveRollUpRow(
     int ObjectiveId, int Number, string Title, int AwardsMade, Money Awarded, Money Paid, Money SpendReported, int ReturnsAccepted);
 
+/// <summary>
+/// One national priority for policing's share of the grants in a period: each award counts with the shares of its
+/// objectives that serve the priority (an award 60% objective 2 and 40% objective 7 is 100% homicide, 60% serious violence).
+/// </summary>
+public sealed record PriorityRollUpRow(
+    int PriorityId, string Code, string Title, IReadOnlyList<int> ObjectiveNumbers, int AwardsMade, Money Awarded, Money Paid, Money SpendReported,
+    int ReturnsAccepted);
+
 public sealed record RollUpTotals(int AwardsMade, Money Awarded, Money Paid, Money SpendReported);
 
-public sealed record ObjectiveRollUpReport(string PlanTitle, DateOnly From, DateOnly To, IReadOnlyList<ObjectiveRollUpRow> Rows, RollUpTotals Totals);
+public sealed record ObjectiveRollUpReport(
+    string PlanTitle, DateOnly From, DateOnly To, IReadOnlyList<ObjectiveRollUpRow> Rows, RollUpTotals Totals, IReadOnlyList<PriorityRollUpRow> Priorities);
 
 /// <summary>
-/// Rolls grants up to Police and Crime Plan objectives for a period, aggregating in the database:
-/// awards made (by award date), payments (by date paid, net of recoveries) and spend in accepted returns (by period end).
-/// Apportioned amounts are rounded to the nearest penny per objective; the totals are exact.
+/// Rolls grants up to Police and Crime Plan objectives, and through them to the national priorities for policing, for a
+/// period, aggregating in the database: awards made (by award date), payments (by date paid, net of recoveries) and spend
+/// in accepted returns (by period end). Apportioned amounts are rounded to the nearest penny per row; the totals are exact.
 /// </summary>
 public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
 {
@@ -32,65 +41,119 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var plan = await db.Plans.AsNoTracking().Where(p => p.PeriodStart <= periodEnd && p.PeriodEnd >= periodStart)
-                .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
-                ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).FirstAsync(ct);
+            var plan = await PlanForPeriodAsync(db, periodStart, periodEnd, ct);
             var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Number)
                 .Select(o => new { o.Id, o.Number, o.Title }).ToListAsync(ct);
+            var priorities = await db.NationalPriorities.AsNoTracking().OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Code, p.Title, Objectives = p.Objectives.Where(o => o.PlanId == plan.Id).Select(o => o.Number).ToList() })
+                .ToListAsync(ct);
+
+            var byObjective = await SumsAsync(db, AwardShares.ByObjective(db), periodStart, periodEnd, ct);
+            var byPriority = await SumsAsync(db, AwardShares.ByPriority(db, plan.Id), periodStart, periodEnd, ct);
+
+            var rows = objectives.Select(o =>
+            {
+                var s = byObjective.Row(o.Id);
+                return new ObjectiveRollUpRow(o.Id, o.Number, o.Title, s.Awards, s.Awarded, s.Paid, s.Spend, s.Returns);
+            }).ToList();
+            var priorityRows = priorities.Select(p =>
+            {
+                var s = byPriority.Row(p.Id);
+                return new PriorityRollUpRow(p.Id, p.Code, p.Title, [.. p.Objectives.Order()], s.Awards, s.Awarded, s.Paid, s.Spend, s.Returns);
+            }).ToList();
 
             var awards = db.Awards.Where(a => a.AwardedOn >= periodStart && a.AwardedOn <= periodEnd);
-            var awarded = await (from ao in db.AwardObjectives
-                                 join a in awards on ao.AwardId equals a.Id
-                                 group new { a.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
-                                 select new { ObjectiveId = g.Key, Count = g.Count(), Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, ct);
-
-            var paid = await (from ao in db.AwardObjectives
-                              join p in db.Payments on ao.AwardId equals p.AwardId
-                              where p.PaidOn >= periodStart && p.PaidOn <= periodEnd
-                                    && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered)
-                              group new { p.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
-                              select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
-            // Recoveries are negative movements: they reduce what was paid against each objective from the day they are raised.
-            var recovered = await (from ao in db.AwardObjectives
-                                   join r in db.Set<Payments.Recovery>() on ao.AwardId equals r.AwardId
-                                   where r.RaisedOn >= periodStart && r.RaisedOn <= periodEnd
-                                   group new { r.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
-                                   select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
-
-            var accepted = db.Returns.Where(r => r.State == ReturnStates.Accepted && r.PeriodEnd >= periodStart && r.PeriodEnd <= periodEnd);
-            var spend = await (from ao in db.AwardObjectives
-                               join r in accepted on ao.AwardId equals r.AwardId
-                               join s in db.ReturnSpendLines on r.Id equals s.ReturnId
-                               group new { s.AmountPence, ao.SharePercent } by ao.ObjectiveId into g
-                               select new { ObjectiveId = g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Hundredths, ct);
-            var returns = await (from ao in db.AwardObjectives
-                                 join r in accepted on ao.AwardId equals r.AwardId
-                                 group r by ao.ObjectiveId into g
-                                 select new { ObjectiveId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.ObjectiveId, x => x.Count, ct);
-
-            var rows = objectives.Select(o => new ObjectiveRollUpRow(
-                o.Id, o.Number, o.Title,
-                awarded.TryGetValue(o.Id, out var a) ? a.Count : 0,
-                Pence(a?.Hundredths), Pence(paid.GetValueOrDefault(o.Id) + recovered.GetValueOrDefault(o.Id)), Pence(spend.GetValueOrDefault(o.Id)), returns.GetValueOrDefault(o.Id))).ToList();
-
+            var accepted = AcceptedReturns(db, periodStart, periodEnd);
             var totals = new RollUpTotals(
                 await awards.CountAsync(ct),
                 new Money(await awards.SumAsync(a => a.AmountPence, ct)),
-                new Money(await db.Payments.Where(p => p.PaidOn >= periodStart && p.PaidOn <= periodEnd && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered))
-                    .SumAsync(p => p.AmountPence, ct)
-                    + await db.Set<Payments.Recovery>().Where(r => r.RaisedOn >= periodStart && r.RaisedOn <= periodEnd).SumAsync(r => r.AmountPence, ct)),
+                new Money(await PaidPayments(db, periodStart, periodEnd).SumAsync(p => p.AmountPence, ct)
+                    + await Recoveries(db, periodStart, periodEnd).SumAsync(r => r.AmountPence, ct)),
                 new Money(await (from r in accepted join s in db.ReturnSpendLines on r.Id equals s.ReturnId select s.AmountPence)
                     .SumAsync(ct)));
-            return new ObjectiveRollUpReport(plan.Title, periodStart, periodEnd, rows, totals);
+            return new ObjectiveRollUpReport(plan.Title, periodStart, periodEnd, rows, totals, priorityRows);
         }
     }
 
+    /// <summary>The plan whose objectives a period rolls up to: the latest version in force in it, else the latest plan.</summary>
+    public static async Task<PoliceAndCrimePlan> PlanForPeriodAsync(GrantsDbContext db, DateOnly periodStart, DateOnly periodEnd, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Plans.AsNoTracking().Where(p => p.PeriodStart <= periodEnd && p.PeriodEnd >= periodStart)
+                   .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
+               ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).FirstAsync(ct);
+    }
+
+    /// <summary>Payments that count as paid in the period (by date paid): paid, or paid and since recovered.</summary>
+    public static IQueryable<Payment> PaidPayments(GrantsDbContext db, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Payments.Where(p => p.PaidOn >= from && p.PaidOn <= to && (p.State == PaymentStates.Paid || p.State == PaymentStates.Recovered));
+    }
+
+    /// <summary>Recoveries raised in the period: negative movements against what was paid, from the day they are raised.</summary>
+    public static IQueryable<Payments.Recovery> Recoveries(GrantsDbContext db, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<Payments.Recovery>().Where(r => r.RaisedOn >= from && r.RaisedOn <= to);
+    }
+
+    /// <summary>Monitoring returns accepted whose period ends in the period.</summary>
+    public static IQueryable<MonitoringReturn> AcceptedReturns(GrantsDbContext db, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Returns.Where(r => r.State == ReturnStates.Accepted && r.PeriodEnd >= from && r.PeriodEnd <= to);
+    }
+
+    private sealed record Sums(int Awards, Money Awarded, Money Paid, Money Spend, int Returns);
+
+    private sealed class SumsByKey(
+        Dictionary<int, (int Count, long Hundredths)> awarded, Dictionary<int, long> paid, Dictionary<int, long> recovered,
+        Dictionary<int, long> spend, Dictionary<int, int> returns)
+    {
+        public Sums Row(int key) => new(
+            awarded.TryGetValue(key, out var a) ? a.Count : 0, Pence(a.Hundredths),
+            Pence(paid.GetValueOrDefault(key) + recovered.GetValueOrDefault(key)), Pence(spend.GetValueOrDefault(key)), returns.GetValueOrDefault(key));
+    }
+
+    /// <summary>
+    /// The sums per key (objective or priority) in five grouped queries: each movement times the award's share for the
+    /// key, in hundredths of a penny. Awards and returns are counted once per key however many of its objectives they touch.
+    /// </summary>
+    private static async Task<SumsByKey> SumsAsync(GrantsDbContext db, IQueryable<AwardShare> shares, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var awards = db.Awards.Where(a => a.AwardedOn >= start && a.AwardedOn <= end);
+        var awarded = await (from s in shares
+                             join a in awards on s.AwardId equals a.Id
+                             group new { a.Id, a.AmountPence, s.SharePercent } by s.Key into g
+                             select new { g.Key, Count = g.Select(x => x.Id).Distinct().Count(), Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
+            .ToDictionaryAsync(x => x.Key, x => (x.Count, x.Hundredths), ct);
+        var paid = await (from s in shares
+                          join p in PaidPayments(db, start, end) on s.AwardId equals p.AwardId
+                          group new { p.AmountPence, s.SharePercent } by s.Key into g
+                          select new { g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
+            .ToDictionaryAsync(x => x.Key, x => x.Hundredths, ct);
+        var recovered = await (from s in shares
+                               join r in Recoveries(db, start, end) on s.AwardId equals r.AwardId
+                               group new { r.AmountPence, s.SharePercent } by s.Key into g
+                               select new { g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
+            .ToDictionaryAsync(x => x.Key, x => x.Hundredths, ct);
+        var accepted = AcceptedReturns(db, start, end);
+        var spend = await (from s in shares
+                           join r in accepted on s.AwardId equals r.AwardId
+                           join l in db.ReturnSpendLines on r.Id equals l.ReturnId
+                           group new { l.AmountPence, s.SharePercent } by s.Key into g
+                           select new { g.Key, Hundredths = g.Sum(x => x.AmountPence * x.SharePercent) })
+            .ToDictionaryAsync(x => x.Key, x => x.Hundredths, ct);
+        var returns = await (from s in shares
+                             join r in accepted on s.AwardId equals r.AwardId
+                             group r.Id by s.Key into g
+                             select new { g.Key, Count = g.Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return new SumsByKey(awarded, paid, recovered, spend, returns);
+    }
+
     /// <summary>Hundredths of a penny (amount × whole-percent share) to pence, rounding half away from zero.</summary>
-    private static Money Pence(long? hundredths) =>
+    internal static Money Pence(long? hundredths) =>
         new(hundredths is { } h ? (long)Math.Round(h / 100m, MidpointRounding.AwayFromZero) : 0);
 }

@@ -42,10 +42,32 @@ public class PanelReportTests
         }
         Assert.Contains("To the end of June 2013, 61 grants have been awarded totalling £1,369,313.", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("The new Alliance Policing Model will be implemented from the 30th September 2013.", StringComparison.Ordinal));
-        Assert.Contains(paragraphs, p => p.StartsWith("Decisions – The PCC has made 6 decisions requiring notices", StringComparison.Ordinal));
-        Assert.Contains(paragraphs, p => p.StartsWith("WMPCC/2013/003 – ", StringComparison.Ordinal));
+        // Part 3 from the decision register: the six grant notices and the two other notices signed in the quarter, in signature order.
+        Assert.Contains(paragraphs, p => p.StartsWith("Decisions – The PCC has made 8 decisions requiring notices", StringComparison.Ordinal));
+        Assert.Contains("WMPCC/2013/001 – Treasury management strategy 2013/14, decided 26 April 2013", paragraphs);
+        Assert.Contains("WMPCC/2013/002 – Regional collaboration: Surveillance, decided 10 June 2013", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("WMPCC/2013/003 – ", StringComparison.Ordinal) && p.EndsWith(", £172,500, decided 8 April 2013", StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith("WMPCC/2015/021", StringComparison.Ordinal));
 
+        // The grants by national priority, through the objectives with the awards' shares, each figure checked against the rows.
         await using var db = test.NewContext();
+        var shares = await (from ao in db.AwardObjectives join a in db.Awards on ao.AwardId equals a.Id
+                            where a.AwardedOn >= Q1.Year.Start && a.AwardedOn <= Q1.End
+                            select new { ao.AwardId, ao.ObjectiveId, ao.SharePercent, Amount = a.AmountPence }).ToListAsync();
+        var priorities = await db.NationalPriorities.Include(p => p.Objectives).ToListAsync();
+        var priorityTable = body.Elements<Table>().Single(t => t.Elements<TableRow>().First().InnerText.StartsWith("National priority", StringComparison.Ordinal));
+        var priorityRows = priorityTable.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(6, priorityRows.Count);
+        foreach (var p in priorities)
+        {
+            var ids = p.Objectives.Select(o => o.Id).ToHashSet();
+            var mine = shares.Where(s => ids.Contains(s.ObjectiveId)).ToList();
+            var awarded = (long)Math.Round(mine.Sum(s => s.Amount * s.SharePercent) / 100m, MidpointRounding.AwayFromZero);
+            var row = priorityRows.Single(r => r[0] == p.Title);
+            Assert.Equal(mine.Select(s => s.AwardId).Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture), row[2]);
+            Assert.Equal(new Money(awarded).ToShortString(), row[3]);
+        }
+
         var objectives = await db.Objectives.OrderBy(o => o.Number).ToListAsync();
         Assert.Equal(11, objectives.Count);
         foreach (var o in objectives)

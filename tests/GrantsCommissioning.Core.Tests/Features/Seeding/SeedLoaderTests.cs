@@ -74,6 +74,27 @@ public class SeedLoaderTests
     }
 
     [Fact]
+    public async Task LoadDemoData_PaymentsAndSpendVaryLikeRealOnes_NotAFixedShareOfTheAward()
+    {
+        await using var test = await TestDatabase.CreateAsync(Today);
+        var seeds = test.Get<SeedLoader>();
+        await seeds.LoadReferenceDataAsync();
+
+        await seeds.LoadDemoDataAsync();
+
+        var report = await test.Get<ObjectiveRollUp>().YearToDateAsync(new FinancialYear(2013).Quarter(1));
+        Assert.NotEqual(report.Totals.Awarded.Pence / 2, report.Totals.Paid.Pence);
+        Assert.NotEqual(report.Totals.Awarded.Pence / 5, report.Totals.SpendReported.Pence);
+        Assert.InRange(report.Totals.Paid.Pence, report.Totals.Awarded.Pence / 4, report.Totals.Awarded.Pence * 3 / 4);
+        var funded = report.Rows.Where(r => r.Awarded.Pence > 0).ToList();
+        Assert.True(funded.Select(r => Math.Round((decimal)r.Paid.Pence / r.Awarded.Pence, 2)).Distinct().Count() > 3, "each objective is paid a different share of its awards");
+        Assert.True(funded.Select(r => Math.Round((decimal)r.SpendReported.Pence / r.Awarded.Pence, 2)).Distinct().Count() > 3, "each objective reports a different share spent");
+        await using var db = test.NewContext();
+        var instalments = await db.Awards.Where(a => a.AwardReference.StartsWith("AWD-2013-")).Select(a => a.Payments.Count).Distinct().ToListAsync();
+        Assert.Equal([1, 2, 3], instalments.Order());
+    }
+
+    [Fact]
     public async Task LoadDemoData_PutsCasesInEveryWorkflowState()
     {
         await using var test = await TestDatabase.CreateAsync(Today);

@@ -1,0 +1,35 @@
+using GrantsCommissioning.Core.Data;
+
+namespace GrantsCommissioning.Core.Features.Reports;
+
+/// <summary>An award's whole-percent share for a roll-up key: an objective's id, or a national priority's id.</summary>
+public sealed class AwardShare
+{
+    public int Key { get; init; }
+    public int AwardId { get; init; }
+    public int SharePercent { get; init; }
+}
+
+/// <summary>
+/// The shares the roll-up apportions by, as queries (never loaded): an award's share of an objective is the share agreed
+/// at award; its share of a national priority is one row per objective of the plan that serves the priority, so the sum
+/// over a priority's rows is the award's share of that priority.
+/// </summary>
+public static class AwardShares
+{
+    public static IQueryable<AwardShare> ByObjective(GrantsDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.AwardObjectives.Select(ao => new AwardShare { Key = ao.ObjectiveId, AwardId = ao.AwardId, SharePercent = ao.SharePercent });
+    }
+
+    public static IQueryable<AwardShare> ByPriority(GrantsDbContext db, int planId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return from p in db.NationalPriorities
+               from o in p.Objectives
+               where o.PlanId == planId
+               join ao in db.AwardObjectives on o.Id equals ao.ObjectiveId
+               select new AwardShare { Key = p.Id, AwardId = ao.AwardId, SharePercent = ao.SharePercent };
+    }
+}

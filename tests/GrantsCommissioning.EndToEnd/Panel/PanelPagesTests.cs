@@ -1,0 +1,31 @@
+using GrantsCommissioning.EndToEnd.Infrastructure;
+
+namespace GrantsCommissioning.EndToEnd.Panel;
+
+/// <summary>
+/// The Panel pages in a real browser, axe-core clean with no horizontal scroll at 1280 and 320 px: the Panel page with its
+/// national-priority table and figure links, the drill-down behind a figure, the report's HTML view signed in (figures are
+/// links) and signed out (plain figures), and the 360Giving data-quality page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class PanelPagesTests(BrowserSite site)
+{
+    private const string Panel = "panel@demo.opcc-grants.example";
+    private const string Officer = "officer@demo.opcc-grants.example";
+
+    public static TheoryData<string?, string> Pages => new()
+    {
+        { Panel, "/panel" },
+        { Panel, "/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=2" },
+        { Panel, "/panel/figures?list=payments&from=2013-04-01&to=2013-06-30&priority=homicide&page=2" },
+        { Officer, "/panel/figures?list=returns&from=2013-04-01&to=2013-06-30" },
+        { Panel, "/transparency/panel-reports/1" },
+        { null, "/transparency/panel-reports/1" },
+        { Officer, "/open-data/quality" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task PanelPage_HasNoAxeViolations_AndFitsAt320Pixels(string? user, string path) =>
+        await site.AssertAccessibleAndReflowsAsync(user, path);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Web.Tests.Infrastructure;
+
+namespace GrantsCommissioning.Web.Tests.Panel;
+
+/// <summary>
+/// Drill-down: every figure on the Panel page and in the published report's HTML view links to the awards, payments or
+/// returns that make it up, and the list's count and total equal the figure; who may open the lists.
+/// </summary>
+[Collection(DemoSiteCollection.Name)]
+public partial class FigureDrillDownTests(GrantsWebFactory site)
+{
+    private const string Figure = "/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=2";
+
+    [Fact]
+    public async Task PublishedReport_EveryFigure_OpensAListWhoseTotalIsTheFigure()
+    {
+        using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");
+        var list = await client.GetStringAsync(new Uri("/transparency/panel-reports", UriKind.Relative));
+        var id = Regex.Match(list, @"/transparency/panel-reports/(\d+)/document").Groups[1].Value;
+        var report = await client.GetStringAsync(new Uri($"/transparency/panel-reports/{id}", UriKind.Relative));
+
+        var checkedFigures = await WalkFiguresAsync(client, report);
+
+        // The 10 objectives with grants × 3 figures (objective 10 has none, so no figures), the 3 year-to-date totals, 6 priorities × 3.
+        Assert.Equal(10 * 3 + 3 + 6 * 3, checkedFigures);
+        Assert.Contains("To the end of June 2013, 61 grants have been awarded totalling £1,369,313.", Text(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PanelPage_EveryFigure_OpensAListWhoseTotalIsTheFigure()
+    {
+        using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");
+        var page = await client.GetStringAsync(new Uri("/panel", UriKind.Relative));
+
+        var checkedFigures = await WalkFiguresAsync(client, page);
+
+        // 11 objectives × 4, the totals row and sentence (4 + 4), 6 priorities × 5.
+        Assert.Equal(11 * 4 + 8 + 6 * 5, checkedFigures);
+        Assert.Contains("To the end of June 2013, 61 grants have been awarded totalling £1,369,313;", Text(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishedReport_SignedOut_ShowsFiguresWithoutLinks()
+    {
+        using var client = site.NewClient();
+        var list = await client.GetStringAsync(new Uri("/transparency/panel-reports", UriKind.Relative));
+        var id = Regex.Match(list, @"/transparency/panel-reports/(\d+)/document").Groups[1].Value;
+
+        var report = await client.GetStringAsync(new Uri($"/transparency/panel-reports/{id}", UriKind.Relative));
+
+        Assert.DoesNotContain("/panel/figures", report, StringComparison.Ordinal);
+        Assert.Contains("Grants by national priority for policing", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PanelReportRoleMatrixTests.Users), MemberType = typeof(PanelReportRoleMatrixTests))]
+    public async Task FigureList_IsForOfficersApproversAndPanelMembers(string role, string email)
+    {
+        using var client = await site.SignedInClientAsync(email);
+        var allowed = role is Roles.GrantsOfficer or Roles.DecisionMaker or Roles.Commissioner or Roles.PanelMember;
+
+        var response = await client.GetAsync(new Uri(Figure, UriKind.Relative));
+
+        if (allowed)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role}: {response.StatusCode}");
+            Assert.Contains("Objective 2 – ", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role}: {response.StatusCode}");
+            Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=99")]
+    [InlineData("/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&priority=no-such-priority")]
+    [InlineData("/panel/figures?list=grants&from=2013-04-01&to=2013-06-30")]
+    [InlineData("/panel/figures?list=awards&from=2013-06-30&to=2013-04-01")]
+    [InlineData("/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=2&priority=homicide")]
+    [InlineData("/panel/figures")]
+    public async Task FigureList_ThatNamesNoRealFigure_IsNotFound(string path)
+    {
+        using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task FigureList_SignedOut_RedirectsToSignIn()
+    {
+        using var client = site.NewClient();
+
+        var response = await client.GetAsync(new Uri(Figure, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens every figure link on the page and checks the list's count (for a count) or total (for an amount) is the figure; returns how many.</summary>
+    private static async Task<int> WalkFiguresAsync(HttpClient client, string html)
+    {
+        var links = FigureLinkPattern().Matches(html);
+        foreach (Match link in links)
+        {
+            var href = WebUtility.HtmlDecode(link.Groups["href"].Value);
+            var figure = WebUtility.HtmlDecode(link.Groups["text"].Value).Trim();
+            var list = await client.GetStringAsync(new Uri(href, UriKind.Relative));
+            var count = int.Parse(CountPattern().Match(list).Groups[1].Value, CultureInfo.InvariantCulture);
+            var total = new Money(long.Parse(TotalPattern().Match(list).Groups[1].Value, CultureInfo.InvariantCulture));
+            if (figure.StartsWith('£'))
+            {
+                Assert.True(figure == total.ToString() || figure == total.ToShortString(), $"{href}: the figure {figure} but the list totals {total}");
+            }
+            else
+            {
+                Assert.True(int.Parse(figure.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-GB")) == count,
+                    $"{href}: the figure {figure} but the list has {count}");
+            }
+        }
+        return links.Count;
+    }
+
+    private static string Text(string html) => Regex.Replace(Regex.Replace(WebUtility.HtmlDecode(html), "<[^>]+>", ""), @"\s+", " ");
+
+    [GeneratedRegex("""<a href="(?<href>/panel/figures\?[^"]+)" class="figure">(?<text>[^<]+)</a>""")]
+    private static partial Regex FigureLinkPattern();
+
+    [GeneratedRegex("""data-count="(\d+)""")]
+    private static partial Regex CountPattern();
+
+    [GeneratedRegex("""data-total-pence="(-?\d+)""")]
+    private static partial Regex TotalPattern();
+}
