@@ -14,7 +14,7 @@ public class DueDiligenceRouteTests(GrantsWebFactory site)
     public static TheoryData<string, string> Users => PanelReportRoleMatrixTests.Users;
 
     private Task<int> InAssessmentAsync() =>
-        site.IdAsync(db => db.Applications.Where(a => a.State == ApplicationStates.Assessment).OrderBy(a => a.Id).Select(a => a.Id));
+        site.IdAsync(db => db.Applications.Where(a => a.State == ApplicationStates.Assessment).OrderBy(a => a.Id).Select(a => a.Id).Take(1));
 
     [Theory]
     [MemberData(nameof(Users))]
@@ -38,7 +38,7 @@ public class DueDiligenceRouteTests(GrantsWebFactory site)
     [Fact]
     public async Task ADraftOrUnknownApplication_IsNotFound()
     {
-        var draft = await site.IdAsync(db => db.Applications.Where(a => a.State == ApplicationStates.Draft).Select(a => a.Id));
+        var draft = await site.IdAsync(db => db.Applications.Where(a => a.State == ApplicationStates.Draft).OrderBy(a => a.Id).Select(a => a.Id).Take(1));
         using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/staff/applications/{draft}/due-diligence", UriKind.Relative))).StatusCode);
