@@ -235,6 +235,7 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
             var user = await db.Users.SingleAsync(u => u.Email == "officer@demo.opcc-grants.example");
             officer = Actor.For(user.Id, user.DisplayName, Roles.GrantsOfficer);
             await TestData.AddCompletedAssessmentsAsync(db, id, DateTimeOffset.UtcNow, count: 1);
+            await TestData.RecordDueDiligenceAsync(db, id, DateTimeOffset.UtcNow);
         }
         var application = new CaseRef(CaseKind.Application, id);
         foreach (var trigger in new[] { ApplicationTriggers.StartChecks, ApplicationTriggers.PassChecks, ApplicationTriggers.Recommend })

@@ -71,6 +71,29 @@ public static class TestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The whole due-diligence checklist of the application's value band, the bank details verified by a second officer.</summary>
+    public static async Task RecordDueDiligenceAsync(GrantsDbContext db, int applicationId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var a = await db.Applications.Where(x => x.Id == applicationId).Select(x => new { x.AmountRequestedPence, x.Round!.Fund!.IsSmallFund }).SingleAsync();
+        foreach (var item in DueDiligence.ItemsFor(DueDiligence.BandFor(a.IsSmallFund, a.AmountRequestedPence)))
+        {
+            db.Add(new DueDiligenceCheck
+            {
+                ApplicationId = applicationId, Item = item.Key, RecordedAt = at, Note = item.NeedsNote ? "No concerns." : null, Rag = item.NeedsRag ? Rag.Green : null,
+                RecordedByUserId = item.SecondPersonFor is null ? "test-officer-1" : "test-officer-2", RecordedByName = item.SecondPersonFor is null ? "Test Officer 1" : "Test Officer 2",
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task RecordDueDiligenceAsync(TestDatabase test, int applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        await using var db = test.NewContext();
+        await RecordDueDiligenceAsync(db, applicationId, test.Clock.GetUtcNow());
+    }
+
     public static async Task AddCompletedAssessmentsAsync(TestDatabase test, int applicationId, int count = 2)
     {
         ArgumentNullException.ThrowIfNull(test);

@@ -9,6 +9,8 @@ public class Decision
     public long AmountPence { get; set; }
     public string? Conditions { get; set; }
     public required string Rationale { get; set; }
+    /// <summary>What the applicant is told (and, for a deferral, what is needed), kept apart from the recorded reasons.</summary>
+    public string? Feedback { get; set; }
     public required string DecidedByUserId { get; set; }
     public required string DecidedByName { get; set; }
     public AuthorityLevel AuthorityLevel { get; set; }

@@ -280,6 +280,12 @@ public sealed record UnknownApplication(string Reference) : Failure
     public override string Field => "ApplicationReference";
 }
 
+/// <summary>A due-diligence check is recorded once; a repeat changes nothing and says who recorded it.</summary>
+public sealed record CheckAlreadyRecorded(string Item, string By, DateTimeOffset At) : Failure;
+
+/// <summary>A second-person check needs the first check recorded, by someone else.</summary>
+public sealed record SecondCheckNeeded(string Item, string First) : Failure;
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -288,6 +294,8 @@ public static class Failures
         ImportAlreadyTaken f => $"{f.FileName} was already imported on {UkTime.Describe(f.At)}: nothing was changed.",
         RunNotExported f => $"{f.Reference} is {f.State}: a run is exported only once a second finance user has authorised it.",
         SecondPersonNeeded f => $"Someone else in Finance must {f.Action}: {f.Because} (segregation of duties).",
+        CheckAlreadyRecorded f => $"'{f.Item}' was already recorded by {f.By} on {UkTime.Describe(f.At)}: nothing was changed.",
+        SecondCheckNeeded f => $"'{f.Item}' must be recorded after '{f.First}', by someone other than the person who recorded it.",
         NotFound f => f.Hint is null ? $"That {f.What} was not found." : $"That {f.What} was not found. {f.Hint}",
         FormExpired f => $"Something went wrong with the form. {f.Then}",
         OwnerOnly f => $"Only an owner of the organisation can {f.Action}.",

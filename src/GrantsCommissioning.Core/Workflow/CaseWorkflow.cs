@@ -167,7 +167,7 @@ internal sealed partial class CaseWorkflow(
         await audit.AppendAsync(db, request.Actor, $"{c.Kind}.{request.Trigger}", c.Kind.ToString(), c.Id.ToString(CultureInfo.InvariantCulture),
             CaseAuditImage.Before(from, fromVersion), kinds.Get(c.Kind).AuditImage(c, amount, request.Comment), ct);
         await notifier.QueueAsync(db, new NotificationContext(d, c, facts, d.FindState(from)!, d.FindState(state)!, transition,
-            request.Actor, request.Comment, amount, "wf:" + request.IdempotencyKey), ct);
+            request.Actor, request.Comment, amount, "wf:" + request.IdempotencyKey, (request.Payload as IEmailPayload)?.EmailValues), ct);
         return new TransitionResult(true, c.State, c.Version, TransitionError.None, null);
     }
 

@@ -14,13 +14,13 @@ public static class NotificationValues
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "Reference", "WorkflowTitle", "State", "StateLabel", "PreviousStateLabel", "Action", "ActorName", "Comment",
-        "Amount", "DueDate", "OrganisationName", "RecipientName",
+        "Amount", "DueDate", "OrganisationName", "RecipientName", "Conditions", "Feedback",
     };
 }
 
 internal sealed record NotificationContext(
     WorkflowDefinition Definition, WorkflowCaseBase Case, CaseFacts Facts, StateDefinition From, StateDefinition To, TransitionDefinition? Transition,
-    Actor Actor, string? Comment, Money? Amount, string KeyPrefix);
+    Actor Actor, string? Comment, Money? Amount, string KeyPrefix, IReadOnlyDictionary<string, string>? PayloadValues = null);
 
 /// <summary>Writes the emails a transition sends into the outbox, in the transition's own transaction.</summary>
 internal sealed class Notifier(IOutbox outbox)
@@ -59,7 +59,7 @@ internal sealed class Notifier(IOutbox outbox)
     {
         var amount = n.Amount ?? n.Facts.Amount;
         var due = n.Facts.DueDate;
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Reference"] = n.Case.Reference,
             ["WorkflowTitle"] = n.Definition.Title,
@@ -72,7 +72,15 @@ internal sealed class Notifier(IOutbox outbox)
             ["Amount"] = amount?.ToString() ?? "",
             ["DueDate"] = due?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) ?? "",
             ["OrganisationName"] = orgName,
+            ["Conditions"] = "",
+            // Without a payload that says otherwise, what the applicant reads is the transition's comment (e.g. why it failed the checks).
+            ["Feedback"] = n.Comment ?? "",
         };
+        foreach (var (key, value) in n.PayloadValues ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+        return values;
     }
 
     private static async Task<List<(string Email, string? Name)>> RecipientsAsync(GrantsDbContext db, IEnumerable<string> to, int? orgId, CancellationToken ct)

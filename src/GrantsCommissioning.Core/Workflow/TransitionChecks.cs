@@ -19,17 +19,23 @@ internal sealed record CheckOutcome(TransitionError Error, string? Message, stri
 /// </summary>
 internal static class TransitionChecks
 {
+    private const string DueDiligenceGuard = "dueDiligenceComplete";
+
     /// <summary>Roles, guards and the Scheme of Delegation together, as the list of buttons needs them.</summary>
     public static async Task<CheckOutcome> CheckAsync(
         GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor,
         Money? amount, string? noticeReference, bool listing, CancellationToken ct)
     {
-        var access = await AccessAsync(db, c, facts, t, actor, ct);
+        var access = await AccessAsync(db, c, facts, t, actor, ct, listing);
         return access.Passed ? Delegation(d, facts, t, actor, amount, noticeReference, listing) : access;
     }
 
-    /// <summary>Whether the actor may fire the transition at all: one of its roles, and every guard.</summary>
-    public static async Task<CheckOutcome> AccessAsync(GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Whether the actor may fire the transition at all: one of its roles, and every guard. When listing buttons the
+    /// due-diligence guard is left out, so the decision is offered and firing it says which checks are missing.
+    /// </summary>
+    public static async Task<CheckOutcome> AccessAsync(
+        GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, CancellationToken ct, bool listing = false)
     {
         var roles = t.Roles.Where(actor.IsInRole).ToList();
         if (roles.Count == 0)
@@ -37,7 +43,7 @@ internal static class TransitionChecks
             return CheckOutcome.Fail(TransitionError.RoleNotAllowed,
                 $"'{t.DisplayName}' can only be done by: {string.Join(", ", t.Roles.Select(Roles.Describe))}.");
         }
-        foreach (var guard in t.Guards)
+        foreach (var guard in t.Guards.Where(g => !(listing && g == DueDiligenceGuard)))
         {
             var failure = await GuardAsync(db, c, facts, t, actor, guard, ct);
             if (failure is not null)
@@ -131,6 +137,12 @@ internal static class TransitionChecks
                 return c is Payment { AuthorisedByUserId: { } authoriser } && authoriser == actor.UserId
                     ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You authorised this payment, so someone else in Finance must record it as paid (segregation of duties).")
                     : null;
+            case DueDiligenceGuard:
+                var recorded = await db.Set<DueDiligenceCheck>().Where(x => x.ApplicationId == c.Id).Select(x => x.Item).ToListAsync(ct);
+                var band = DueDiligence.BandFor(facts.IsSmallFund, facts.Amount?.Pence ?? 0);
+                var missing = DueDiligence.Missing(band, recorded);
+                return missing.Count == 0 ? null : CheckOutcome.Fail(TransitionError.Validation,
+                    $"A decision cannot be recorded until due diligence is complete ({DueDiligence.Describe(band)}). Still to record: {string.Join("; ", missing)}.");
             default:
                 throw new InvalidOperationException($"Unknown guard '{guard}'.");
         }

@@ -34,6 +34,7 @@ public class GoldenThreadTests
         await FireAsync(workflow, application, ApplicationTriggers.StartChecks, officer);
         await FireAsync(workflow, application, ApplicationTriggers.PassChecks, officer);
         await TestData.AddCompletedAssessmentsAsync(test, applicationId);
+        await TestData.RecordDueDiligenceAsync(test, applicationId);
         await FireAsync(workflow, application, ApplicationTriggers.Recommend, officer);
         var decision = await test.Get<DecisionService>().DecideAsync(
             new DecisionInput(applicationId, DecisionOutcome.Approve, Money.FromPounds(10_000m), "Strong partnership bid meeting objectives 2 and 4.", "Quarterly returns.", null, null),

@@ -7,7 +7,7 @@ namespace GrantsCommissioning.Core.Tests.Workflow;
 /// <summary>The Scheme of Delegation in grant-application/v1.json: role × fund × amount × decision, at and either side of each limit.</summary>
 public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassFixture<WorkflowHostFixture>
 {
-    private static readonly DecisionReasons Reasons = new("Meets objectives two and four.", null);
+    private static readonly DecisionReasons Reasons = new("Meets objectives two and four.", null, "Send the latest accounts.");
 
     public static TheoryData<string, bool, long, string, bool, TransitionError> Matrix => new()
     {
@@ -110,7 +110,7 @@ public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassF
         Assert.Equal((ApplicationStates.Recommendation, ApplicationStates.OfferMade), (entry.FromState, entry.ToState));
         Assert.Equal(Roles.DecisionMaker, entry.ActorRole);
         Assert.Equal(1_000_000, entry.AmountPence);
-        Assert.Equal(("grant-application", 1), (entry.DefinitionId, entry.DefinitionVersion));
+        Assert.Equal(("grant-application", 2), (entry.DefinitionId, entry.DefinitionVersion));
         Assert.Equal(app.Version + 1, result.Version);
     }
 }

@@ -90,6 +90,11 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
             host.Workflow.Import(db, app, state, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
+        if (state == ApplicationStates.Recommendation)
+        {
+            // A case put for decision has had its due diligence (the dueDiligenceComplete guard on funding decisions).
+            await TestData.RecordDueDiligenceAsync(db, app.Id, DateTimeOffset.UtcNow);
+        }
         return app;
     }
 

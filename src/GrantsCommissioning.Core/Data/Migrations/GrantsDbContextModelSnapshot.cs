@@ -858,6 +858,10 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NoticeReference")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -918,6 +922,48 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasIndex("RegisterId");
 
                     b.ToTable("DeclaredInterests", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.DueDiligenceCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("DueDiligenceChecks", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.EligibilityRule", b =>
@@ -3120,6 +3166,17 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasForeignKey("RegisterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.DueDiligenceCheck", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.EligibilityRule", b =>

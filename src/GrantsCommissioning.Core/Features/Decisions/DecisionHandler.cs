@@ -10,13 +10,24 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Decisions;
 
 /// <summary>The reasons and conditions of a decision; the amount and notice reference travel on the request, where the Scheme of Delegation reads them.</summary>
-public sealed record DecisionReasons(string Rationale, string? Conditions) : ITransitionPayload;
+public sealed record DecisionReasons(string Rationale, string? Conditions, string? Feedback = null) : IEmailPayload
+{
+    /// <summary>The decision letter carries the conditions of grant and the applicant's feedback, never the internal reasons.</summary>
+    public IReadOnlyDictionary<string, string> EmailValues => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Conditions"] = string.IsNullOrWhiteSpace(Conditions) ? "None beyond the standard grant agreement." : Conditions.Trim(),
+        ["Feedback"] = Feedback?.Trim() ?? "",
+    };
+}
 
 public sealed class DecisionReasonsValidator : AbstractValidator<DecisionReasons>
 {
-    public DecisionReasonsValidator() =>
+    public DecisionReasonsValidator()
+    {
         RuleFor(d => d.Rationale).Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length >= 10)
             .WithMessage("Give the reasons for the decision (at least 10 characters).");
+        RuleFor(d => d.Feedback).MaximumLength(4000).WithMessage("Keep the feedback to the applicant to 4,000 characters.");
+    }
 }
 
 /// <summary>Approve, part-fund, defer or reject: writes the decision row and its audit row.</summary>
@@ -29,6 +40,12 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
     protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, GrantApplication c, DecisionReasons payload, CancellationToken ct)
     {
         var outcome = DecisionTriggers.Outcomes[context.Request.Trigger];
+        if (outcome is DecisionOutcome.Defer or DecisionOutcome.Reject && string.IsNullOrWhiteSpace(payload.Feedback))
+        {
+            return [new FieldError("Feedback", outcome == DecisionOutcome.Defer
+                ? "Say what the applicant needs to provide or do before the application is reconsidered."
+                : "Give the applicant feedback: why the application was not funded.")];
+        }
         var notice = context.Request.NoticeReference?.Trim();
         if (!string.IsNullOrEmpty(notice) && await context.Db.Decisions.AnyAsync(d => d.NoticeReference == notice, ct))
         {
@@ -65,7 +82,8 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
         var decision = new Decision
         {
             ApplicationId = c.Id, Outcome = outcome, AmountPence = DecisionTriggers.IsFunded(outcome) ? request.Amount!.Value.Pence : 0,
-            Rationale = payload.Rationale.Trim(), Conditions = payload.Conditions?.Trim(), DecidedByUserId = context.Actor.UserId,
+            Rationale = payload.Rationale.Trim(), Conditions = payload.Conditions?.Trim(),
+            Feedback = string.IsNullOrWhiteSpace(payload.Feedback) ? null : payload.Feedback.Trim(), DecidedByUserId = context.Actor.UserId,
             DecidedByName = context.Actor.DisplayName, AuthorityLevel = AuthorityOf(context.Actor), DecidedAt = context.Now,
             NoticeReference = string.IsNullOrWhiteSpace(request.NoticeReference) ? null : request.NoticeReference.Trim(),
         };
@@ -99,7 +117,7 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
     private static object AuditImage(Decision d) => new
     {
         outcome = d.Outcome.ToString(), amountPence = d.AmountPence, authority = d.AuthorityLevel.ToString(), noticeReference = d.NoticeReference,
-        rationale = d.Rationale, conditions = d.Conditions, decidedByUserId = d.DecidedByUserId, decidedByName = d.DecidedByName,
+        rationale = d.Rationale, conditions = d.Conditions, feedback = d.Feedback, decidedByUserId = d.DecidedByUserId, decidedByName = d.DecidedByName,
     };
 
     private static AuthorityLevel AuthorityOf(Actor actor) =>

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Decisions;
 
 public sealed record DecisionInput(
-    int ApplicationId, DecisionOutcome Outcome, Money Amount, string Rationale, string? Conditions, string? NoticeReference, int? ExpectedVersion);
+    int ApplicationId, DecisionOutcome Outcome, Money Amount, string Rationale, string? Conditions, string? NoticeReference, int? ExpectedVersion,
+    string? Feedback = null);
 
 /// <summary>Records approve, part-fund, defer and reject decisions under the Scheme of Delegation held in the workflow definition.</summary>
 public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow)
@@ -23,7 +24,7 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
                 Amount = funded ? input.Amount : null,
                 NoticeReference = string.IsNullOrWhiteSpace(input.NoticeReference) ? null : input.NoticeReference.Trim(),
                 ExpectedVersion = input.ExpectedVersion,
-                Payload = new DecisionReasons(input.Rationale ?? "", input.Conditions),
+                Payload = new DecisionReasons(input.Rationale ?? "", input.Conditions, input.Feedback),
             },
             ct);
         if (result.Error == TransitionError.CaseNotFound)

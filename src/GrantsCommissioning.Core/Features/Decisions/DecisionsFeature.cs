@@ -10,6 +10,7 @@ public static class DecisionsFeature
         .AddTransitionHandler<DecisionHandler>()
         .AddSingleton<IValidator<DecisionReasons>, DecisionReasonsValidator>()
         .AddSingleton<DecisionService>()
+        .AddSingleton<DueDiligenceService>()
         .AddSingleton<RelatedAwards>()
         .AddOptions<DecisionOptions>().BindConfiguration(DecisionOptions.SectionName).Services;
 }

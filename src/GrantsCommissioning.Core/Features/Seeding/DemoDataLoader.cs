@@ -96,10 +96,11 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             objectiveIds[number] = id!.Value;
         }
         var submittedAt = c.SubmittedAt is null ? (DateTimeOffset?)null : file.Instant(c.SubmittedAt, what + " submittedAt");
+        var (projectStart, projectEnd) = ProjectDates(c, round!, what);
         var application = new GrantApplication
         {
             ApplicationReference = c.Reference, Round = round, Organisation = organisation, ProjectTitle = c.Title, Summary = c.Summary,
-            AmountRequestedPence = requested.Pence, AreaServed = c.AreaServed ?? organisation!.AreaServed, DeclarationsAccepted = c.State != ApplicationStates.Draft,
+            AmountRequestedPence = requested.Pence, ProjectStart = projectStart, ProjectEnd = projectEnd, AreaServed = c.AreaServed ?? organisation!.AreaServed, DeclarationsAccepted = c.State != ApplicationStates.Draft,
             CreatedAt = submittedAt?.AddDays(-3) ?? now, UpdatedAt = submittedAt ?? now, SubmittedAt = submittedAt,
             Beneficiaries = "Residents of " + (c.AreaServed ?? organisation!.AreaServed),
         };
@@ -121,6 +122,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         var decision = await AddDecisionAsync(application, c, what, ct);
         await db.SaveChangesAsync(ct);
         workflow.Import(db, application, c.State, submittedAt ?? now);
+        await AddDueDiligenceAsync(application, round!.Fund!.IsSmallFund, c.State, (submittedAt ?? now).AddDays(3), ct);
 
         if (c.Award is { } a)
         {
@@ -128,6 +130,20 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             await AddAwardAsync(application, round!, decision!, a, what, ct);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The project's dates: the case's own, else its award's. A submitted application on the standard form without them is
+    /// refused, as the form refuses it (the defect: "Project dates: not given to not given").
+    /// </summary>
+    private (DateOnly? Start, DateOnly? End) ProjectDates(CaseSeed c, FundingRound round, string what)
+    {
+        var start = (c.Start ?? c.Award?.Start) is { } s ? file.Date(s, what + " start") : (DateOnly?)null;
+        var end = (c.End ?? c.Award?.End) is { } e ? file.Date(e, what + " end") : (DateOnly?)null;
+        file.Check(c.State == ApplicationStates.Draft || round.UsesShortForm || (start is not null && end is not null),
+            $"{what}: a submitted application needs its project start and end dates, as the application form does");
+        file.Check(start is null || end is null || end >= start, $"{what}: the project ends before it starts");
+        return (start, end);
     }
 
     private async Task AddAssessmentsAsync(GrantApplication application, FundingRound round, CaseSeed c, string what, CancellationToken ct)
@@ -151,6 +167,30 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
                 assessment.CompletedAt = application.SubmittedAt?.AddDays(7);
             }
             application.Assessments.Add(assessment);
+        }
+    }
+
+    /// <summary>
+    /// Demo due diligence: the band's whole checklist once a case is past assessment (the bank details verified by a second
+    /// officer), the first two items while it is being assessed, none before.
+    /// </summary>
+    private async Task AddDueDiligenceAsync(GrantApplication application, bool smallFund, string state, DateTimeOffset at, CancellationToken ct)
+    {
+        var decided = state is ApplicationStates.Recommendation or ApplicationStates.Deferred or ApplicationStates.OfferMade
+            or ApplicationStates.OfferAccepted or ApplicationStates.OfferDeclined || (state == ApplicationStates.Rejected && application.Decisions.Count > 0);
+        var items = DueDiligence.ItemsFor(DueDiligence.BandFor(smallFund, application.AmountRequestedPence));
+        var recorded = decided ? items : state == ApplicationStates.Assessment ? items.Take(2).ToList() : [];
+        var first = await UserInRoleAsync(Roles.GrantsOfficer, ct);
+        var second = await UserInRoleAsync(Roles.GrantsOfficer, ct, skip: 1);
+        foreach (var item in recorded)
+        {
+            var by = item.SecondPersonFor is null ? first : second;
+            db.Add(new DueDiligenceCheck
+            {
+                ApplicationId = application.Id, Item = item.Key, RecordedByUserId = by.Id, RecordedByName = by.Name, RecordedAt = at,
+                Note = item.NeedsNote ? "Checked against the latest accounts, the governing document and the bank statement: no concerns." : null,
+                Rag = item.NeedsRag ? Rag.Green : null,
+            });
         }
     }
 

@@ -5,6 +5,12 @@ namespace GrantsCommissioning.Core.Workflow.Kinds;
 /// <summary>The typed data a trigger needs beyond who fires it (a decision's reasons, a payment's finance reference).</summary>
 #pragma warning disable CA1040 // a marker: TransitionRequest.Payload takes only payload records
 public interface ITransitionPayload;
+
+/// <summary>A payload whose facts the transition's emails carry (e.g. a decision's conditions and the applicant's feedback).</summary>
+public interface IEmailPayload : ITransitionPayload
+{
+    IReadOnlyDictionary<string, string> EmailValues { get; }
+}
 #pragma warning restore CA1040
 
 /// <summary>The payload of a trigger that needs none.</summary>

@@ -29,6 +29,7 @@ public class TrackServiceTests
         var applicationId = await TestData.CreateDraftApplicationAsync(test, orgId, "CGS-2013-14", Money.FromPounds(10_000m), new Dictionary<int, int> { [2] = 100 });
         var app = new CaseRef(CaseKind.Application, applicationId);
         await TestData.AddCompletedAssessmentsAsync(test, applicationId);
+        await TestData.RecordDueDiligenceAsync(test, applicationId);
         foreach (var (trigger, actor) in new[] { (ApplicationTriggers.Submit, applicant), (ApplicationTriggers.StartChecks, officer),
                      (ApplicationTriggers.PassChecks, officer), (ApplicationTriggers.Recommend, officer) })
         {

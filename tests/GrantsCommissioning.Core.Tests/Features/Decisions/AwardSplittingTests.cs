@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon;
 using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,7 @@ public sealed class AwardSplittingTests
         await db.SaveChangesAsync();
         host.Workflow.Import(db, second, ApplicationStates.Recommendation, DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
+        await TestData.RecordDueDiligenceAsync(db, second.Id, DateTimeOffset.UtcNow);
         return (first, second);
     }
 }

@@ -24,7 +24,7 @@ public partial class DecisionForm
 
     private List<DecisionOutcome> _outcomes = [];
     private DecisionOutcome? _outcome;
-    private string? _amountText, _rationale, _conditions, _notice;
+    private string? _amountText, _rationale, _conditions, _notice, _feedback;
     private Dictionary<string, string> _errors = [];
     private bool _busy;
     private string _key = Guid.NewGuid().ToString("N");
@@ -70,7 +70,7 @@ public partial class DecisionForm
         _busy = true;
         try
         {
-            var result = await Decisions.DecideAsync(new DecisionInput(Header.Id, outcome, amount, _rationale ?? "", _conditions, _notice, Header.Version), actor, $"decision:{_key}");
+            var result = await Decisions.DecideAsync(new DecisionInput(Header.Id, outcome, amount, _rationale ?? "", _conditions, _notice, Header.Version, _feedback), actor, $"decision:{_key}");
             if (result.Succeeded)
             {
                 _key = Guid.NewGuid().ToString("N");
