@@ -5,6 +5,7 @@ using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.TestCommon.Workflow;
 
@@ -158,6 +159,7 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         {
             ReturnReference = $"RET-{Next()}", AwardId = award.Id, PeriodStart = periodEnd.AddMonths(-3), PeriodEnd = periodEnd, DueDate = dueDate,
         };
+        host.Services.GetRequiredService<Core.Features.Monitoring.ReturnTimetable>().Apply(r);
         host.Workflow.Start(r, Actor.System);
         db.Returns.Add(r);
         await db.SaveChangesAsync();
