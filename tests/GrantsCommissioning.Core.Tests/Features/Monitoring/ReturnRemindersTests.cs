@@ -114,11 +114,11 @@ public sealed class ReturnRemindersTests : IAsyncLifetime
         var officer = await data.UserAsync("Olive", Roles.GrantsOfficer);
         var grantee = await data.UserAsync("Gwen", Roles.Applicant);
         var ret = await data.ReturnAsync(ReturnStates.Due, new DateOnly(2026, 3, 31), Due, clock.GetUtcNow(), grantee);
+        var beforePeriodEnd = await RescheduleAsync(ret, officer, new DateOnly(2026, 3, 30));
         clock.SetUtcNow(UkTime.FromUkLocal(new DateOnly(2026, 4, 7), new TimeOnly(9, 0, 1)));
         Assert.Equal([ReturnTriggers.MarkOverdue], await RunDueTimersAsync());
 
         var past = await RescheduleAsync(ret, officer, new DateOnly(2026, 4, 6));
-        var beforePeriodEnd = await RescheduleAsync(ret, officer, new DateOnly(2026, 3, 30));
         var moved = await RescheduleAsync(ret, officer, new DateOnly(2026, 5, 1)); // a Friday; the Monday after is the early May bank holiday
 
         Assert.Equal("The new due date cannot be in the past.", past.Message);
