@@ -26,6 +26,11 @@ public class Award : WorkflowCaseBase
     public string? DueDiligenceNote { get; set; }
     /// <summary>The grants officer who looks after the award (their portfolio); null until one is named.</summary>
     public string? OfficerUserId { get; set; }
+    /// <summary>How often the grantee sends monitoring returns (its profile); the return schedule is made from it.</summary>
+    public ReturnProfile ReturnProfile { get; set; } = ReturnProfile.Quarterly;
+    /// <summary>The grantee's lead contact for this award (changed by a change request); null until one is named.</summary>
+    public string? LeadContactName { get; set; }
+    public string? LeadContactEmail { get; set; }
     public List<AwardYearSplit> YearSplits { get; set; } = [];
     public List<AwardCostLine> CostLines { get; set; } = [];
     public List<AwardCondition> Conditions { get; set; } = [];

@@ -14,6 +14,15 @@ public class AwardChangeRequest
     public int? FromCostLineId { get; set; }
     public int? ToCostLineId { get; set; }
     public long AmountPence { get; set; }
+    /// <summary>For a change of scope: the purpose before and after; for a change of lead contact: the contact before and the new name.</summary>
+    public string? PreviousText { get; set; }
+    public string? NewText { get; set; }
+    /// <summary>For a change of lead contact: the new contact's email.</summary>
+    public string? NewEmail { get; set; }
+    /// <summary>For a change of outcomes: the indicator whose target changes, and its new target.</summary>
+    public int? IndicatorId { get; set; }
+    public double? PreviousTarget { get; set; }
+    public double? NewTarget { get; set; }
     public ChangeRequestStatus Status { get; set; }
     public required string RequestedByUserId { get; set; }
     public required string RequestedByName { get; set; }

@@ -5,4 +5,6 @@ public enum ChangeRequestKind
 {
     EndDateExtension = 1,
     BudgetVirement = 2,
+    ScopeChange = 3,
+    LeadContactChange = 4,
 }

@@ -13,6 +13,8 @@ public class Payment : WorkflowCaseBase
     /// <summary>Negative for a recovery (clawback).</summary>
     public long AmountPence { get; set; }
     public string? HoldReason { get; set; }
+    /// <summary>The monitoring return this payment is held waiting on; accepting that return makes the payment ready.</summary>
+    public int? HeldForReturnId { get; set; }
     public string? RecordedByUserId { get; set; }
     public string? AuthorisedByUserId { get; set; }
     public DateTimeOffset? AuthorisedAt { get; set; }

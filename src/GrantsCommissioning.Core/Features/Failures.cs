@@ -251,6 +251,21 @@ public sealed record ReturnsOutstanding(int Count) : Failure;
 /// <summary>An award's final report starts only when its grant period has ended.</summary>
 public sealed record GrantPeriodNotEnded(DateOnly EndDate) : Failure;
 
+/// <summary>A return's new due date must come after the period it reports on.</summary>
+public sealed record DueBeforePeriodEnds(DateOnly PeriodEnd) : Failure
+{
+    public override string Field => "DueDate";
+}
+
+/// <summary>A reminder timer that fires after the due date has passed (the app was down): nothing is sent.</summary>
+public sealed record ReminderTooLate(DateOnly DueDate) : Failure;
+
+/// <summary>Spend to date on a cost line cannot go below zero, whatever correction a return makes.</summary>
+public sealed record SpendBelowZero(string Line, Money Before) : Failure;
+
+/// <summary>Only a named owner of the grantee organisation may sign off and send a return.</summary>
+public sealed record OwnerSignOffNeeded(string Organisation) : Failure;
+
 /// <summary>The named officer must hold the grants officer role.</summary>
 public sealed record NotAGrantsOfficer : Failure
 {
@@ -349,6 +364,10 @@ public static class Failures
         ReturnsOutstanding f => $"The award cannot close while {f.Count} monitoring {(f.Count == 1 ? "return has" : "returns have")} not been accepted.",
         GrantPeriodNotEnded f => $"The grant period runs until {f.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}; the final report starts after it ends.",
         NotAGrantsOfficer => "Choose a grants officer to look after this award.",
+        DueBeforePeriodEnds f => $"The due date must be after the period ends on {f.PeriodEnd.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.",
+        ReminderTooLate f => $"The reminder was not sent: the return was due by {f.DueDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}, which has passed.",
+        SpendBelowZero f => $"Spend to date on {f.Line} cannot go below £0.00: {f.Before} has been reported on it so far.",
+        OwnerSignOffNeeded f => $"Only an owner of {f.Organisation} can sign off and send the return. Save it as a draft and ask an owner to send it.",
         InterestsNotCurrent f => f.ExpiredOn is null
             ? $"{f.Assessor} has not confirmed a register of interests, so they cannot be given new assignments. Ask them to confirm it under Your register of interests."
             : $"{f.Assessor}'s register of interests expired on {f.ExpiredOn}, so they cannot be given new assignments. Ask them to re-confirm it under Your register of interests.",

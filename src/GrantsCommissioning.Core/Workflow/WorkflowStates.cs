@@ -88,6 +88,8 @@ public static class ReturnTriggers
     public const string MarkOverdue = nameof(MarkOverdue);
     public const string Remind = nameof(Remind);
     public const string Escalate = nameof(Escalate);
+    public const string Reply = nameof(Reply);
+    public const string Reschedule = nameof(Reschedule);
 }
 
 public static class PaymentStates

@@ -5,6 +5,7 @@ using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.TestCommon.Workflow;
 
@@ -155,7 +156,8 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
     }
 
     /// <summary>A monitoring return imported into <paramref name="state"/>, entered at <paramref name="enteredAt"/>.</summary>
-    public async Task<MonitoringReturn> ReturnAsync(string state, DateOnly periodEnd, DateOnly dueDate, DateTimeOffset enteredAt, Actor? member = null)
+    public async Task<MonitoringReturn> ReturnAsync(
+        string state, DateOnly periodEnd, DateOnly dueDate, DateTimeOffset enteredAt, Actor? member = null, Action<MonitoringReturn>? shape = null)
     {
         var award = await AwardAsync(member: member);
         using var db = host.Db();
@@ -163,6 +165,8 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         {
             ReturnReference = $"RET-{Next()}", AwardId = award.Id, PeriodStart = periodEnd.AddMonths(-3), PeriodEnd = periodEnd, DueDate = dueDate,
         };
+        host.Services.GetRequiredService<Core.Features.Monitoring.ReturnTimetable>().Apply(r);
+        shape?.Invoke(r);
         host.Workflow.Start(r, Actor.System);
         db.Returns.Add(r);
         await db.SaveChangesAsync();

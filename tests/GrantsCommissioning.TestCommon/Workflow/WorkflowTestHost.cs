@@ -54,6 +54,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         {
             ["Grants:DataDirectory"] = directory,
             ["Grants:WorkflowsPath"] = workflowsPath ?? RepositoryWorkflows,
+            ["Grants:SeedDataPath"] = RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory),
             ["Workflow:TimerPollSeconds"] = "1",
             ["Email:PollSeconds"] = "1",
             ["Email:RetryBaseSeconds"] = "1",

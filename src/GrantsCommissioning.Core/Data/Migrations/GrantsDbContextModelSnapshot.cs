@@ -518,6 +518,14 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<bool>("IsCommissionedContract")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LeadContactEmail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadContactName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OfficerUserId")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -532,6 +540,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnProfile")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
@@ -612,13 +623,34 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<int?>("FromCostLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NewEndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("NewTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("NewText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PreviousEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PreviousTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PreviousText")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -648,6 +680,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromCostLineId");
+
+                    b.HasIndex("IndicatorId");
 
                     b.HasIndex("ToCostLineId");
 
@@ -1379,12 +1413,25 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DraftSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftSavedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalateAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Narrative")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
@@ -1392,12 +1439,26 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnReference")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Risks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedOffByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffByUserId")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -1764,6 +1825,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<string>("FinanceReference")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeldForReturnId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HoldReason")
                         .HasMaxLength(4000)
@@ -3078,6 +3142,11 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasOne("GrantsCommissioning.Core.Domain.AwardCostLine", null)
                         .WithMany()
                         .HasForeignKey("FromCostLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.AwardIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantsCommissioning.Core.Domain.AwardCostLine", null)

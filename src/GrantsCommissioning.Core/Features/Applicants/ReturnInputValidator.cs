@@ -34,9 +34,10 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
                 {
                     context.AddFailure($"Spend[{n}].Amount", $"Enter the spend on {line.Description} in pounds, like 250 or 1,250.00.");
                 }
-                else if (amount.IsNegative)
+                else if ((line.SpentBefore + amount).IsNegative)
                 {
-                    context.AddFailure($"Spend[{n}].Amount", $"The spend on {line.Description} cannot be negative.");
+                    // A negative figure is a correction (a refund, a credit note), but spend to date never goes below nothing.
+                    context.AddFailure($"Spend[{n}].Amount", Failures.Message(new SpendBelowZero(line.Description, line.SpentBefore)));
                 }
             }
         });

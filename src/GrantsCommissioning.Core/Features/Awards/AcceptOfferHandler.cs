@@ -8,8 +8,8 @@ namespace GrantsCommissioning.Core.Features.Awards;
 /// <summary>The payment schedule the applicant accepts with the offer; null for the default (half now, half at the midpoint).</summary>
 public sealed record OfferAcceptance(IReadOnlyList<Instalment>? Schedule = null) : ITransitionPayload;
 
-/// <summary>Accepting an offer creates the award, its instalments and its quarterly returns in the same transaction.</summary>
-public sealed class AcceptOfferHandler(AwardPlanner planner) : TransitionHandler<GrantApplication, OfferAcceptance>
+/// <summary>Accepting an offer creates the award, its instalments and its monitoring returns in the same transaction.</summary>
+public sealed class AcceptOfferHandler(AwardPlanner planner, Monitoring.ReturnTimetable timetable) : TransitionHandler<GrantApplication, OfferAcceptance>
 {
     public override CaseKind Kind => CaseKind.Application;
 
@@ -39,7 +39,7 @@ public sealed class AcceptOfferHandler(AwardPlanner planner) : TransitionHandler
             AwardReference = "AWD-" + application.ApplicationReference, Application = application, Decision = decision,
             OrganisationId = application.OrganisationId, FundId = application.Round!.FundId, Title = application.ProjectTitle,
             Purpose = application.Summary ?? application.ProjectTitle, AmountPence = plan.Amount.Pence, AwardedOn = plan.AwardedOn, StartDate = plan.Start,
-            EndDate = plan.End,
+            EndDate = plan.End, ReturnProfile = plan.Profile,
         };
         (award.PaymentBasis, award.AdvanceJustification) = Payments.PaymentBasisRule.For(instalments, plan.Start);
         var order = 0;
@@ -64,6 +64,7 @@ public sealed class AcceptOfferHandler(AwardPlanner planner) : TransitionHandler
         foreach (var period in plan.Returns)
         {
             var ret = new MonitoringReturn { ReturnReference = $"{award.AwardReference}-R{++n}", PeriodStart = period.Start, PeriodEnd = period.End, DueDate = period.Due };
+            timetable.Apply(ret);
             context.Start(ret);
             award.Returns.Add(ret);
         }

@@ -1,13 +1,16 @@
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Monitoring;
+using Microsoft.Extensions.Options;
 
 namespace GrantsCommissioning.Core.Features.Awards;
 
 /// <summary>Works out the grant agreement an offer becomes; the offer page shows it and accepting builds the award from it.</summary>
-public sealed class AwardPlanner(TimeProvider clock)
+public sealed class AwardPlanner(TimeProvider clock, IOptions<MonitoringOptions> options)
 {
     /// <summary>
     /// What accepting the offer today creates: the project dates, the eligible costs (the application's budget lines, scaled
-    /// when part-funded), the payment schedule (the given one, or the default) and the quarterly monitoring returns. The
+    /// when part-funded), the payment schedule (the given one, or the default) and the monitoring returns of the award's profile (quarterly,
+    /// six-monthly or final only, by amount). The
     /// offer page shows this plan, and <see cref="AcceptOfferHandler"/> builds the award from it, so the two cannot differ.
     /// </summary>
     public AwardPlan Plan(GrantApplication application, Decision decision, IReadOnlyList<Instalment>? schedule = null)
@@ -19,13 +22,9 @@ public sealed class AwardPlanner(TimeProvider clock)
         var end = application.ProjectEnd is { } e && e > start ? e : start.AddYears(1).AddDays(-1);
         var amount = decision.Amount;
         var costLines = Scale(application.BudgetLines, amount, application.AmountRequested).Select(x => new PlannedCostLine(x.Line.Description, x.Amount)).ToList();
-        var returns = new List<ReturnPeriod>();
-        for (var q = FinancialQuarter.Containing(start); q.Start <= end; q = q.Next)
-        {
-            var periodEnd = q.End > end ? end : q.End;
-            returns.Add(new ReturnPeriod(q.Start < start ? start : q.Start, periodEnd, periodEnd.AddMonths(1)));
-        }
-        return new AwardPlan(today, start, end, amount, costLines, (schedule ?? DefaultSchedule(amount, start, end)).OrderBy(i => i.Due).ToList(), returns);
+        var profile = ReturnPeriods.ProfileFor(amount, options.Value);
+        return new AwardPlan(today, start, end, amount, costLines, (schedule ?? DefaultSchedule(amount, start, end)).OrderBy(i => i.Due).ToList(),
+            ReturnPeriods.For(profile, start, end), profile);
     }
 
     /// <summary>Half on acceptance, half at the midpoint of the project.</summary>

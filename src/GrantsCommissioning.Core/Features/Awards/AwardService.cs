@@ -13,7 +13,7 @@ public sealed record ReturnPeriod(DateOnly Start, DateOnly End, DateOnly Due);
 
 /// <summary>The grant agreement an offer becomes when accepted: dates, eligible costs, payments and monitoring returns.</summary>
 public sealed record AwardPlan(DateOnly AwardedOn, DateOnly Start, DateOnly End, Money Amount, IReadOnlyList<PlannedCostLine> CostLines,
-    IReadOnlyList<Instalment> Instalments, IReadOnlyList<ReturnPeriod> Returns);
+    IReadOnlyList<Instalment> Instalments, IReadOnlyList<ReturnPeriod> Returns, ReturnProfile Profile = ReturnProfile.Quarterly);
 
 /// <summary>Turns an accepted offer into a grant agreement with its payment and monitoring schedules.</summary>
 public sealed class AwardService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow)

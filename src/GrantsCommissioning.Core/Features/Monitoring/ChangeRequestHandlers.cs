@@ -44,7 +44,7 @@ public sealed class RequestChangeHandler(IValidator<ChangeRequestInput> validato
 /// Approving applies the pending change to the award: an extension moves the end date and the return schedule, a
 /// virement moves budget between cost lines. A grants officer approves only within the configured share.
 /// </summary>
-public sealed class ApproveChangeHandler(IOptions<MonitoringOptions> options) : TransitionHandler<Award, NoPayload>
+public sealed class ApproveChangeHandler(IOptions<MonitoringOptions> options, ReturnTimetable timetable, WorkflowRegistry registry) : TransitionHandler<Award, NoPayload>
 {
     public override CaseKind Kind => CaseKind.Award;
 
@@ -75,7 +75,7 @@ public sealed class ApproveChangeHandler(IOptions<MonitoringOptions> options) : 
         }
         if (request.Kind == ChangeRequestKind.EndDateExtension)
         {
-            await AwardSchedule.ExtendAsync(context, c, request.NewEndDate!.Value, ct);
+            await AwardSchedule.ExtendAsync(context, c, request.NewEndDate!.Value, timetable, registry, ct);
         }
         else
         {

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
 #pragma warning disable CA1812 // instantiated by System.Text.Json
-internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport);
+internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport, List<HoldSeed>? PaymentHolds = null);
+internal sealed record HoldSeed(string Payment, string Return, string At);
 internal sealed record OfficerSeed(string Officer, List<string> Awards);
 internal sealed record RatingSeed(string Award, string Rag, string Reason, string At, string By);
 internal sealed record ChangeSeed(string Award, string Kind, string Reason, string By, string At, string? NewEndDate = null, string? From = null, string? To = null, decimal? Amount = null);
@@ -67,6 +68,11 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
             added++;
         }
         await db.SaveChangesAsync(ct);
+        foreach (var h in seed.PaymentHolds ?? [])
+        {
+            await HoldAsync(h, ct);
+            added++;
+        }
         foreach (var c in seed.Changes ?? [])
         {
             await AddChangeAsync(c, users, ct);
@@ -108,6 +114,20 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
         {
             workflow.Import(db, award, AwardStates.VariationRequested, at, c.Reason);
         }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A payment held until a return of the same award is accepted, as the officer's "Hold until this return is accepted" does.</summary>
+    private async Task HoldAsync(HoldSeed h, CancellationToken ct)
+    {
+        var what = $"payment hold {h.Payment}";
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.PaymentReference == h.Payment, ct);
+        var ret = await db.Returns.FirstOrDefaultAsync(r => r.ReturnReference == h.Return, ct);
+        file.Check(payment is { State: PaymentStates.Scheduled or PaymentStates.Ready }, $"{what}: only a scheduled or ready payment can be held");
+        file.Check(ret is not null && ret.AwardId == payment!.AwardId && ret.State != ReturnStates.Accepted, $"{what}: {h.Return} must be a return of the same award not yet accepted");
+        payment!.HoldReason = $"Held until monitoring return {ret!.ReturnReference} is accepted.";
+        payment.HeldForReturnId = ret.Id;
+        workflow.Import(db, payment, PaymentStates.Held, file.Instant(h.At, what), payment.HoldReason);
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,11 @@ public static class MonitoringFeature
     {
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services
+            .AddSingleton(sp => WorkingDays.Load(Path.Combine(sp.GetRequiredService<DataPaths>().SeedDataPath.Value, "bank-holidays", "england-and-wales.json")))
+            .AddSingleton<ReturnTimetable>()
+            .AddSingleton<IValidator<ReturnDueDateChange>, ReturnDueDateChangeValidator>()
+            .AddTransitionHandler<RescheduleReturnHandler>()
+            .AddTransitionHandler<RemindReturnHandler>()
             .AddTransitionHandler<RequestChangeHandler>()
             .AddTransitionHandler<ApproveChangeHandler>()
             .AddTransitionHandler<RefuseChangeHandler>()

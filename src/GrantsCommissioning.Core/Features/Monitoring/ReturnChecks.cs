@@ -9,6 +9,7 @@ public enum ReturnFlagKind
     IndicatorJump = 2,
     MissingEvidence = 3,
     SpendAheadOfPayments = 4,
+    CumulativeSpendDown = 5,
 }
 
 /// <summary>An automatic check that a return failed, with the reason the officer reads.</summary>
@@ -43,6 +44,11 @@ public static class ReturnChecks
         {
             flags.Add(new ReturnFlag(ReturnFlagKind.SpendAboveBudgetLine,
                 $"Spend to date on {line.Description} is {line.ToDate}, {line.ToDate - line.Budget} above its budget of {line.Budget}."));
+        }
+        foreach (var line in figures.Spend.Where(l => l.ThisPeriod.IsNegative))
+        {
+            flags.Add(new ReturnFlag(ReturnFlagKind.CumulativeSpendDown,
+                $"Spend to date on {line.Description} went down from {line.Before} to {line.ToDate}: this period reports {line.ThisPeriod}. Ask what was refunded or corrected."));
         }
         foreach (var i in figures.Indicators)
         {

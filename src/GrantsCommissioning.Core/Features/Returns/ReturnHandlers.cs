@@ -13,7 +13,6 @@ public sealed class ReturnSubmissionValidator : AbstractValidator<ReturnSubmissi
     public ReturnSubmissionValidator()
     {
         RuleFor(r => r.Narrative).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Describe progress in this period.");
-        RuleFor(r => r.SpendByCostLine).Must(s => s.Values.All(v => !v.IsNegative)).WithMessage("Spend cannot be negative.");
     }
 }
 
@@ -37,7 +36,7 @@ public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, 
         return OverBudget(lines, payload, options.Value);
     }
 
-    /// <summary>Spend to date on a line beyond its budget and the tolerance is refused against that line's field (the form's "Spend[i].Amount").</summary>
+    /// <summary>Spend to date on a line below nothing, or beyond its budget and the tolerance, is refused against that line's field (the form's "Spend[i].Amount").</summary>
     private static List<FieldError> OverBudget(IReadOnlyList<(AwardCostLine Line, Money Before)> lines, ReturnSubmission payload, MonitoringOptions options)
     {
         var errors = new List<FieldError>();
@@ -46,7 +45,11 @@ public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, 
             var (line, before) = lines[i];
             var toDate = before + payload.SpendByCostLine.GetValueOrDefault(line.Id);
             var budget = new Money(line.AmountPence);
-            if (toDate > ReturnChecks.MostAllowed(budget, options))
+            if (toDate.IsNegative)
+            {
+                errors.Add(new FieldError($"Spend[{i}].Amount", Failures.Message(new SpendBelowZero(line.Description, before))));
+            }
+            else if (toDate > ReturnChecks.MostAllowed(budget, options))
             {
                 errors.Add(new FieldError($"Spend[{i}].Amount", Failures.Message(new SpendOverBudget(line.Description, toDate, budget, options.LineOverspendTolerancePercent))));
             }
@@ -69,10 +72,15 @@ public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, 
     }
 }
 
-/// <summary>Accepting a return records who accepted it and when.</summary>
+/// <summary>
+/// Accepting a return records who accepted it and when. The officer accepts through the return page's own button
+/// (<see cref="ReturnReviewService.AcceptAsync"/>), which also releases a payment held waiting on the return.
+/// </summary>
 public sealed class AcceptReturnHandler : TransitionHandler<MonitoringReturn, NoPayload>
 {
     public override CaseKind Kind => CaseKind.MonitoringReturn;
+
+    public override bool NeedsForm => true;
 
     public override IReadOnlyCollection<string> Triggers => [ReturnTriggers.Accept];
 

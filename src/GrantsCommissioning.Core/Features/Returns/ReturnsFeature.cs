@@ -11,5 +11,6 @@ public static class ReturnsFeature
         .AddTransitionHandler<SubmitReturnHandler>()
         .AddTransitionHandler<AcceptReturnHandler>()
         .AddSingleton<IValidator<ReturnSubmission>, ReturnSubmissionValidator>()
-        .AddSingleton<ReturnService>();
+        .AddSingleton<ReturnService>()
+        .AddSingleton<ReturnReviewService>();
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Seeding;
 
 /// <summary>Fictional organisations and cases in every workflow state, for demonstrations and development.</summary>
-internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow, SeedFile file, DateTimeOffset now)
+internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow, SeedFile file, DateTimeOffset now, Monitoring.ReturnTimetable? timetable = null)
 {
     private Dictionary<string, (string Id, string Name)>? _usersByRole;
     private Dictionary<string, (string Id, string Name)>? _usersByEmail;
@@ -282,6 +282,7 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             }
             file.Check((r.State == ReturnStates.Queried) == (r.Query is not null),
                 $"{what}: return {n} needs the officer's query when, and only when, it is Queried");
+            timetable?.Apply(ret);
             award.Returns.Add(ret);
             returns.Add((ret, r.State, r.Query));
         }

@@ -17,7 +17,8 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 /// </summary>
 public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
-    Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo)
+    Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
+    Monitoring.ReturnTimetable timetable)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -43,7 +44,7 @@ public sealed partial class SeedLoader(
             [
                 ("demo/organisations.json", (db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadOrganisationsAsync(c)),
                 .. FilesMatching("demo", "cases-*.json").Select(f =>
-                    (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadCasesAsync(c)))),
+                    (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now, timetable).LoadCasesAsync(c)))),
                 ("demo/decision-notices.json", (db, file, c) => new DecisionNotices.DecisionNoticeDemoLoader(db, workflow, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "rounds-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),

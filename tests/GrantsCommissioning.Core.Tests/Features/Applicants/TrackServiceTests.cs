@@ -131,7 +131,8 @@ public class TrackServiceTests
             Narrative = "", CaseStudy = new string('c', 4001),
         }, s.Applicant, "r1");
         var submitted = await track.SubmitReturnAsync(returnId, Input("1,200.50", "Volunteers out every weekend."), s.Applicant, "r1");
-        Assert.Equal($"The spend on {view.CostLines[0].Description} cannot be negative.", negative.Errors["Spend[0].Amount"]);
+        // A negative figure is a correction; it may not take spend to date below nothing.
+        Assert.Equal($"Spend to date on {view.CostLines[0].Description} cannot go below £0.00: £0.00 has been reported on it so far.", negative.Errors["Spend[0].Amount"]);
         Assert.Equal("Describe the progress made in this period.", noNarrative.Errors["Narrative"]);
         Assert.Equal(new Dictionary<string, string>
         {

@@ -77,6 +77,27 @@ public sealed class ReturnChecksTests
     }
 
     [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    public void CumulativeSpendDown_FlagsOnlySpendToDateBelowTheEarlierTotal(long thisPeriodPence, bool flagged)
+    {
+        var figures = Figures(spend: [new SpendRow(1, "Equipment", new Money(420_000), new Money(100_000), new Money(thisPeriodPence))], paid: new Money(10_000_000));
+
+        Assert.Equal(flagged, Kinds(figures).Contains(ReturnFlagKind.CumulativeSpendDown));
+    }
+
+    [Fact]
+    public void CumulativeSpendDown_ReasonGivesTheTotalsBeforeAndAfter()
+    {
+        var figures = Figures(spend: [new SpendRow(1, "Equipment", new Money(420_000), new Money(100_000), new Money(-30_000))], paid: new Money(10_000_000));
+
+        var flag = Assert.Single(ReturnChecks.Run(figures, Options));
+
+        Assert.Equal("Spend to date on Equipment went down from £1,000.00 to £700.00: this period reports -£300.00. Ask what was refunded or corrected.", flag.Reason);
+    }
+
+    [Theory]
     [InlineData(10, 462_000)]
     [InlineData(0, 420_000)]
     public void MostAllowed_IsTheBudgetPlusTheTolerance(int tolerance, long expectedPence) =>

@@ -18,7 +18,14 @@ public partial class ReturnPage
     [SupplyParameterFromForm(FormName = "return")]
     private string? IdempotencyKey { get; set; }
 
+    [SupplyParameterFromForm(FormName = "answer")]
+    private string? Answer { get; set; }
+
+    [SupplyParameterFromForm(FormName = "answer")]
+    private string? AnswerKey { get; set; }
+
     private ReturnView? _return;
+    private IReadOnlyList<Core.Features.Returns.ThreadMessage> _thread = [];
     private string _key = "";
 
     protected override async Task OnInitializedAsync()
@@ -35,7 +42,8 @@ public partial class ReturnPage
             Navigation.NavigateTo($"/applicant/returns/{Id}/sent");
             return;
         }
-        _key = IdempotencyKey ?? Guid.NewGuid().ToString("N");
+        _thread = await Review.ThreadAsync(Id);
+        _key = IdempotencyKey ?? AnswerKey ?? Guid.NewGuid().ToString("N");
         Input ??= new ReturnInput
         {
             Narrative = _return.Narrative, CaseStudy = _return.CaseStudy, Risks = _return.Risks,
@@ -53,6 +61,20 @@ public partial class ReturnPage
     private string? Amount(int i) => Input!.Spend.FirstOrDefault(s => s.CostLineId == _return!.CostLines[i].Id)?.Amount;
 
     private string? IndicatorValue(int i) => Input!.Indicators.FirstOrDefault(s => s.IndicatorId == _return!.Indicators[i].Id)?.Value;
+
+    private async Task ReplyAsync()
+    {
+        if (_return is null)
+        {
+            return;
+        }
+        if (Show(await Review.ReplyAsync(Id, Answer, Actor, "answer:" + AnswerKey)))
+        {
+            Answer = null;
+            _key = Guid.NewGuid().ToString("N");
+            _thread = await Review.ThreadAsync(Id);
+        }
+    }
 
     private async Task SubmitAsync()
     {
