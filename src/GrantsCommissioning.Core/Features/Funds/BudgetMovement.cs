@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace GrantsCommissioning.Core.Features.Funds;
 
+[JsonConverter(typeof(JsonStringEnumConverter<CarryForwardTo>))]
 public enum CarryForwardTo
 {
     NextYearBudget = 1,

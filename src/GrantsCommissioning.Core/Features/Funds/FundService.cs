@@ -58,6 +58,10 @@ public sealed class FundService(IDbContextFactory<GrantsDbContext> factory, Audi
         var code = input.Code!.Trim().ToUpperInvariant();
         return await factory.InTransactionAsync(async db =>
         {
+            if (await db.Funds.AnyAsync(f => f.Code == code && f.Id != (id ?? 0), ct))
+            {
+                return FeatureResult<int>.Fail(new DuplicateFundCode(code));
+            }
             Fund? fund;
             object? before = null;
             if (id is { } existing)

@@ -18,6 +18,9 @@ public partial class Page : FinancePageBase
     private AllocationImporter Importer { get; set; } = default!;
 
     [Inject]
+    private BudgetMovements Movements { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     private FundDetail? _fund;
@@ -25,6 +28,8 @@ public partial class Page : FinancePageBase
     private bool _isFinance;
     private FundInput _form = new();
     private BudgetInput _budget = new();
+    private CarryForwardInput _carry = new();
+    private IReadOnlyList<CarryForwardRow> _carried = [];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -36,6 +41,7 @@ public partial class Page : FinancePageBase
     private async Task LoadAsync()
     {
         _fund = await Funds.DetailAsync(Id);
+        _carried = await Movements.CarryForwardsAsync(Id);
         _loaded = true;
         Cases.CasePage.NotFoundIfMissing(Navigation, _fund);
     }
@@ -54,6 +60,16 @@ public partial class Page : FinancePageBase
         await ChangeAsync(() => Funds.SetBudgetAsync(Id, _budget, actor), $"The {_budget.Year} budget is set.", async () =>
         {
             _budget = new BudgetInput();
+            await LoadAsync();
+        });
+    }
+
+    private async Task CarryForwardAsync()
+    {
+        var actor = await ActorAsync();
+        await ChangeAsync(() => Movements.CarryForwardAsync(Id, _carry, actor), "The year-end decision is recorded.", async () =>
+        {
+            _carry = new CarryForwardInput();
             await LoadAsync();
         });
     }
