@@ -10,6 +10,9 @@ internal sealed class FundConfiguration :
     public void Configure(EntityTypeBuilder<Fund> b)
     {
         b.HasIndex(f => f.Code).IsUnique();
+        b.Property(f => f.FundingSource).HasMaxLength(200);
+        b.Property(f => f.SourceConditions).HasMaxLength(2000);
+        b.Property(f => f.CapPercent).HasDefaultValue(100);
         b.HasMany(f => f.Budgets).WithOne(x => x.Fund).HasForeignKey(x => x.FundId);
         b.HasMany(f => f.Rounds).WithOne(r => r.Fund).HasForeignKey(r => r.FundId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -301,11 +301,65 @@ public sealed record CheckAlreadyRecorded(string Item, string By, DateTimeOffset
 /// <summary>A second-person check needs the first check recorded, by someone else.</summary>
 public sealed record SecondCheckNeeded(string Item, string First) : Failure;
 
+/// <summary>Another fund already has that code.</summary>
+public sealed record DuplicateFundCode(string Code) : Failure
+{
+    public override string Field => "Code";
+}
+
+/// <summary>The fund is allocated through applications, not by a published table.</summary>
+public sealed record FundNotByTable(string Fund) : Failure
+{
+    public override string Field => "file";
+}
+
+/// <summary>The fund already has an allocation table for that year (a table is taken once; a change is a variation of each award).</summary>
+public sealed record AllocationAlreadyTaken(string Fund, string Year, string FileName, DateTimeOffset At) : Failure
+{
+    public override string Field => "file";
+}
+
+/// <summary>The table's total to allocate differs from the budget already set for the fund's year.</summary>
+public sealed record AllocationNotBudget(string Year, Money Budget, Money Total) : Failure
+{
+    public override string Field => "file";
+}
+
+/// <summary>A year-end decision is taken only once the year has ended.</summary>
+public sealed record YearNotEnded(string Year, DateOnly End) : Failure
+{
+    public override string Field => "Year";
+}
+
+/// <summary>More than the fund's uncommitted budget for the year was asked to move.</summary>
+public sealed record MoreThanUncommitted(string Fund, string Year, Money Amount, Money Available) : Failure
+{
+    public override string Field => "Amount";
+}
+
+/// <summary>A ring-fenced fund's money cannot be vired to another fund.</summary>
+public sealed record RingFenced(string Fund) : Failure;
+
+/// <summary>A decision would take a fund's commitments in a year past its agreed cap.</summary>
+public sealed record OverCap(string Fund, string Year, Money Adding, Money Committed, Money Offered, Money Limit, int CapPercent, Money Budget) : Failure
+{
+    public override string Field => "Amount";
+}
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
     public static string Message(Failure failure) => failure switch
     {
+        OverCap f => $"This decision of {f.Adding} in {f.Year} would take {f.Fund}'s commitments to {f.Committed + f.Offered + f.Adding}, past its cap of {f.Limit} ({f.CapPercent}% of the {f.Budget} budget). "
+            + $"{f.Committed} is committed and {f.Offered} offered and not yet accepted, so at most {Headroom(f)} more can be decided in {f.Year}.",
+        YearNotEnded f => $"{f.Year} ends on {f.End.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}: its underspend is decided after the year end.",
+        MoreThanUncommitted f => $"{f.Fund} has {f.Available} uncommitted in {f.Year}, less than the {f.Amount} asked for.",
+        RingFenced f => $"{f.Fund} is ring-fenced: its money may be spent only on its own purpose, so it cannot be vired to another fund.",
+        DuplicateFundCode f => $"Another fund already has the code {f.Code}. Choose a different code.",
+        FundNotByTable f => $"{f.Fund} is allocated through applications. Mark it as allocated by a published table first.",
+        AllocationAlreadyTaken f => $"{f.Fund} already has its {f.Year} allocation table ({f.FileName}, imported {UkTime.Describe(f.At)}): nothing was changed. Change an allocation by varying its award.",
+        AllocationNotBudget f => $"The table allocates {f.Total} in all, but the fund's {f.Year} budget is {f.Budget}: nothing was imported. Correct the table or the budget.",
         ImportAlreadyTaken f => $"{f.FileName} was already imported on {UkTime.Describe(f.At)}: nothing was changed.",
         RunNotExported f => $"{f.Reference} is {f.State}: a run is exported only once a second finance user has authorised it.",
         SecondPersonNeeded f => $"Someone else in Finance must {f.Action}: {f.Because} (segregation of duties).",
@@ -388,4 +442,6 @@ public static class Failures
         StaffHasMemberships f => $"This account is a member of {f.Count} applicant organisation{(f.Count == 1 ? "" : "s")}: the person must leave {(f.Count == 1 ? "it" : "them")} first.",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
     };
+
+    private static Money Headroom(OverCap f) => f.Limit - f.Committed - f.Offered is { IsNegative: false } room ? room : Money.Zero;
 }

@@ -5,6 +5,7 @@ using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.DecisionNotices;
+using GrantsCommissioning.Core.Features.Funds;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Features.Organisations;
@@ -41,6 +42,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddAwards();
         services.AddPayments();
         services.AddPaymentRuns();
+        services.AddFunds();
         services.AddReturns();
         services.AddMonitoring();
         services.AddDecisionNotices();

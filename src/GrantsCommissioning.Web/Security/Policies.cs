@@ -21,6 +21,12 @@ public static class Policies
     /// <summary>Case pages: staff who work on cases, not Panel members; which cases each may see is decided in Core (CaseAccess).</summary>
     public const string CasePages = nameof(CasePages);
 
+    /// <summary>Funds and their budgets: administrators and the finance team.</summary>
+    public const string Funds = nameof(Funds);
+
+    /// <summary>Virements between funds: finance asks, the Chief Finance Officer (a decision maker) decides.</summary>
+    public const string Virements = nameof(Virements);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,6 +36,8 @@ public static class Policies
         }
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff));
         options.AddPolicy(Decisions, p => p.RequireAuthenticatedUser().RequireRole(Roles.DecisionMaker, Roles.Commissioner));
+        options.AddPolicy(Funds, p => p.RequireAuthenticatedUser().RequireRole(Roles.Finance, Roles.Administrator));
+        options.AddPolicy(Virements, p => p.RequireAuthenticatedUser().RequireRole(Roles.Finance, Roles.DecisionMaker));
         options.AddPolicy(CasePages, p => p.RequireAuthenticatedUser().RequireRole(CaseAccess.CasePageRoles));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

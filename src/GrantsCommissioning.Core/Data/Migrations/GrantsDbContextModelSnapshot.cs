@@ -1038,10 +1038,25 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllocatesByTable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(100);
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRingFenced")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSmallFund")
                         .HasColumnType("INTEGER");
@@ -1067,6 +1082,10 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<string>("SeniorResponsibleOfficerRole")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceConditions")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2488,6 +2507,199 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TableId");
+
+                    b.ToTable("AllocationLines", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AllocatedPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReservePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("FundId", "FinancialYearStart")
+                        .IsUnique();
+
+                    b.ToTable("AllocationTables", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.CarryForward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Destination")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "FromYearStart");
+
+                    b.ToTable("FundCarryForwards", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.Virement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromFundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToFundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromFundId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ToFundId");
+
+                    b.ToTable("FundVirements", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Features.PaymentRuns.PaymentRun", b =>
                 {
                     b.Property<int>("Id")
@@ -2723,6 +2935,53 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasIndex("OrganisationId", "VerifiedAt");
 
                     b.ToTable("BankDetailsChanges", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Payments.PaymentSuspension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspendedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspendedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique()
+                        .HasFilter("\"LiftedAt\" IS NULL");
+
+                    b.ToTable("PaymentSuspensions", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Features.Payments.Recovery", b =>
@@ -3491,6 +3750,60 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Navigation("Decision");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationLine", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Features.Funds.AllocationTable", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationTable", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.CarryForward", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.Virement", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FromFundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("ToFundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Features.PaymentRuns.PaymentRunItem", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.Payment", null)
@@ -3520,6 +3833,15 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasOne("GrantsCommissioning.Core.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Payments.PaymentSuspension", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3768,6 +4090,11 @@ namespace GrantsCommissioning.Core.Data.Migrations
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.SuccessMeasure", b =>
                 {
                     b.Navigation("Readings");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationTable", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Features.PaymentRuns.PaymentRun", b =>

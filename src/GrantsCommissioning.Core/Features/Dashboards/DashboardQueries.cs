@@ -72,8 +72,9 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
                     p.State, p.AmountPence, p.DueDate, p.HoldReason })
                 .ToListAsync(ct);
             var unverified = await Payments.PaymentBlocks.UnverifiedOrganisationsAsync(db, rows.Select(r => r.OrganisationId).Distinct().ToList(), ct);
+            var suspended = await Payments.PaymentBlocks.SuspensionsAsync(db, rows.Select(r => r.AwardReference).Distinct().ToList(), ct);
             var payments = rows.Select(p => new PaymentSummary(p.Id, p.PaymentReference, p.Organisation, p.AwardReference, p.State, new Money(p.AmountPence), p.DueDate,
-                string.Join(" ", new[] { p.HoldReason, Payments.PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId)) }.OfType<string>()) is { Length: > 0 } why ? why : null)).ToList();
+                string.Join(" ", new[] { p.HoldReason, Payments.PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId), suspended.GetValueOrDefault(p.AwardReference)) }.OfType<string>()) is { Length: > 0 } why ? why : null)).ToList();
             return new FinanceDashboard(fy, positions, payments);
         }
     }

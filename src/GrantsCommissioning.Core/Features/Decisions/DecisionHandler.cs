@@ -31,7 +31,7 @@ public sealed class DecisionReasonsValidator : AbstractValidator<DecisionReasons
 }
 
 /// <summary>Approve, part-fund, defer or reject: writes the decision row and its audit row.</summary>
-public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit, RelatedAwards related) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
+public sealed class DecisionHandler(IValidator<DecisionReasons> validator, AuditTrail audit, RelatedAwards related, Awards.AwardPlanner planner) : TransitionHandler<GrantApplication, DecisionReasons>(validator)
 {
     public override CaseKind Kind => CaseKind.Application;
 
@@ -72,6 +72,7 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
             _ => null,
         };
         message ??= amount > 0 ? await related.ProblemAsync(context.Db, c, context.Actor, new Money(amount), notice, round.IsSmallFund, context.Now, ct) : null;
+        message ??= await CapProblemAsync(context, c, new Money(amount), ct);
         return message is null ? [] : [new FieldError("Amount", message)];
     }
 
@@ -97,6 +98,33 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
         await audit.AppendAsync(context.Db, context.Actor, "Decision.Recorded", nameof(CaseKind.Application),
             c.Id.ToString(CultureInfo.InvariantCulture), null, AuditImage(decision), ct);
     }
+
+    /// <summary>
+    /// The money the decision commits, by financial year of the schedule its offer will carry, with the fund's other
+    /// offers not yet answered, must fit under the fund's cap (<see cref="Funds.CommitmentCap"/>).
+    /// </summary>
+    private async Task<string?> CapProblemAsync(TransitionContext context, GrantApplication c, Money amount, CancellationToken ct)
+    {
+        var db = context.Db;
+        var fundId = await db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.FundId).FirstAsync(ct);
+        var offers = await db.Applications.Where(a => a.Id != c.Id && a.State == ApplicationStates.OfferMade && a.Round!.FundId == fundId).ToListAsync(ct);
+        var offered = new List<(FinancialYear, Money)>();
+        foreach (var offer in offers)
+        {
+            var decided = await db.Decisions.Where(d => d.ApplicationId == offer.Id && (d.Outcome == DecisionOutcome.Approve || d.Outcome == DecisionOutcome.PartFund))
+                .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+            if (decided is not null)
+            {
+                offered.AddRange(Profile(offer, decided));
+            }
+        }
+        var over = await Funds.CommitmentCap.CheckAsync(db, fundId,
+            Profile(c, new Decision { AmountPence = amount.Pence, Rationale = "", DecidedByUserId = "", DecidedByName = "" }), offered, ct);
+        return over is null ? null : Failures.Message(over);
+    }
+
+    private List<(FinancialYear, Money)> Profile(GrantApplication application, Decision decision) =>
+        planner.Plan(application, decision).Instalments.Select(i => (FinancialYear.Containing(i.Due), i.Amount)).ToList();
 
     /// <summary>A decision notice drafted in the system must be signed (or published) and about this application before a decision cites it.</summary>
     private static async Task<string?> NoticeProblemAsync(TransitionContext context, GrantApplication c, string reference, CancellationToken ct)

@@ -43,9 +43,10 @@ public sealed class AuthoriseRunHandler : TransitionHandler<PaymentRun, NoPayloa
         {
             return [new FieldError("", $"You verified the changed bank details of {payments.First(p => p.OrganisationId == verified.OrganisationId).Organisation}, so a third finance user must authorise this run (segregation of duties).")];
         }
+        var suspended = await PaymentBlocks.SuspensionsAsync(context.Db, payments.Select(p => p.AwardReference).Distinct().ToList(), ct);
         foreach (var p in payments)
         {
-            if (PaymentBlocks.Describe(p.AwardState, null) is { } reason)
+            if (PaymentBlocks.Describe(p.AwardState, null, suspended.GetValueOrDefault(p.AwardReference)) is { } reason)
             {
                 return [new FieldError("", $"{p.PaymentReference}: {reason}")];
             }

@@ -26,8 +26,9 @@ public sealed class PaymentRunService(IDbContextFactory<GrantsDbContext> factory
             .Select(p => new { p.Id, p.PaymentReference, Organisation = p.Award!.Organisation!.Name, p.Award.OrganisationId, p.Award.AwardReference, p.AmountPence, p.DueDate, AwardState = p.Award.State })
             .ToListAsync(ct);
         var unverified = await PaymentBlocks.UnverifiedOrganisationsAsync(db, rows.Select(r => r.OrganisationId).Distinct().ToList(), ct);
+        var suspended = await PaymentBlocks.SuspensionsAsync(db, rows.Select(r => r.AwardReference).Distinct().ToList(), ct);
         return rows.Select(r => new ReadyPayment(r.Id, r.PaymentReference, r.Organisation, r.AwardReference, new Money(r.AmountPence), r.DueDate,
-            PaymentBlocks.Describe(r.AwardState, unverified.GetValueOrDefault(r.OrganisationId)))).ToList();
+            PaymentBlocks.Describe(r.AwardState, unverified.GetValueOrDefault(r.OrganisationId), suspended.GetValueOrDefault(r.AwardReference)))).ToList();
     }
 
     public async Task<FeatureResult<int>> PrepareAsync(IReadOnlyCollection<int> paymentIds, Actor actor, CancellationToken ct = default)
@@ -45,8 +46,9 @@ public sealed class PaymentRunService(IDbContextFactory<GrantsDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var payments = await db.Payments.Where(p => paymentIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.PaymentReference, p.State, p.AmountPence, AwardState = p.Award!.State, InRun = db.Set<PaymentRunItem>().Any(i => i.PaymentId == p.Id) })
+            .Select(p => new { p.Id, p.PaymentReference, p.State, p.AmountPence, AwardState = p.Award!.State, p.Award.AwardReference, InRun = db.Set<PaymentRunItem>().Any(i => i.PaymentId == p.Id) })
             .ToListAsync(ct);
+        var suspended = await PaymentBlocks.SuspensionsAsync(db, payments.Select(p => p.AwardReference).Distinct().ToList(), ct);
         if (payments.Count != paymentIds.Distinct().Count())
         {
             return FeatureResult<int>.Fail(new NotFound("payment"));
@@ -55,7 +57,7 @@ public sealed class PaymentRunService(IDbContextFactory<GrantsDbContext> factory
         {
             var why = p.InRun ? "it is already in another payment run"
                 : p.State != PaymentStates.Ready ? $"it is {labels.State(CaseKind.Payment, p.State)}, not ready"
-                : PaymentBlocks.Describe(p.AwardState, null);
+                : PaymentBlocks.Describe(p.AwardState, null, suspended.GetValueOrDefault(p.AwardReference));
             if (why is not null)
             {
                 return FeatureResult<int>.Fail(new NoLongerPossible("payment", "put in a run", $"{p.PaymentReference}: {why}"));
@@ -185,8 +187,9 @@ public sealed class PaymentRunService(IDbContextFactory<GrantsDbContext> factory
         var changes = await RunPayments.BankChangesAsync(db, organisations, ct);
         var names = payments.GroupBy(p => p.OrganisationId).ToDictionary(g => g.Key, g => g.First().Organisation);
         var unverified = changes.Where(c => !c.IsVerified).GroupBy(c => c.OrganisationId).ToDictionary(g => g.Key, g => (DateTimeOffset?)g.Max(c => c.ChangedAt));
+        var suspended = await PaymentBlocks.SuspensionsAsync(db, payments.Select(p => p.AwardReference).Distinct().ToList(), ct);
         var lines = payments.Select(p => new RunLine(p.PaymentId, p.PaymentReference, p.Organisation, p.AwardReference, new Money(p.AmountPence), p.DueDate,
-            labels.State(CaseKind.Payment, p.State), p.State is PaymentStates.Paid ? null : PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId)))).ToList();
+            labels.State(CaseKind.Payment, p.State), p.State is PaymentStates.Paid ? null : PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId), suspended.GetValueOrDefault(p.AwardReference)))).ToList();
         var bankRows = changes.Select(c => new BankChangeRow(c.Id, c.OrganisationId, names[c.OrganisationId], c.ChangedByName, c.ChangedAt, c.Before, c.After, c.VerifiedByName, c.VerifiedAt)).ToList();
         return new RunDetail(run.Id, run.RunReference, run.State, labels.State(CaseKind.PaymentRun, run.State), run.Version, run.PreparedByName, run.PreparedAt,
             run.AuthorisedByName, run.AuthorisedAt, run.BatchReference, run.ExportedAt, lines, bankRows);

@@ -74,6 +74,34 @@ public sealed class PayHandler(IValidator<PaymentMade> validator) : TransitionHa
     }
 }
 
+/// <summary>Holding a payment keeps the reason given (the transition's required comment) on the payment, for every payment list to show.</summary>
+public sealed class HoldHandler : TransitionHandler<Payment, NoPayload>
+{
+    public override CaseKind Kind => CaseKind.Payment;
+
+    public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.Hold];
+
+    protected override Task ApplyAsync(TransitionContext context, Payment c, NoPayload payload, CancellationToken ct)
+    {
+        c.HoldReason = context.Request.Comment?.Trim();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Releasing a held payment clears its hold reason.</summary>
+public sealed class ReleaseHandler : TransitionHandler<Payment, NoPayload>
+{
+    public override CaseKind Kind => CaseKind.Payment;
+
+    public override IReadOnlyCollection<string> Triggers => [PaymentTriggers.Release];
+
+    protected override Task ApplyAsync(TransitionContext context, Payment c, NoPayload payload, CancellationToken ct)
+    {
+        c.HoldReason = null;
+        return Task.CompletedTask;
+    }
+}
+
 internal static class PaymentHandlerChecks
 {
     /// <summary>The payment's block (terminated or suspended award, unverified bank change) as the form's error, or none.</summary>

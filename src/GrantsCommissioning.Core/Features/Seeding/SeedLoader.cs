@@ -18,7 +18,7 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
-    Monitoring.ReturnTimetable timetable)
+    Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -34,7 +34,12 @@ public sealed partial class SeedLoader(
         var report = await LoadDemoFilesAsync(ct);
         // The finance demo goes through the finance services (each its own transaction), so after the files above.
         var finance = await paymentRunsDemo.LoadAsync(ct);
-        return finance == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + PaymentRuns.PaymentRunDemoLoader.FileName], report.RecordsAdded + finance);
+        if (finance > 0)
+        {
+            report = new SeedReport([.. report.Files, "seed-data/" + PaymentRuns.PaymentRunDemoLoader.FileName], report.RecordsAdded + finance);
+        }
+        var funds = await fundsDemo.LoadAsync(ct);
+        return funds == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Funds.FundDemoLoader.FileName], report.RecordsAdded + funds);
     }
 
     private Task<SeedReport> LoadDemoFilesAsync(CancellationToken ct)

@@ -22,6 +22,7 @@ public partial class PaymentCasePage
     private PayeeBank? _bank;
     private bool _loaded, _canPay, _canRecover, _busy, _isFinance;
     private string? _bankError;
+    private Actor? _actor;
     private DateOnly _paidOn;
     private string? _financeRef, _error;
     private string _key = Guid.NewGuid().ToString("N");
@@ -39,6 +40,7 @@ public partial class PaymentCasePage
         _loaded = true;
         CasePage.NotFoundIfMissing(Navigation, _case);
         _isFinance = actor.IsInRole(Roles.Finance);
+        _actor = actor;
         if (_bank is not { Revealed: true })
         {
             _bank = _case is null ? null : await BankDetails.MaskedAsync(Id, actor);

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Features.Awards;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantsCommissioning.Core.Features.Funds;
+
+/// <summary>
+/// Finance takes a fund's published allocation table (CSV or XLSX) for a year: one award per partner, each with the
+/// fund's conditions, quarterly instalments in arrears and quarterly returns like any award; the reserve is left
+/// unallocated, to be released only through business-case applications to the fund's rounds. A file with any bad row
+/// names the row and column and imports nothing; a second table for the same fund and year, or the same file again, is refused.
+/// </summary>
+public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock)
+{
+    public const string ImportedAction = "Fund.AllocationTableImported";
+
+    public async Task<FeatureResult<AllocationOutcome>> ImportAsync(int fundId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsInRole(Roles.Finance))
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new RoleNeeded("the finance team", "import an allocation table"));
+        }
+        var records = TableFile.Read(fileName, content);
+        if (records is null)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new ImportRowsRefused(["The file is not a CSV file or an XLSX workbook that can be read."]));
+        }
+        var (table, errors) = AllocationTableParser.Parse(records);
+        if (table is null)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new ImportRowsRefused(errors));
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var name = Path.GetFileName(fileName);
+        return await factory.InTransactionAsync(db => ImportAsync(db, fundId, name, sha, table, actor, ct), ct,
+            () => FeatureResult<AllocationOutcome>.Fail(new ImportAlreadyTaken(name, clock.GetUtcNow())));
+    }
+
+    private async Task<FeatureResult<AllocationOutcome>> ImportAsync(GrantsDbContext db, int fundId, string fileName, string sha, ParsedAllocation table, Actor actor, CancellationToken ct)
+    {
+        var fund = await db.Funds.Include(f => f.Budgets).FirstOrDefaultAsync(f => f.Id == fundId, ct);
+        if (fund is null)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new NotFound("fund"));
+        }
+        if (!fund.AllocatesByTable)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new FundNotByTable(fund.Name));
+        }
+        if (await db.Set<AllocationTable>().AsNoTracking().FirstOrDefaultAsync(t => t.Sha256 == sha, ct) is { } same)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new ImportAlreadyTaken(same.FileName, same.ImportedAt));
+        }
+        if (await db.Set<AllocationTable>().AsNoTracking().FirstOrDefaultAsync(t => t.FundId == fundId && t.FinancialYearStart == table.Year.StartYear, ct) is { } earlier)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new AllocationAlreadyTaken(fund.Name, table.Year.ToString(), earlier.FileName, earlier.ImportedAt));
+        }
+        var total = table.Allocated + table.Reserve;
+        var budget = fund.Budgets.FirstOrDefault(b => b.FinancialYearStart == table.Year.StartYear);
+        if (budget is not null && budget.AmountPence != total.Pence)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new AllocationNotBudget(table.Year.ToString(), budget.Amount, total));
+        }
+        var (partners, unknown) = await PartnersAsync(db, table, ct);
+        if (unknown.Count > 0)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new ImportRowsRefused(unknown));
+        }
+
+        fund.Budgets.Add(budget ?? new FundBudget { FinancialYearStart = table.Year.StartYear, AmountPence = total.Pence });
+        var now = clock.GetUtcNow();
+        var record = new AllocationTable
+        {
+            FundId = fund.Id, FinancialYearStart = table.Year.StartYear, FileName = fileName, Sha256 = sha, ImportedAt = now, ImportedByName = actor.DisplayName,
+            AllocatedPence = table.Allocated.Pence, ReservePence = table.Reserve.Pence,
+        };
+        var awards = new List<(AllocationRow Row, int OrganisationId, Award Award)>();
+        var n = 0;
+        foreach (var line in table.Lines)
+        {
+            var (organisationId, organisationName) = partners[line.Partner];
+            var award = NewAward(fund, table.Year, string.Create(CultureInfo.InvariantCulture, $"AWD-{fund.Code}-{table.Year.StartYear % 100:00}{(table.Year.StartYear + 1) % 100:00}-{++n:00}"),
+                organisationId, organisationName, line.Amount, UkTime.ToUkDate(now), actor);
+            db.Awards.Add(award);
+            awards.Add((line, organisationId, award));
+        }
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        record.Lines.AddRange(awards.Select(a => new AllocationLine { Row = a.Row.Row, Partner = a.Row.Partner, OrganisationId = a.OrganisationId, AwardId = a.Award.Id, AmountPence = a.Row.Amount.Pence }));
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, ImportedAction, nameof(Fund), fund.Id.ToString(CultureInfo.InvariantCulture), null, new
+        {
+            file = fileName, sha, year = table.Year.ToString(), allocatedPence = table.Allocated.Pence, reservePence = table.Reserve.Pence,
+            awards = awards.Select(a => new { a.Award.AwardReference, partner = a.Row.Partner, pence = a.Row.Amount.Pence }).ToList(),
+        }, ct);
+        return FeatureResult<AllocationOutcome>.Ok(new AllocationOutcome(record.Id, table.Year, awards.Count, table.Allocated, table.Reserve));
+    }
+
+    /// <summary>
+    /// A passported award: the whole financial year, the fund's conditions, four quarterly instalments each due at its
+    /// quarter's end (in arrears, so no advance to justify) and a monitoring return for each quarter.
+    /// </summary>
+    private Award NewAward(Fund fund, FinancialYear year, string reference, int organisationId, string organisation, Money amount, DateOnly today, Actor actor)
+    {
+        var award = new Award
+        {
+            AwardReference = reference, OrganisationId = organisationId, FundId = fund.Id, Title = $"{fund.Name} {year}: {organisation}",
+            Purpose = fund.Purpose, AmountPence = amount.Pence, AwardedOn = today, StartDate = year.Start, EndDate = year.End,
+            DueDiligenceNote = "Passported allocation by the published table; the partnership's plan is agreed with the Commissioner.",
+        };
+        var conditions = (fund.SourceConditions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        conditions.Add($"Spent on the purposes of the {fund.Name} in {year}, with spend and outcomes reported in a return each quarter.");
+        var order = 0;
+        award.Conditions.AddRange(conditions.Select(t => new AwardCondition { Order = ++order, Text = t }));
+        var quarters = year.Quarters.ToList();
+        var instalments = quarters.Zip(amount.Allocate([25, 25, 25, 25])).Select(x => new Instalment(x.First.End, x.Second)).ToList();
+        (award.PaymentBasis, award.AdvanceJustification) = Payments.PaymentBasisRule.For(instalments, award.StartDate);
+        var n = 0;
+        foreach (var i in instalments)
+        {
+            var payment = new Payment { PaymentReference = $"{reference}-P{++n}", PaymentKind = PaymentKind.Instalment, InstalmentNumber = n, DueDate = i.Due, AmountPence = i.Amount.Pence };
+            workflow.Start(payment, actor);
+            award.Payments.Add(payment);
+        }
+        award.YearSplits.Add(new AwardYearSplit { FinancialYearStart = year.StartYear, AmountPence = amount.Pence });
+        n = 0;
+        foreach (var q in quarters)
+        {
+            var ret = new MonitoringReturn { ReturnReference = $"{reference}-R{++n}", PeriodStart = q.Start, PeriodEnd = q.End, DueDate = q.End.AddMonths(1) };
+            workflow.Start(ret, actor);
+            award.Returns.Add(ret);
+        }
+        workflow.Start(award, actor);
+        return award;
+    }
+
+    /// <summary>
+    /// Each partner named: an organisation of that name, or else the one Community Safety Partnership serving that area
+    /// (seed 002 names districts); an unknown or ambiguous partner names its row.
+    /// </summary>
+    private static async Task<(Dictionary<string, (int Id, string Name)> Found, List<string> Unknown)> PartnersAsync(GrantsDbContext db, ParsedAllocation table, CancellationToken ct)
+    {
+        var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.AreaServed, o.Type }).ToListAsync(ct);
+        var found = new Dictionary<string, (int, string)>(StringComparer.OrdinalIgnoreCase);
+        var unknown = new List<string>();
+        foreach (var line in table.Lines)
+        {
+            var byName = organisations.Where(o => string.Equals(o.Name, line.Partner, StringComparison.OrdinalIgnoreCase)).ToList();
+            var matches = byName.Count > 0 ? byName
+                : organisations.Where(o => o.Type == OrganisationType.CommunitySafetyPartnership && string.Equals(o.AreaServed, line.Partner, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count == 1)
+            {
+                found[line.Partner] = (matches[0].Id, matches[0].Name);
+            }
+            else
+            {
+                unknown.Add(matches.Count == 0
+                    ? $"Row {line.Row}, column '{table.PartnerHeading}': no organisation is called {line.Partner}, and no Community Safety Partnership serves it. Add the partner's organisation first."
+                    : $"Row {line.Row}, column '{table.PartnerHeading}': more than one Community Safety Partnership serves {line.Partner}. Name the partnership in full.");
+            }
+        }
+        return (found, unknown);
+    }
+}

@@ -1,0 +1,97 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Funds;
+using GrantsCommissioning.Web.Components.Pages.PaymentRuns;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace GrantsCommissioning.Web.Components.Pages.Funds.Detail;
+
+public partial class Page : FinancePageBase
+{
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private FundService Funds { get; set; } = default!;
+
+    [Inject]
+    private AllocationImporter Importer { get; set; } = default!;
+
+    [Inject]
+    private BudgetMovements Movements { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private FundDetail? _fund;
+    private bool _loaded;
+    private bool _isFinance;
+    private FundInput _form = new();
+    private BudgetInput _budget = new();
+    private CarryForwardInput _carry = new();
+    private IReadOnlyList<CarryForwardRow> _carried = [];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _isFinance = (await ActorAsync()).IsInRole(Roles.Finance);
+        await LoadAsync();
+        _form = _fund?.Form ?? new FundInput();
+    }
+
+    private async Task LoadAsync()
+    {
+        _fund = await Funds.DetailAsync(Id);
+        _carried = await Movements.CarryForwardsAsync(Id);
+        _loaded = true;
+        Cases.CasePage.NotFoundIfMissing(Navigation, _fund);
+    }
+
+    private string Group(string key) => Errors.ContainsKey(key) ? "form-group form-group--error" : "form-group";
+
+    private async Task SaveAsync()
+    {
+        var actor = await ActorAsync();
+        await ChangeAsync(() => Funds.SaveAsync(Id, _form, actor), "The fund is saved.", LoadAsync);
+    }
+
+    private async Task SetBudgetAsync()
+    {
+        var actor = await ActorAsync();
+        await ChangeAsync(() => Funds.SetBudgetAsync(Id, _budget, actor), $"The {_budget.Year} budget is set.", async () =>
+        {
+            _budget = new BudgetInput();
+            await LoadAsync();
+        });
+    }
+
+    private async Task CarryForwardAsync()
+    {
+        var actor = await ActorAsync();
+        await ChangeAsync(() => Movements.CarryForwardAsync(Id, _carry, actor), "The year-end decision is recorded.", async () =>
+        {
+            _carry = new CarryForwardInput();
+            await LoadAsync();
+        });
+    }
+
+    private async Task ImportAsync(InputFileChangeEventArgs e)
+    {
+        byte[] content;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await e.File.OpenReadStream(maxAllowedSize: 1024 * 1024).CopyToAsync(buffer);
+            content = buffer.ToArray();
+        }
+        catch (IOException)
+        {
+            Errors = new Dictionary<string, string> { ["file"] = "The file must be smaller than 1 MB." };
+            return;
+        }
+        var actor = await ActorAsync();
+        await ChangeAsync(() => Importer.ImportAsync(Id, e.File.Name, content, actor), "", LoadAsync);
+        Message = Errors.Count == 0 && _fund is { Tables.Count: > 0 } loaded && loaded.Tables[0] is var t
+            ? $"{e.File.Name} imported: {t.Awards.Count} awards, {t.Allocated} allocated and {t.Reserve} in reserve ({t.Total} in all)."
+            : null;
+    }
+}
