@@ -87,6 +87,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<GrantsOptions>>(sp => sp.GetRequiredService<Components.Account.PublicBaseUrlValidator>());
         services.AddSingleton<IValidateOptions<GrantsOptions>>(sp => sp.GetRequiredService<Components.Account.PublicBaseUrlValidator>());
         services.AddSingleton<Infrastructure.StartupTasks>();
+        services.AddApiHosting();
         return services;
     }
 

@@ -346,6 +346,12 @@ public sealed record OverCap(string Fund, string Year, Money Adding, Money Commi
     public override string Field => "Amount";
 }
 
+/// <summary>The API refused a bearer token: none given, not recognised, expired, revoked, or without the scope the request needs.</summary>
+public sealed record ApiTokenRefused(Api.ApiTokenStatus Status, string Scope) : Failure;
+
+/// <summary>The API caller sent more requests than its limit allows; it may try again after the given seconds.</summary>
+public sealed record TooManyRequests(int RetryAfterSeconds) : Failure;
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -360,6 +366,15 @@ public static class Failures
         FundNotByTable f => $"{f.Fund} is allocated through applications. Mark it as allocated by a published table first.",
         AllocationAlreadyTaken f => $"{f.Fund} already has its {f.Year} allocation table ({f.FileName}, imported {UkTime.Describe(f.At)}): nothing was changed. Change an allocation by varying its award.",
         AllocationNotBudget f => $"The table allocates {f.Total} in all, but the fund's {f.Year} budget is {f.Budget}: nothing was imported. Correct the table or the budget.",
+        ApiTokenRefused f => f.Status switch
+        {
+            Api.ApiTokenStatus.Missing => "This request needs an API token: send it in the Authorization header as \"Bearer\" and the token.",
+            Api.ApiTokenStatus.Expired => "The API token has expired: ask an administrator for a new one.",
+            Api.ApiTokenStatus.Revoked => "The API token has been revoked: ask an administrator for a new one.",
+            Api.ApiTokenStatus.ScopeMissing => $"The API token does not allow this request: it needs the {f.Scope} scope.",
+            _ => "The API token was not recognised.",
+        },
+        TooManyRequests f => string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {f.RetryAfterSeconds} seconds."),
         ImportAlreadyTaken f => $"{f.FileName} was already imported on {UkTime.Describe(f.At)}: nothing was changed.",
         RunNotExported f => $"{f.Reference} is {f.State}: a run is exported only once a second finance user has authorised it.",
         SecondPersonNeeded f => $"Someone else in Finance must {f.Action}: {f.Because} (segregation of duties).",

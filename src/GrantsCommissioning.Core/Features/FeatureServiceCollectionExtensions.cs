@@ -1,3 +1,4 @@
+using GrantsCommissioning.Core.Features.Api;
 using GrantsCommissioning.Core.Features.Staff;
 using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Assessments;
@@ -51,6 +52,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddPanelReporting();
         services.AddStaff();
         services.AddTransparency();
+        services.AddApi();
         services.AddSingleton<Accounts.AccountClosure>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();

@@ -38,6 +38,8 @@ public static class WebApplicationExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiProblemPages();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UsePublicPageCaching();
 
@@ -53,6 +55,7 @@ public static class WebApplicationExtensions
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
         Endpoints.MonitoringEndpoints.MapMonitoringEndpoints(app);
         Endpoints.AssessmentEndpoints.MapAssessmentEndpoints(app);
+        Endpoints.ApiEndpoints.MapApiEndpoints(app);
         return app;
     }
 }

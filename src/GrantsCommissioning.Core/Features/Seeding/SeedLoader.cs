@@ -56,6 +56,7 @@ public sealed partial class SeedLoader(
                 ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
                 ("demo/sensitive-recipients.json", (db, file, c) => new Transparency.TransparencyDemoLoader(db, file, sensitiveRecipients).LoadAsync(c)),
                 ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, workflow, file).LoadAsync(c)),
+                ("demo/api-tokens.json", (db, file, c) => new Api.ApiTokenDemoLoader(db, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "assessments*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Assessments.DemoAssessmentLoader(db, file, now).LoadAsync(c)))),
             ],

@@ -34,8 +34,8 @@ public sealed class ThreeSixtyGiving(PublicRegisters registers, IOptions<GrantsO
     private IReadOnlyList<QualityIssue> Issues(IReadOnlyList<PublicGrant> grants) =>
         GrantDataQuality.Check(grants, GrantId, UkTime.ToUkDate(clock.GetUtcNow()));
 
-    /// <summary>The grants the files publish: every one without a blocking quality fault.</summary>
-    private async Task<IReadOnlyList<PublicGrant>> PublishableAsync(CancellationToken ct)
+    /// <summary>The grants the files (and the API) publish: every one without a blocking quality fault, redacted.</summary>
+    public async Task<IReadOnlyList<PublicGrant>> PublishableAsync(CancellationToken ct)
     {
         var grants = await registers.AllGrantsAsync(ct);
         var blocked = Issues(grants).Where(i => i.Blocking).Select(i => i.AwardId).ToHashSet();
