@@ -48,9 +48,18 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        // Instants are stored as UTC ticks so they sort and compare correctly in SQLite.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        if (Database.IsNpgsql())
+        {
+            // timestamptz: an instant, written as UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcConverter>();
+        }
+        else
+        {
+            // Instants are stored as UTC ticks so they sort and compare correctly in SQLite.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }
 

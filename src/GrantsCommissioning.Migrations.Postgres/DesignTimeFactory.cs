@@ -1,0 +1,20 @@
+using GrantsCommissioning.Core.Configuration;
+using GrantsCommissioning.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace GrantsCommissioning.Migrations.Postgres;
+
+/// <summary>
+/// Lets `dotnet ef migrations add` build the PostgreSQL model without a server (tools/add-migration.sh): the same options
+/// as at run time with Grants:Database:Provider = Postgres. No connection is opened to add a migration.
+/// </summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<GrantsDbContext>
+{
+    public GrantsDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<GrantsDbContext>();
+        GrantsDatabase.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=grants_design_time");
+        return new GrantsDbContext(options.Options);
+    }
+}
