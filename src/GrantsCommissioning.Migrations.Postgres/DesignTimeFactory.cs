@@ -2,6 +2,8 @@ using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Migrations.Postgres;
 
@@ -13,7 +15,11 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<GrantsDbCont
 {
     public GrantsDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<GrantsDbContext>();
+        // The Identity schema version is read from the application's services, as AddCoreServices sets it (with passkeys).
+        var services = new ServiceCollection()
+            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+            .BuildServiceProvider();
+        var options = new DbContextOptionsBuilder<GrantsDbContext>().UseApplicationServiceProvider(services);
         GrantsDatabase.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=grants_design_time");
         return new GrantsDbContext(options.Options);
     }
