@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Domain;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -68,5 +69,28 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            QuoteCheckConstraintColumns(builder);
+        }
+    }
+
+    /// <summary>
+    /// Check constraints are written once, with bare column names (SQLite matches them case-insensitively); PostgreSQL
+    /// folds bare names to lower case, so there each column name in a constraint is quoted.
+    /// </summary>
+    private static void QuoteCheckConstraintColumns(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var columns = entity.GetProperties().Select(p => p.GetColumnName()).Distinct().ToList();
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                var sql = columns.Aggregate(check.Sql, (text, column) =>
+                    Regex.Replace(text, $@"(?<![""\w]){Regex.Escape(column)}(?![""\w])", $"\"{column}\""));
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, sql);
+            }
+        }
     }
 }

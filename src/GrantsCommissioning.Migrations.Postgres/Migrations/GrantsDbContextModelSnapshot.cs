@@ -224,7 +224,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("ApplicationObjectives", t =>
                         {
-                            t.HasCheckConstraint("CK_ApplicationObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                            t.HasCheckConstraint("CK_ApplicationObjectives_Share", "\"SharePercent\" BETWEEN 1 AND 100");
                         });
                 });
 
@@ -603,7 +603,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("Awards", t =>
                         {
-                            t.HasCheckConstraint("CK_Awards_Amount", "AmountPence > 0");
+                            t.HasCheckConstraint("CK_Awards_Amount", "\"AmountPence\" > 0");
                         });
                 });
 
@@ -678,7 +678,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("AwardChangeRequests", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardChangeRequests_Amount", "AmountPence >= 0");
+                            t.HasCheckConstraint("CK_AwardChangeRequests_Amount", "\"AmountPence\" >= 0");
                         });
                 });
 
@@ -788,7 +788,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("AwardObjectives", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                            t.HasCheckConstraint("CK_AwardObjectives_Share", "\"SharePercent\" BETWEEN 1 AND 100");
                         });
                 });
 
@@ -830,7 +830,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("AwardRatings", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardRatings_Rag", "Rag BETWEEN 1 AND 3");
+                            t.HasCheckConstraint("CK_AwardRatings_Rag", "\"Rag\" BETWEEN 1 AND 3");
                         });
                 });
 
@@ -1362,7 +1362,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("Moderations", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Moderations_Score", "Score BETWEEN 0 AND 100");
+                            t.HasCheckConstraint("CK_Moderations_Score", "\"Score\" BETWEEN 0 AND 100");
                         });
                 });
 
@@ -2469,7 +2469,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("DecisionNotices", null, t =>
                         {
-                            t.HasCheckConstraint("CK_DecisionNotices_Amount", "AmountPence IS NULL OR AmountPence > 0");
+                            t.HasCheckConstraint("CK_DecisionNotices_Amount", "\"AmountPence\" IS NULL OR \"AmountPence\" > 0");
                         });
                 });
 
@@ -2780,7 +2780,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("Recoveries", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Recoveries_Negative", "AmountPence < 0");
+                            t.HasCheckConstraint("CK_Recoveries_Negative", "\"AmountPence\" < 0");
                         });
                 });
 

@@ -46,6 +46,10 @@ public static class TestDatabaseProvider
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The PostgreSQL connection string of the database of <paramref name="dataDirectory"/> (only when <see cref="IsPostgres"/>).</summary>
+    public static string PostgresConnectionString(string dataDirectory) =>
+        ConnectionString(PostgresServer ?? throw new InvalidOperationException($"{Variable} is not set."), dataDirectory);
+
     private static string ConnectionString(string server, string dataDirectory) =>
         new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName(dataDirectory) }.ConnectionString;
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GrantsCommissioning.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261202133741_Initial")]
+    [Migration("20261202140153_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -227,7 +227,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("ApplicationObjectives", t =>
                         {
-                            t.HasCheckConstraint("CK_ApplicationObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                            t.HasCheckConstraint("CK_ApplicationObjectives_Share", "\"SharePercent\" BETWEEN 1 AND 100");
                         });
                 });
 
@@ -606,7 +606,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("Awards", t =>
                         {
-                            t.HasCheckConstraint("CK_Awards_Amount", "AmountPence > 0");
+                            t.HasCheckConstraint("CK_Awards_Amount", "\"AmountPence\" > 0");
                         });
                 });
 
@@ -681,7 +681,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("AwardChangeRequests", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardChangeRequests_Amount", "AmountPence >= 0");
+                            t.HasCheckConstraint("CK_AwardChangeRequests_Amount", "\"AmountPence\" >= 0");
                         });
                 });
 
@@ -791,7 +791,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("AwardObjectives", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                            t.HasCheckConstraint("CK_AwardObjectives_Share", "\"SharePercent\" BETWEEN 1 AND 100");
                         });
                 });
 
@@ -833,7 +833,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("AwardRatings", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardRatings_Rag", "Rag BETWEEN 1 AND 3");
+                            t.HasCheckConstraint("CK_AwardRatings_Rag", "\"Rag\" BETWEEN 1 AND 3");
                         });
                 });
 
@@ -1365,7 +1365,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("Moderations", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Moderations_Score", "Score BETWEEN 0 AND 100");
+                            t.HasCheckConstraint("CK_Moderations_Score", "\"Score\" BETWEEN 0 AND 100");
                         });
                 });
 
@@ -2472,7 +2472,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("DecisionNotices", null, t =>
                         {
-                            t.HasCheckConstraint("CK_DecisionNotices_Amount", "AmountPence IS NULL OR AmountPence > 0");
+                            t.HasCheckConstraint("CK_DecisionNotices_Amount", "\"AmountPence\" IS NULL OR \"AmountPence\" > 0");
                         });
                 });
 
@@ -2783,7 +2783,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.ToTable("Recoveries", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Recoveries_Negative", "AmountPence < 0");
+                            t.HasCheckConstraint("CK_Recoveries_Negative", "\"AmountPence\" < 0");
                         });
                 });
 

@@ -972,7 +972,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Moderations", x => x.Id);
-                    table.CheckConstraint("CK_Moderations_Score", "Score BETWEEN 0 AND 100");
+                    table.CheckConstraint("CK_Moderations_Score", "\"Score\" BETWEEN 0 AND 100");
                     table.ForeignKey(
                         name: "FK_Moderations_Applications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -992,7 +992,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApplicationObjectives", x => new { x.ApplicationId, x.ObjectiveId });
-                    table.CheckConstraint("CK_ApplicationObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                    table.CheckConstraint("CK_ApplicationObjectives_Share", "\"SharePercent\" BETWEEN 1 AND 100");
                     table.ForeignKey(
                         name: "FK_ApplicationObjectives_Applications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -1166,7 +1166,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Awards", x => x.Id);
-                    table.CheckConstraint("CK_Awards_Amount", "AmountPence > 0");
+                    table.CheckConstraint("CK_Awards_Amount", "\"AmountPence\" > 0");
                     table.ForeignKey(
                         name: "FK_Awards_Applications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -1239,7 +1239,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DecisionNotices", x => x.Id);
-                    table.CheckConstraint("CK_DecisionNotices_Amount", "AmountPence IS NULL OR AmountPence > 0");
+                    table.CheckConstraint("CK_DecisionNotices_Amount", "\"AmountPence\" IS NULL OR \"AmountPence\" > 0");
                     table.ForeignKey(
                         name: "FK_DecisionNotices_Applications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -1381,7 +1381,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AwardObjectives", x => new { x.AwardId, x.ObjectiveId });
-                    table.CheckConstraint("CK_AwardObjectives_Share", "SharePercent BETWEEN 1 AND 100");
+                    table.CheckConstraint("CK_AwardObjectives_Share", "\"SharePercent\" BETWEEN 1 AND 100");
                     table.ForeignKey(
                         name: "FK_AwardObjectives_Awards_AwardId",
                         column: x => x.AwardId,
@@ -1412,7 +1412,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AwardRatings", x => x.Id);
-                    table.CheckConstraint("CK_AwardRatings_Rag", "Rag BETWEEN 1 AND 3");
+                    table.CheckConstraint("CK_AwardRatings_Rag", "\"Rag\" BETWEEN 1 AND 3");
                     table.ForeignKey(
                         name: "FK_AwardRatings_Awards_AwardId",
                         column: x => x.AwardId,
@@ -1537,7 +1537,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AwardChangeRequests", x => x.Id);
-                    table.CheckConstraint("CK_AwardChangeRequests_Amount", "AmountPence >= 0");
+                    table.CheckConstraint("CK_AwardChangeRequests_Amount", "\"AmountPence\" >= 0");
                     table.ForeignKey(
                         name: "FK_AwardChangeRequests_AwardCostLines_FromCostLineId",
                         column: x => x.FromCostLineId,
@@ -1605,7 +1605,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Recoveries", x => x.Id);
-                    table.CheckConstraint("CK_Recoveries_Negative", "AmountPence < 0");
+                    table.CheckConstraint("CK_Recoveries_Negative", "\"AmountPence\" < 0");
                     table.ForeignKey(
                         name: "FK_Recoveries_Awards_AwardId",
                         column: x => x.AwardId,
