@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace GrantsCommissioning.Core;
 
@@ -29,8 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPooledDbContextFactory<GrantsDbContext>((sp, options) =>
         {
             var paths = sp.GetRequiredService<DataPaths>();
-            options.UseSqlite(paths.ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(GrantsDbContext).Assembly.FullName))
-                .AddInterceptors(new SqlitePragmas())
+            GrantsDatabase.Configure(options, paths.Provider, paths.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<PublicDataChanges>().Interceptors);
         });
         services.AddSingleton<Features.Public.PublicDataVersion>();
@@ -54,24 +54,43 @@ public sealed class DataPaths
     {
         ArgumentNullException.ThrowIfNull(options);
         DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
-        ConnectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "grants.db"), Pooling = true, DefaultTimeout = 30 }.ToString()
-            : options.ConnectionString;
+        Provider = options.Database.Provider;
+        var configured = string.IsNullOrWhiteSpace(options.Database.ConnectionString) ? options.ConnectionString : options.Database.ConnectionString;
+        ConnectionString = Provider == DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(configured)
+            ? configured ?? ""
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "grants.db"), Pooling = true, DefaultTimeout = 30 }.ToString();
         SeedDataPath = new Lazy<string>(() => RepositoryPaths.Resolve(options.SeedDataPath, "seed-data", contentRoot));
         WorkflowsPath = new Lazy<string>(() => RepositoryPaths.Resolve(options.WorkflowsPath, "workflows", contentRoot));
     }
 
     public string DataDirectory { get; }
+    public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public Lazy<string> SeedDataPath { get; }
     public Lazy<string> WorkflowsPath { get; }
-    public string DatabaseFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+    /// <summary>Where the database is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
+    public string DatabaseDescription
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.Postgres)
+            {
+                return new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            }
+            var pg = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL database '{pg.Database ?? pg.Username}' on {pg.Host}:{pg.Port}";
+        }
+    }
 
-    /// <summary>The folder holding the database file; null for an in-memory database.</summary>
+    /// <summary>The folder holding the SQLite database file; null for an in-memory database or PostgreSQL.</summary>
     public string? DatabaseFolder
     {
         get
         {
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                return null;
+            }
             var builder = new SqliteConnectionStringBuilder(ConnectionString);
             var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:"
                 || builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
@@ -84,19 +103,40 @@ internal sealed class GrantsOptionsValidator : IValidateOptions<GrantsOptions>
 {
     public ValidateOptionsResult Validate(string? name, GrantsOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.Database.Provider == DatabaseProvider.Postgres)
         {
+            if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+            {
+                return ValidateOptionsResult.Fail("Grants:Database:ConnectionString is required when Grants:Database:Provider is Postgres.");
+            }
             try
             {
-                var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+                var builder = new NpgsqlConnectionStringBuilder(options.Database.ConnectionString);
+                if (string.IsNullOrWhiteSpace(builder.Host))
+                {
+                    return ValidateOptionsResult.Fail("Grants:Database:ConnectionString has no Host.");
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+            {
+                return ValidateOptionsResult.Fail($"Grants:Database:ConnectionString is not a valid PostgreSQL connection string: {ex.Message}");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(options.Database.ConnectionString ?? options.ConnectionString))
+        {
+            var setting = string.IsNullOrWhiteSpace(options.Database.ConnectionString) ? "Grants:ConnectionString" : "Grants:Database:ConnectionString";
+            var connectionString = string.IsNullOrWhiteSpace(options.Database.ConnectionString) ? options.ConnectionString : options.Database.ConnectionString;
+            try
+            {
+                var builder = new SqliteConnectionStringBuilder(connectionString);
                 if (string.IsNullOrWhiteSpace(builder.DataSource))
                 {
-                    return ValidateOptionsResult.Fail("Grants:ConnectionString has no Data Source.");
+                    return ValidateOptionsResult.Fail($"{setting} has no Data Source.");
                 }
             }
             catch (ArgumentException ex)
             {
-                return ValidateOptionsResult.Fail($"Grants:ConnectionString is not a valid SQLite connection string: {ex.Message}");
+                return ValidateOptionsResult.Fail($"{setting} is not a valid SQLite connection string: {ex.Message}");
             }
         }
         if (string.IsNullOrWhiteSpace(options.DataDirectory) || options.DataDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)

@@ -26,8 +26,11 @@ public sealed class GrantsOptions
     [Required]
     public string DataDirectory { get; set; } = "App_Data";
 
-    /// <summary>SQLite connection string; when empty, {DataDirectory}/grants.db.</summary>
+    /// <summary>SQLite connection string; when empty, {DataDirectory}/grants.db. (With Grants:Database:Provider = Postgres, use Grants:Database:ConnectionString.)</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The database engine (Grants:Database:Provider) and, for PostgreSQL, its connection string.</summary>
+    public DatabaseOptions Database { get; set; } = new();
 
     /// <summary>Folder of seed-data files; when empty, the repository's seed-data folder is found above the content root.</summary>
     public string? SeedDataPath { get; set; }
@@ -43,4 +46,20 @@ public sealed class GrantsOptions
 
     /// <summary>Load the fictional demo organisations, applications and awards into an empty database (never in Production).</summary>
     public bool LoadDemoData { get; set; }
+}
+
+/// <summary>The "Grants:Database" section: which EF Core provider the system runs on.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (the embedded default) or Postgres.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The connection string for the provider: required for Postgres; for Sqlite it overrides Grants:ConnectionString.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
 }

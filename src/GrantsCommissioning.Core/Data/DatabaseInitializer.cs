@@ -1,10 +1,16 @@
+using System.Net.Sockets;
+using GrantsCommissioning.Core.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace GrantsCommissioning.Core.Data;
 
-/// <summary>Creates the data folder, applies migrations and switches the SQLite file to WAL.</summary>
+/// <summary>
+/// Creates the data folder and applies migrations for the configured provider: on SQLite it then switches the file to WAL;
+/// on PostgreSQL it (re)creates the append-only triggers that the SQLite migrations hold as raw SQL.
+/// </summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ILogger<DatabaseInitializer> logger)
 {
@@ -23,15 +29,28 @@ public sealed partial class DatabaseInitializer(
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count > 0)
                 {
-                    LogMigrating(logger, pending.Count, paths.DatabaseFile);
+                    LogMigrating(logger, pending.Count, paths.DatabaseDescription);
                     await db.Database.MigrateAsync(cancellationToken);
                 }
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                if (paths.Provider == DatabaseProvider.Postgres)
+                {
+                    await db.Database.ExecuteSqlRawAsync(PostgresDatabaseObjects.AppendOnlyTriggers, cancellationToken);
+                }
+                else
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
             }
             catch (SqliteException ex)
             {
                 throw new StartupException(
-                    $"The database at {paths.DatabaseFile} could not be opened or migrated (Grants:DataDirectory / Grants:ConnectionString): {ex.Message}", ex);
+                    $"The database at {paths.DatabaseDescription} could not be opened or migrated (Grants:DataDirectory / Grants:ConnectionString): {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException
+                || (ex is InvalidOperationException && ex.InnerException is NpgsqlException or SocketException or TimeoutException))
+            {
+                throw new StartupException(
+                    $"The {paths.DatabaseDescription} could not be reached or migrated (Grants:Database:ConnectionString): {(ex.InnerException ?? ex).Message}", ex);
             }
         }
     }
@@ -51,6 +70,6 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {File}")]
-    private static partial void LogMigrating(ILogger logger, int count, string file);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {Database}")]
+    private static partial void LogMigrating(ILogger logger, int count, string database);
 }

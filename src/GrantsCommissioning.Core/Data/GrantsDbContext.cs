@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Domain;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -48,9 +49,18 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        // Instants are stored as UTC ticks so they sort and compare correctly in SQLite.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        if (Database.IsNpgsql())
+        {
+            // timestamptz: an instant, written as UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcConverter>();
+        }
+        else
+        {
+            // Instants are stored as UTC ticks so they sort and compare correctly in SQLite.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }
 
@@ -59,5 +69,28 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            QuoteCheckConstraintColumns(builder);
+        }
+    }
+
+    /// <summary>
+    /// Check constraints are written once, with bare column names (SQLite matches them case-insensitively); PostgreSQL
+    /// folds bare names to lower case, so there each column name in a constraint is quoted.
+    /// </summary>
+    private static void QuoteCheckConstraintColumns(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var columns = entity.GetProperties().Select(p => p.GetColumnName()).Distinct().ToList();
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                var sql = columns.Aggregate(check.Sql, (text, column) =>
+                    Regex.Replace(text, $@"(?<![""\w]){Regex.Escape(column)}(?![""\w])", $"\"{column}\""));
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, sql);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Timers;
+using GrantsCommissioning.TestCommon.Fixtures;
 using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -223,15 +224,22 @@ public sealed class TimerTests
             journal.Where(j => j.CaseId == a.Id).OrderBy(j => j.Sequence).Select(j => (j.Sequence, j.Trigger))));
     }
 
+    /// <summary>Reads the database directly, with no app running: the SQLite file in the folder, or the folder's PostgreSQL database.</summary>
     private static long EscalationsInFile(string folder, int returnId)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "grants.db")};Pooling=False");
+        using System.Data.Common.DbConnection connection = TestDatabaseProvider.IsPostgres
+            ? new Npgsql.NpgsqlConnection(TestDatabaseProvider.PostgresConnectionString(folder))
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "grants.db")};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM WorkflowJournal WHERE CaseKind = $kind AND CaseId = $id AND \"Trigger\" = 'Escalate'";
-        command.Parameters.AddWithValue("$kind", (int)CaseKind.MonitoringReturn);
-        command.Parameters.AddWithValue("$id", returnId);
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = "SELECT COUNT(*) FROM \"WorkflowJournal\" WHERE \"CaseKind\" = @kind AND \"CaseId\" = @id AND \"Trigger\" = 'Escalate'";
+        foreach (var (name, value) in new[] { ("kind", (int)CaseKind.MonitoringReturn), ("id", returnId) })
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            command.Parameters.Add(parameter);
+        }
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Task<int> EscalationsAsync(Core.Data.GrantsDbContext db, int returnId) =>

@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Email;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
+using GrantsCommissioning.TestCommon.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
             ["Email:PollSeconds"] = "1",
             ["Email:RetryBaseSeconds"] = "1",
         });
+        builder.Configuration.AddInMemoryCollection(TestDatabaseProvider.Settings(directory));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -118,6 +120,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         if (ownsDirectory)
         {
+            TestDatabaseProvider.Drop(Directory);
             TryDelete(Directory);
         }
     }

@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Configuration;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Accounts;
+using GrantsCommissioning.TestCommon.Fixtures;
 using GrantsCommissioning.Web.Components.Account;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +33,10 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Grants:DataDirectory", DataDirectory);
+        foreach (var (key, value) in TestDatabaseProvider.Settings(DataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Grants:LoadDemoData", LoadDemoData ? "true" : "false");
         builder.UseSetting("Grants:SeedDataPath", RepositoryPaths.Resolve(null, "seed-data", AppContext.BaseDirectory));
         builder.UseSetting("Grants:WorkflowsPath", RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory));
@@ -188,6 +193,7 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        TestDatabaseProvider.Drop(DataDirectory);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -70,6 +70,51 @@ public class StartupFailureTests
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "Grants:Database:ConnectionString is required when Grants:Database:Provider is Postgres.")]
+    [InlineData("Hots=db.example;Database=grants", "Grants:Database:ConnectionString is not a valid PostgreSQL connection string")]
+    [InlineData("Database=grants", "Grants:Database:ConnectionString has no Host.")]
+    public async Task PostgresConnectionString_MissingOrMalformed_StopsStartUpWithAMessageNamingTheSetting(string connectionString, string expected)
+    {
+        var (exit, output) = await RunAppAsync(new()
+        {
+            ["Grants__Database__Provider"] = "Postgres",
+            ["Grants__Database__ConnectionString"] = connectionString,
+        });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("GrantsCommissioning cannot start:", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgresUnreachable_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        // A loopback port with nothing listening: the connection is refused at once.
+        var port = FreeLoopbackPort();
+
+        var (exit, output) = await RunAppAsync(new()
+        {
+            ["Grants__Database__Provider"] = "Postgres",
+            ["Grants__Database__ConnectionString"] = $"Host=127.0.0.1;Port={port};Database=grants;Username=grants;Timeout=5",
+        });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("GrantsCommissioning cannot start:", output, StringComparison.Ordinal);
+        Assert.Contains($"PostgreSQL database 'grants' on 127.0.0.1:{port} could not be reached or migrated (Grants:Database:ConnectionString)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownDatabaseProvider_StopsStartUpWithOneLineNamingTheSetting()
+    {
+        var (exit, output) = await RunAppAsync(new() { ["Grants__Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Grants:Database:Provider must be one of Sqlite, Postgres (was 'Oracle').", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MalformedEnvironmentSettingsFile_StopsStartUpWithAMessageNamingTheFile()
     {
@@ -150,6 +195,13 @@ public class StartupFailureTests
             throw new TimeoutException("The app kept running although its configuration is broken.");
         }
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string CopyFolder(string name)

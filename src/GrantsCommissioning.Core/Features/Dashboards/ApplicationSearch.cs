@@ -33,9 +33,10 @@ public sealed class ApplicationSearch(IDbContextFactory<GrantsDbContext> factory
             }
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
-                var text = query.Text.Trim();
-                q = q.Where(a => EF.Functions.Like(a.ProjectTitle, $"%{text}%") || EF.Functions.Like(a.ApplicationReference, $"%{text}%")
-                    || EF.Functions.Like(a.Organisation!.Name, $"%{text}%"));
+                // Case-insensitive on every provider (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+                var text = query.Text.Trim().ToUpperInvariant();
+                q = q.Where(a => a.ProjectTitle.ToUpper().Contains(text) || a.ApplicationReference.ToUpper().Contains(text)
+                    || a.Organisation!.Name.ToUpper().Contains(text));
             }
             var count = await q.CountAsync(ct);
             q = query.Sort switch

@@ -106,8 +106,9 @@ public sealed class DecisionNoticeService(
             }
             if (!string.IsNullOrWhiteSpace(search))
             {
-                var s = search.Trim();
-                query = query.Where(n => EF.Functions.Like(n.Title, $"%{s}%") || EF.Functions.Like(n.NoticeReference, $"%{s}%"));
+                // Case-insensitive on every provider (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+                var s = search.Trim().ToUpperInvariant();
+                query = query.Where(n => n.Title.ToUpper().Contains(s) || n.NoticeReference.ToUpper().Contains(s));
             }
             var total = await query.CountAsync(ct);
             var totalPence = await query.SumAsync(n => n.AmountPence ?? 0, ct);

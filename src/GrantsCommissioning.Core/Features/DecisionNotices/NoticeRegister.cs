@@ -27,8 +27,9 @@ public sealed class NoticeRegister(IDbContextFactory<GrantsDbContext> factory)
             }
             if (!string.IsNullOrWhiteSpace(search))
             {
-                var s = $"%{search.Trim()}%";
-                query = query.Where(n => EF.Functions.Like(n.Title, s) || EF.Functions.Like(n.NoticeReference, s) || EF.Functions.Like(n.ExecutiveSummary, s));
+                // Case-insensitive on every provider (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+                var s = search.Trim().ToUpperInvariant();
+                query = query.Where(n => n.Title.ToUpper().Contains(s) || n.NoticeReference.ToUpper().Contains(s) || n.ExecutiveSummary.ToUpper().Contains(s));
             }
             var total = await query.CountAsync(ct);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);

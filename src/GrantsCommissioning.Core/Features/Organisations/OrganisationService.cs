@@ -168,7 +168,7 @@ public sealed class OrganisationService(
             }
             var email = Text(input.Email);
             var newRole = Enum.Parse<OrganisationRole>(input.Role!);
-            if (await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && EF.Functions.Collate(m.Email, "NOCASE") == email, ct))
+            if (await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisationId && m.Email.ToUpper() == email.ToUpperInvariant(), ct))
             {
                 return FeatureResult<int>.Fail(new AlreadyMember(email));
             }
@@ -199,8 +199,8 @@ public sealed class OrganisationService(
         var userId = actor.UserId;
         var result = await WriteAsync(async db =>
         {
-            var email = confirmedEmail.Trim();
-            var open = await db.OrganisationMembers.Where(m => m.UserId == null && EF.Functions.Collate(m.Email, "NOCASE") == email).ToListAsync(ct);
+            var email = confirmedEmail.Trim().ToUpperInvariant();
+            var open = await db.OrganisationMembers.Where(m => m.UserId == null && m.Email.ToUpper() == email).ToListAsync(ct);
             var already = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct);
             foreach (var member in open)
             {

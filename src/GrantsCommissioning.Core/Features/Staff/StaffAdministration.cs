@@ -27,8 +27,9 @@ public sealed class StaffAdministration(
         var query = db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var like = $"%{text.Trim()}%";
-            query = query.Where(u => EF.Functions.Like(u.DisplayName, like) || EF.Functions.Like(u.Email!, like));
+            // Case-insensitive on every provider (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+            var words = text.Trim().ToUpperInvariant();
+            query = query.Where(u => u.DisplayName.ToUpper().Contains(words) || u.Email!.ToUpper().Contains(words));
         }
         var total = await query.CountAsync(ct);
         var ordered = (sort, descending) switch

@@ -22,7 +22,7 @@ public sealed class AuditAnchorTests : AuditLogTestBase
         await AppendAsync(30);
         await Anchor.WriteAsync();
 
-        await TamperAsync("DROP TRIGGER AuditLog_NoDelete; DELETE FROM AuditLog WHERE Id = 30;");
+        await TamperAsync(DropTrigger("AuditLog_NoDelete") + "DELETE FROM \"AuditLog\" WHERE \"Id\" = 30;");
         var result = await Verifier.VerifyAsync();
 
         Assert.Equal((false, AuditCheck.ShorterThanAnchor), (result.IsIntact, result.Failed));
@@ -35,7 +35,7 @@ public sealed class AuditAnchorTests : AuditLogTestBase
         await AppendAsync(30);
         await Anchor.WriteAsync();
 
-        await TamperAsync("DROP TRIGGER AuditLog_NoDelete; DELETE FROM AuditLog WHERE Id = 30;");
+        await TamperAsync(DropTrigger("AuditLog_NoDelete") + "DELETE FROM \"AuditLog\" WHERE \"Id\" = 30;");
         await AppendAsync(1);
         var result = await Verifier.VerifyAsync();
 
@@ -71,7 +71,7 @@ public sealed class AuditAnchorTests : AuditLogTestBase
         await AppendAsync(3);
         await Anchor.WriteAsync();
         await Anchor.WriteAsync();
-        await TamperAsync("DROP TRIGGER AuditLog_NoDelete; DELETE FROM AuditLog WHERE Id = 3;");
+        await TamperAsync(DropTrigger("AuditLog_NoDelete") + "DELETE FROM \"AuditLog\" WHERE \"Id\" = 3;");
         await Anchor.WriteAsync();
 
         var lines = await File.ReadAllLinesAsync(Anchor.FilePath);

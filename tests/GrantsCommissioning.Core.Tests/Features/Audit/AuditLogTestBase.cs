@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Fixtures;
 using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,11 @@ public abstract class AuditLogTestBase : IAsyncLifetime
             await tx.CommitAsync();
         }
     }
+
+    /// <summary>The attacker's first step, in the dialect of the database the tests run on.</summary>
+    protected static string DropTrigger(string name) => TestDatabaseProvider.IsPostgres
+        ? $"DROP TRIGGER \"{name}\" ON \"AuditLog\"; "
+        : $"DROP TRIGGER {name}; ";
 
     protected async Task TamperAsync(string sql)
     {

@@ -33,7 +33,7 @@ public sealed class AuditVerifierTests : AuditLogTestBase
     {
         await AppendAsync(30);
 
-        await TamperAsync("DROP TRIGGER AuditLog_NoUpdate; UPDATE AuditLog SET After = replace(After, '250000', '2500000') WHERE Id = 17;");
+        await TamperAsync(DropTrigger("AuditLog_NoUpdate") + "UPDATE \"AuditLog\" SET \"After\" = replace(\"After\", '250000', '2500000') WHERE \"Id\" = 17;");
         var result = await Verifier.VerifyAsync();
 
         Assert.False(result.IsIntact);
@@ -70,7 +70,7 @@ public sealed class AuditVerifierTests : AuditLogTestBase
     {
         await AppendAsync(30);
 
-        await TamperAsync("DROP TRIGGER AuditLog_NoDelete; DELETE FROM AuditLog WHERE Id = 17;");
+        await TamperAsync(DropTrigger("AuditLog_NoDelete") + "DELETE FROM \"AuditLog\" WHERE \"Id\" = 17;");
         var result = await Verifier.VerifyAsync();
 
         Assert.Equal((false, 18L, AuditCheck.BrokenLink), (result.IsIntact, result.BrokenRowId, result.Failed));
@@ -82,7 +82,7 @@ public sealed class AuditVerifierTests : AuditLogTestBase
     {
         await AppendAsync(3);
 
-        await TamperAsync("DROP TRIGGER AuditLog_NoDelete; DELETE FROM AuditLog WHERE Id = 1;");
+        await TamperAsync(DropTrigger("AuditLog_NoDelete") + "DELETE FROM \"AuditLog\" WHERE \"Id\" = 1;");
         var result = await Verifier.VerifyAsync();
 
         Assert.Equal((false, 2L), (result.IsIntact, result.BrokenRowId));
@@ -94,7 +94,7 @@ public sealed class AuditVerifierTests : AuditLogTestBase
         using var db = Host.Db();
         var row = await db.AuditLog.AsNoTracking().SingleAsync(e => e.Id == id);
         row.After = row.After!.Replace("250000", "2500000", StringComparison.Ordinal);
-        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditLog_NoUpdate;");
-        await db.Database.ExecuteSqlAsync($"UPDATE AuditLog SET After = {row.After}, Hash = {hash(row)} WHERE Id = {id}");
+        await db.Database.ExecuteSqlRawAsync(DropTrigger("AuditLog_NoUpdate"));
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditLog\" SET \"After\" = {row.After}, \"Hash\" = {hash(row)} WHERE \"Id\" = {id}");
     }
 }
