@@ -146,7 +146,8 @@ public partial class TrackPageTests(GrantsWebFactory site)
         ];
 
         var negative = await (await client.PostFormAsync(path, "return", Fields("-10", "Sessions ran."))).BodyAsync();
-        Assert.Contains("<a href=\"#Spend-0-Amount\">The spend on", negative, StringComparison.Ordinal);
+        // A negative figure is a correction, refused when it would take spend to date below nothing.
+        Assert.Contains("<a href=\"#Spend-0-Amount\">Spend to date on", negative, StringComparison.Ordinal);
         var sent = await client.PostFormAsync(path, "return", Fields("1,250.50", "Sessions ran every Tuesday and Thursday."));
         Assert.Equal($"{path}/sent", sent.Headers.Location?.AbsolutePath);
         Assert.Contains("£1,650.50", await client.HtmlAsync($"{path}/sent"), StringComparison.Ordinal);
