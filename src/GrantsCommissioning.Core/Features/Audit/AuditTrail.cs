@@ -34,7 +34,7 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
         // of forking the chain.
         var entry = new AuditEntry
         {
-            Id = lastId + 1, OccurredAt = clock.GetUtcNow(), ActorUserId = actor.UserId, ActorName = actor.DisplayName, Action = action,
+            Id = lastId + 1, OccurredAt = WholeMicroseconds(clock.GetUtcNow()), ActorUserId = actor.UserId, ActorName = actor.DisplayName, Action = action,
             EntityType = entityType, EntityId = entityId, Before = Serialise(before), After = Serialise(after), PreviousHash = lastHash, Hash = "",
         };
         entry.Hash = key.Hash(entry);
@@ -69,6 +69,9 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
             .FirstOrDefaultAsync(ct);
         return last is null ? (0, AuditHash.Genesis) : (last.Id, last.Hash);
     }
+
+    /// <summary>The time is part of the hash, so it is kept to what every database stores exactly (PostgreSQL: microseconds).</summary>
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
     private static string? Serialise(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);
 }
