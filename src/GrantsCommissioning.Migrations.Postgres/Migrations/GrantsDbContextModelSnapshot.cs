@@ -539,6 +539,14 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.Property<bool>("IsCommissionedContract")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LeadContactEmail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LeadContactName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("OfficerUserId")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -553,6 +561,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ReturnProfile")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -635,14 +646,35 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.Property<int?>("FromCostLineId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NewEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.Property<DateOnly?>("NewEndDate")
                         .HasColumnType("date");
 
+                    b.Property<double?>("NewTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("NewText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateOnly?>("PreviousEndDate")
                         .HasColumnType("date");
+
+                    b.Property<double?>("PreviousTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PreviousText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -671,6 +703,8 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromCostLineId");
+
+                    b.HasIndex("IndicatorId");
 
                     b.HasIndex("ToCostLineId");
 
@@ -893,6 +927,10 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("NoticeReference")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -957,6 +995,50 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("DeclaredInterests", (string)null);
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.DueDiligenceCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Rag")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("DueDiligenceChecks", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.EligibilityRule", b =>
                 {
                     b.Property<int>("Id")
@@ -999,10 +1081,25 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AllocatesByTable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CapPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(100);
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsRingFenced")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsSmallFund")
                         .HasColumnType("boolean");
@@ -1029,6 +1126,10 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SourceConditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -1388,12 +1489,25 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTimeOffset?>("DraftSavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftSavedByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EscalateAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Narrative")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
@@ -1401,12 +1515,26 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("RemindAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReturnReference")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Risks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedOffByName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SignedOffByUserId")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
@@ -1789,6 +1917,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.Property<string>("FinanceReference")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("HeldForReturnId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("HoldReason")
                         .HasMaxLength(4000)
@@ -2298,6 +2429,63 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("WorkflowTimers");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Api.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Features.DecisionNotices.DecisionNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2471,6 +2659,207 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_DecisionNotices_Amount", "\"AmountPence\" IS NULL OR \"AmountPence\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TableId");
+
+                    b.ToTable("AllocationLines", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AllocatedPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ReservePence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("FundId", "FinancialYearStart")
+                        .IsUnique();
+
+                    b.ToTable("AllocationTables", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.CarryForward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Destination")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "FromYearStart");
+
+                    b.ToTable("FundCarryForwards", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.Virement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("FromFundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToFundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromFundId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ToFundId");
+
+                    b.ToTable("FundVirements", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Features.PaymentRuns.PaymentRun", b =>
@@ -2718,6 +3107,55 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "VerifiedAt");
 
                     b.ToTable("BankDetailsChanges", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Payments.PaymentSuspension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspendedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SuspendedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique()
+                        .HasFilter("\"LiftedAt\" IS NULL");
+
+                    b.ToTable("PaymentSuspensions", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Features.Payments.Recovery", b =>
@@ -3145,6 +3583,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasForeignKey("FromCostLineId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("GrantsCommissioning.Core.Domain.AwardIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantsCommissioning.Core.Domain.AwardCostLine", null)
                         .WithMany()
                         .HasForeignKey("ToCostLineId")
@@ -3231,6 +3674,17 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasForeignKey("RegisterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.DueDiligenceCheck", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.EligibilityRule", b =>
@@ -3476,6 +3930,60 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.Navigation("Decision");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationLine", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Features.Funds.AllocationTable", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationTable", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.CarryForward", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.Virement", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FromFundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantsCommissioning.Core.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("ToFundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Features.PaymentRuns.PaymentRunItem", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.Payment", null)
@@ -3505,6 +4013,15 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.HasOne("GrantsCommissioning.Core.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Payments.PaymentSuspension", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3753,6 +4270,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.SuccessMeasure", b =>
                 {
                     b.Navigation("Readings");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Features.Funds.AllocationTable", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Features.PaymentRuns.PaymentRun", b =>

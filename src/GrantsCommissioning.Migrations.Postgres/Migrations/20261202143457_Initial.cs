@@ -13,6 +13,28 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -90,7 +112,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     SeniorResponsibleOfficer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     SeniorResponsibleOfficerRole = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     MaxAwardPence = table.Column<long>(type: "bigint", nullable: true),
-                    IsSmallFund = table.Column<bool>(type: "boolean", nullable: false)
+                    IsSmallFund = table.Column<bool>(type: "boolean", nullable: false),
+                    FundingSource = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SourceConditions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsRingFenced = table.Column<bool>(type: "boolean", nullable: false),
+                    AllocatesByTable = table.Column<bool>(type: "boolean", nullable: false),
+                    CapPercent = table.Column<int>(type: "integer", nullable: false, defaultValue: 100)
                 },
                 constraints: table =>
                 {
@@ -475,6 +502,32 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllocationTables",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundId = table.Column<int>(type: "integer", nullable: false),
+                    FinancialYearStart = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AllocatedPence = table.Column<long>(type: "bigint", nullable: false),
+                    ReservePence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllocationTables", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllocationTables_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FundBudgets",
                 columns: table => new
                 {
@@ -493,6 +546,69 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         principalTable: "Funds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundCarryForwards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundId = table.Column<int>(type: "integer", nullable: false),
+                    FromYearStart = table.Column<int>(type: "integer", nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: false),
+                    Destination = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DecidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundCarryForwards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundCarryForwards_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundVirements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromFundId = table.Column<int>(type: "integer", nullable: false),
+                    ToFundId = table.Column<int>(type: "integer", nullable: false),
+                    YearStart = table.Column<int>(type: "integer", nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundVirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundVirements_Funds_FromFundId",
+                        column: x => x.FromFundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FundVirements_Funds_ToFundId",
+                        column: x => x.ToFundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -938,6 +1054,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     AmountPence = table.Column<long>(type: "bigint", nullable: false),
                     Conditions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Rationale = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     DecidedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     DecidedByName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     AuthorityLevel = table.Column<int>(type: "integer", nullable: false),
@@ -950,6 +1067,31 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_Decisions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Decisions_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DueDiligenceChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Item = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Rag = table.Column<int>(type: "integer", nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DueDiligenceChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DueDiligenceChecks_Applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Applications",
                         principalColumn: "Id",
@@ -1157,6 +1299,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     IsCommissionedContract = table.Column<bool>(type: "boolean", nullable: false),
                     DueDiligenceNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     OfficerUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReturnProfile = table.Column<int>(type: "integer", nullable: false),
+                    LeadContactName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LeadContactEmail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     WorkflowVersion = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
@@ -1278,6 +1423,42 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllocationLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TableId = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Partner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    AwardId = table.Column<int>(type: "integer", nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllocationLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllocationLines_AllocationTables_TableId",
+                        column: x => x.TableId,
+                        principalTable: "AllocationTables",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AllocationLines_Awards_AwardId",
+                        column: x => x.AwardId,
+                        principalTable: "Awards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AllocationLines_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1455,6 +1636,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
                     AmountPence = table.Column<long>(type: "bigint", nullable: false),
                     HoldReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    HeldForReturnId = table.Column<int>(type: "integer", nullable: true),
                     RecordedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     AuthorisedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     AuthorisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -1478,6 +1660,32 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentSuspensions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AwardId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SuspendedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SuspendedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LiftedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LiftReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentSuspensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentSuspensions_Awards_AwardId",
+                        column: x => x.AwardId,
+                        principalTable: "Awards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Returns",
                 columns: table => new
                 {
@@ -1488,9 +1696,17 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
                     PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RemindAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalateAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CaseStudy = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Risks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DraftSavedByName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DraftSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignedOffByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SignedOffByName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SignedOffAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SubmittedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -1526,6 +1742,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     FromCostLineId = table.Column<int>(type: "integer", nullable: true),
                     ToCostLineId = table.Column<int>(type: "integer", nullable: true),
                     AmountPence = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NewText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NewEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
+                    PreviousTarget = table.Column<double>(type: "double precision", nullable: true),
+                    NewTarget = table.Column<double>(type: "double precision", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     RequestedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -1548,6 +1770,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         name: "FK_AwardChangeRequests_AwardCostLines_ToCostLineId",
                         column: x => x.ToCostLineId,
                         principalTable: "AwardCostLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AwardChangeRequests_AwardIndicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "AwardIndicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1719,6 +1947,40 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AllocationLines_AwardId",
+                table: "AllocationLines",
+                column: "AwardId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllocationLines_OrganisationId",
+                table: "AllocationLines",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllocationLines_TableId",
+                table: "AllocationLines",
+                column: "TableId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllocationTables_FundId_FinancialYearStart",
+                table: "AllocationTables",
+                columns: new[] { "FundId", "FinancialYearStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllocationTables_Sha256",
+                table: "AllocationTables",
+                column: "Sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Prefix",
+                table: "ApiTokens",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationBudgetLines_ApplicationId",
                 table: "ApplicationBudgetLines",
                 column: "ApplicationId");
@@ -1853,6 +2115,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 name: "IX_AwardChangeRequests_FromCostLineId",
                 table: "AwardChangeRequests",
                 column: "FromCostLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AwardChangeRequests_IndicatorId",
+                table: "AwardChangeRequests",
+                column: "IndicatorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AwardChangeRequests_ToCostLineId",
@@ -1996,6 +2263,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 column: "RegisterId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DueDiligenceChecks_ApplicationId_Item",
+                table: "DueDiligenceChecks",
+                columns: new[] { "ApplicationId", "Item" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EligibilityRules_RoundId",
                 table: "EligibilityRules",
                 column: "RoundId");
@@ -2007,10 +2280,30 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundCarryForwards_FundId_FromYearStart",
+                table: "FundCarryForwards",
+                columns: new[] { "FundId", "FromYearStart" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Funds_Code",
                 table: "Funds",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundVirements_FromFundId",
+                table: "FundVirements",
+                column: "FromFundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundVirements_Status",
+                table: "FundVirements",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundVirements_ToFundId",
+                table: "FundVirements",
+                column: "ToFundId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InterestRegisters_UserId",
@@ -2166,6 +2459,13 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentSuspensions_AwardId",
+                table: "PaymentSuspensions",
+                column: "AwardId",
+                unique: true,
+                filter: "\"LiftedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Plans_Code_Version",
                 table: "Plans",
                 columns: new[] { "Code", "Version" },
@@ -2312,6 +2612,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AllocationLines");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationBudgetLines");
 
             migrationBuilder.DropTable(
@@ -2378,10 +2684,19 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 name: "DeclaredInterests");
 
             migrationBuilder.DropTable(
+                name: "DueDiligenceChecks");
+
+            migrationBuilder.DropTable(
                 name: "EligibilityRules");
 
             migrationBuilder.DropTable(
                 name: "FundBudgets");
+
+            migrationBuilder.DropTable(
+                name: "FundCarryForwards");
+
+            migrationBuilder.DropTable(
+                name: "FundVirements");
 
             migrationBuilder.DropTable(
                 name: "MeasureReadings");
@@ -2406,6 +2721,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PaymentRunItems");
+
+            migrationBuilder.DropTable(
+                name: "PaymentSuspensions");
 
             migrationBuilder.DropTable(
                 name: "PublishedPanelReports");
@@ -2436,6 +2754,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTimers");
+
+            migrationBuilder.DropTable(
+                name: "AllocationTables");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
