@@ -156,7 +156,7 @@ public sealed class TransitionTests(WorkflowHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Import_WhenReturnIsDue_JournalsImportAndSchedulesRemindersAndOverdueAtUkMidnight()
+    public async Task Import_WhenReturnIsDue_JournalsImportAndSchedulesTheReminderAndOverdueNoticeOnWorkingDaysAt9am()
     {
         var ret = await fixture.Data.ReturnAsync(ReturnStates.Due, new DateOnly(2030, 6, 30), new DateOnly(2030, 7, 31), DateTimeOffset.UtcNow);
 
@@ -164,11 +164,12 @@ public sealed class TransitionTests(WorkflowHostFixture fixture) : IClassFixture
         var journal = await db.WorkflowJournal.SingleAsync(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == ret.Id);
         var timers = await db.WorkflowTimers.Where(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == ret.Id).ToListAsync();
         Assert.Equal(("Import", ReturnStates.Due), (journal.Trigger, journal.ToState));
+        // Due Wednesday 31 July 2030: the reminder five working days before (Wednesday 24th), the overdue notice one
+        // working day after (Thursday 1 August), each at 09:00 UK time (08:00 UTC in summer).
         Assert.Equal(
             [
-                ("MarkOverdue", new DateTimeOffset(2030, 7, 31, 23, 0, 0, TimeSpan.Zero)),
-                ("Remind", new DateTimeOffset(2030, 7, 23, 23, 0, 0, TimeSpan.Zero)),
-                ("Remind", new DateTimeOffset(2030, 7, 29, 23, 0, 0, TimeSpan.Zero)),
+                ("MarkOverdue", new DateTimeOffset(2030, 8, 1, 8, 0, 0, TimeSpan.Zero)),
+                ("Remind", new DateTimeOffset(2030, 7, 24, 8, 0, 0, TimeSpan.Zero)),
             ],
             timers.Select(t => (t.Trigger, t.DueAt.ToUniversalTime())).OrderBy(t => t.Trigger, StringComparer.Ordinal).ThenBy(t => t.Item2));
     }
