@@ -24,6 +24,23 @@ public abstract class FinancePageBase : ComponentBase
 
     protected static string D(DateOnly d) => d.ToString("d MMM yyyy", Uk);
 
+    /// <summary>The uploaded file's bytes (up to 1 MB), or null with the "file" error shown when it is larger.</summary>
+    protected async Task<byte[]?> ReadUploadAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        try
+        {
+            using var buffer = new MemoryStream();
+            await file.OpenReadStream(maxAllowedSize: 1024 * 1024).CopyToAsync(buffer);
+            return buffer.ToArray();
+        }
+        catch (IOException)
+        {
+            Errors = new Dictionary<string, string> { ["file"] = "The file must be smaller than 1 MB." };
+            return null;
+        }
+    }
+
     /// <summary>Runs a change: shows its errors, or the confirmation and reloads.</summary>
     protected async Task ChangeAsync<T>(Func<Task<Core.Features.FeatureResult<T>>> change, string done, Func<Task> reload)
     {

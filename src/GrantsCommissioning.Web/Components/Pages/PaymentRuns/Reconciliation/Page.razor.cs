@@ -23,16 +23,8 @@ public partial class Page : FinancePageBase
 
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
-        byte[] content;
-        try
+        if (await ReadUploadAsync(e.File) is not { } content)
         {
-            using var buffer = new MemoryStream();
-            await e.File.OpenReadStream(maxAllowedSize: 1024 * 1024).CopyToAsync(buffer);
-            content = buffer.ToArray();
-        }
-        catch (IOException)
-        {
-            Errors = new Dictionary<string, string> { ["file"] = "The file must be smaller than 1 MB." };
             return;
         }
         var result = await Importer.ImportAsync(e.File.Name, content, await ActorAsync());
