@@ -15,17 +15,7 @@ public partial class ApiTokenPageTests(ApiSite site)
 {
     private const string Path = "/admin/api-tokens";
 
-    public static TheoryData<string, string> Users => new()
-    {
-        { Roles.GrantsOfficer, "officer@demo.opcc-grants.example" },
-        { Roles.Assessor, "assessor@demo.opcc-grants.example" },
-        { Roles.DecisionMaker, "chief.executive@demo.opcc-grants.example" },
-        { Roles.Commissioner, "commissioner@demo.opcc-grants.example" },
-        { Roles.Finance, "finance@demo.opcc-grants.example" },
-        { Roles.PanelMember, "panel@demo.opcc-grants.example" },
-        { Roles.Administrator, "admin@demo.opcc-grants.example" },
-        { Roles.Applicant, "applicant@demo.opcc-grants.example" },
-    };
+    public static TheoryData<string, string> Users => DemoUsers.OneOfEachRole;
 
     [Theory]
     [MemberData(nameof(Users))]

@@ -10,17 +10,7 @@ namespace GrantsCommissioning.Web.Tests.PaymentRuns;
 [Collection(DemoSiteCollection.Name)]
 public class PaymentRunRouteTests(GrantsWebFactory site)
 {
-    public static TheoryData<string, string> Users => new()
-    {
-        { Roles.GrantsOfficer, "officer@demo.opcc-grants.example" },
-        { Roles.Assessor, "assessor@demo.opcc-grants.example" },
-        { Roles.DecisionMaker, "chief.executive@demo.opcc-grants.example" },
-        { Roles.Commissioner, "commissioner@demo.opcc-grants.example" },
-        { Roles.Finance, "finance@demo.opcc-grants.example" },
-        { Roles.PanelMember, "panel@demo.opcc-grants.example" },
-        { Roles.Administrator, "admin@demo.opcc-grants.example" },
-        { Roles.Applicant, "applicant@demo.opcc-grants.example" },
-    };
+    public static TheoryData<string, string> Users => DemoUsers.OneOfEachRole;
 
     private async Task<string[]> RoutesAsync()
     {
