@@ -19,7 +19,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_WhenServerUp_DeliversOnceWithStableMessageId()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await SmtpHostAsync(WholeSecondClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
         var first = await host.Dispatcher.DrainAsync();
@@ -39,7 +39,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     [Fact]
     public async Task DrainAsync_WhenServerDownThenUp_KeepsMailRetriesWithBackoffAndDeliversExactlyOnce()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = WholeSecondClock();
         await using var host = await SmtpHostAsync(clock);
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -69,7 +69,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         smtp.Start();
         smtp.DropReplyAfterData = true;
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = WholeSecondClock();
         await using var host = await SmtpHostAsync(clock);
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -93,7 +93,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         smtp.Start();
         smtp.RejectRecipients = true;
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = WholeSecondClock();
         await using var host = await SmtpHostAsync(clock);
         await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -111,7 +111,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_AfterTheAppStoppedMidSend_DoesNotSendThatMessageAgain()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await SmtpHostAsync(WholeSecondClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
         using (var db = host.Db())
         {
@@ -156,7 +156,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     [Fact]
     public async Task DrainAsync_WhenMaxAttemptsReached_MarksFailedAndKeepsRow()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = WholeSecondClock();
         await using var host = await SmtpHostAsync(clock, new Dictionary<string, string?> { ["Email:MaxAttempts"] = "2" });
         var email = await EnqueueAsync(host, "payment-paid", "a@example.org");
 
@@ -167,6 +167,14 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Equal(new OutboxDrainResult(0, 0, 1), last);
         using var db = host.Db();
         Assert.Equal(OutboxStatus.Failed, (await db.Outbox.SingleAsync(e => e.Id == email.Id)).Status);
+    }
+
+    /// <summary>A test clock at a whole second, so the times the outbox stores read back exactly on every provider
+    /// (PostgreSQL keeps microseconds, .NET ticks of 100 ns).</summary>
+    private static FakeTimeProvider WholeSecondClock()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new FakeTimeProvider(new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
     }
 
     private Task<WorkflowTestHost> SmtpHostAsync(FakeTimeProvider? clock, Dictionary<string, string?>? extra = null)

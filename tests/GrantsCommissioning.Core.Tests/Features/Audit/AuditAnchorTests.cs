@@ -107,11 +107,13 @@ public sealed class AuditAnchorTests : AuditLogTestBase
         using (var db = legacy.Db())
         {
             var previous = AuditHash.Genesis;
+            // A whole second: the legacy hash covers the time, which every provider stores exactly at this precision.
+            var writtenAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             for (var id = 1; id <= 3; id++)
             {
                 var row = new AuditEntry
                 {
-                    Id = id, OccurredAt = DateTimeOffset.UtcNow, ActorName = "Gina Officer", Action = "Payment.Authorise", EntityType = "Payment",
+                    Id = id, OccurredAt = writtenAt, ActorName = "Gina Officer", Action = "Payment.Authorise", EntityType = "Payment",
                     EntityId = id.ToString(CultureInfo.InvariantCulture), PreviousHash = previous, Hash = "",
                 };
                 row.Hash = previous = AuditHash.ComputeLegacy(row);
