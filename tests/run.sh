@@ -40,22 +40,16 @@ dotnet build GrantsCommissioning.sln -c Debug -warnaserror -nologo -v q
 results="$(mktemp -d)"
 status=0
 if $postgres; then
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-  id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
+  source tools/postgres-cluster.sh
   cluster="$(mktemp -d /tmp/gc-pg-XXXXXX)"
-  chown postgres "$cluster"
-  as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; elif [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
   stop_cluster() {
-    as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
+    pg_cluster_stop "$cluster"
     rm -rf "$cluster" "$results"
   }
   trap stop_cluster EXIT
-  as_postgres "$pg_bin/initdb" -D "$cluster/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  # Only the unix socket in the temp folder: nothing listens on the network. fsync stays on (durability as in production).
-  as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
-    -o "-c listen_addresses='' -c unix_socket_directories='$cluster' -c max_connections=300 -c shared_buffers=128MB" start >/dev/null
-  export GC_TEST_POSTGRES="Host=$cluster;Username=postgres;Pooling=true;Maximum Pool Size=20;Timeout=30;Command Timeout=120"
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') running in $cluster; Core and Web suites on it."
+  pg_cluster_start "$cluster"
+  export GC_TEST_POSTGRES="$PG_SERVER"
+  echo "Core and Web suites on PostgreSQL (a throwaway cluster)."
   # Tests excluded on PostgreSQL, each with its reason in the note of the branch that added it (none when empty).
   postgres_excluded="${GC_POSTGRES_EXCLUDED_TESTS:-}"
   filter=()

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 
 namespace GrantsCommissioning.Bench;
 
@@ -9,36 +9,37 @@ internal sealed record BaselineResult(int Inserts, TimeSpan Elapsed, LatencySumm
 }
 
 /// <summary>
-/// The floor the submit path is compared with: on its own SQLite file with the app's settings (WAL, synchronous=FULL,
-/// busy_timeout=10000, through Microsoft.Data.Sqlite), concurrent writers each insert single rows, one
-/// <c>BEGIN IMMEDIATE … COMMIT</c> transaction per row, so every insert pays one durable commit as a submission does.
+/// The floor the submit path is compared with: on its own database in the same store with the app's durability
+/// (SQLite: WAL, synchronous=FULL, busy_timeout=10000 through Microsoft.Data.Sqlite, each transaction taking the write
+/// lock at once; PostgreSQL: synchronous_commit on, through Npgsql), concurrent writers each insert single rows, one
+/// transaction per row, so every insert pays one durable commit as a submission does.
 /// </summary>
 internal sealed class Baseline : IAsyncDisposable
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
-
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "gc-bench-baseline-" + Guid.NewGuid().ToString("N"));
+    private readonly BenchStore store;
+    private readonly string folder;
+    private readonly string database;
     private readonly List<double> latencies = [];
-    private readonly string connectionString;
     private TimeSpan elapsed;
     private int inserted;
 
-    private Baseline()
+    private Baseline(BenchStore store, string folder, string database)
     {
-        Directory.CreateDirectory(folder);
-        connectionString = new SqliteConnectionStringBuilder { DataSource = File, Pooling = true, DefaultTimeout = 30 }.ToString();
+        this.store = store;
+        this.folder = folder;
+        this.database = database;
     }
 
-    private string File => Path.Combine(folder, "baseline.db");
-
-    public static async Task<Baseline> CreateAsync()
+    public static async Task<Baseline> CreateAsync(BenchStore store)
     {
-        var baseline = new Baseline();
-        await using var setup = new SqliteConnection(baseline.connectionString);
-        await setup.OpenAsync();
-        await ExecuteAsync(setup, "PRAGMA journal_mode=WAL;" + Pragmas
-            + "CREATE TABLE Submissions (Id INTEGER PRIMARY KEY, Worker INTEGER NOT NULL, Sequence INTEGER NOT NULL, "
-            + "IdempotencyKey TEXT NOT NULL UNIQUE, Payload TEXT NOT NULL, CreatedAt INTEGER NOT NULL);");
+        ArgumentNullException.ThrowIfNull(store);
+        var folder = Path.Combine(Path.GetTempPath(), "gc-bench-baseline-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var baseline = new Baseline(store, folder, await store.CreateAsync(folder, "baseline"));
+        await using var setup = await store.OpenAsync(baseline.database);
+        await BenchStore.ExecuteAsync(setup, store.WriterSetup
+            + $"CREATE TABLE \"Submissions\" (\"Id\" {store.IdentityColumn}, \"Worker\" INTEGER NOT NULL, \"Sequence\" INTEGER NOT NULL, "
+            + "\"IdempotencyKey\" TEXT NOT NULL UNIQUE, \"Payload\" TEXT NOT NULL, \"CreatedAt\" BIGINT NOT NULL);");
         return baseline;
     }
 
@@ -50,28 +51,27 @@ internal sealed class Baseline : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
-            // One connection per writer with the pragmas set once, as a pooled connection would have them.
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync();
-            await ExecuteAsync(connection, Pragmas);
-            await using var begin = Command(connection, "BEGIN IMMEDIATE;");
-            await using var commit = Command(connection, "COMMIT;");
-            await using var insert = Command(connection,
-                "INSERT INTO Submissions (Worker, Sequence, IdempotencyKey, Payload, CreatedAt) VALUES ($worker, $sequence, $key, $payload, $at);");
-            var pWorker = insert.Parameters.Add("$worker", SqliteType.Integer);
-            var pSequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-            var pKey = insert.Parameters.Add("$key", SqliteType.Text);
-            var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
-            var pAt = insert.Parameters.Add("$at", SqliteType.Integer);
+            // One connection per writer with its settings made once, as a pooled connection would have them.
+            await using var connection = await store.OpenAsync(database);
+            if (store.WriterSetup.Length > 0)
+            {
+                await BenchStore.ExecuteAsync(connection, store.WriterSetup);
+            }
+            await using var begin = BenchStore.Command(connection, store.Begin);
+            await using var commit = BenchStore.Command(connection, "COMMIT;");
+            await using var insert = BenchStore.Command(connection,
+                "INSERT INTO \"Submissions\" (\"Worker\", \"Sequence\", \"IdempotencyKey\", \"Payload\", \"CreatedAt\") VALUES (@worker, @sequence, @key, @payload, @at);",
+                ("worker", 0), ("sequence", 0), ("key", ""), ("payload", ""), ("at", 0L));
+            DbParameter Parameter(string name) => insert.Parameters[name];
             while (Interlocked.Increment(ref next) is var i && i < inserts)
             {
                 var start = Stopwatch.GetTimestamp();
                 await begin.ExecuteNonQueryAsync();
-                pWorker.Value = worker;
-                pSequence.Value = i;
-                pKey.Value = Guid.NewGuid().ToString("N");
-                pPayload.Value = "Application received: one row standing in for one submission";
-                pAt.Value = DateTimeOffset.UtcNow.UtcTicks;
+                Parameter("worker").Value = worker;
+                Parameter("sequence").Value = i;
+                Parameter("key").Value = Guid.NewGuid().ToString("N");
+                Parameter("payload").Value = "Application received: one row standing in for one submission";
+                Parameter("at").Value = DateTimeOffset.UtcNow.UtcTicks;
                 await insert.ExecuteNonQueryAsync();
                 await commit.ExecuteNonQueryAsync();
                 block[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -86,17 +86,17 @@ internal sealed class Baseline : IAsyncDisposable
     public async Task<BaselineResult> ResultAsync()
     {
         int rows;
-        await using (var check = new SqliteConnection(connectionString))
+        await using (var check = await store.OpenAsync(database))
         {
-            await check.OpenAsync();
-            await using var count = Command(check, "SELECT COUNT(*) FROM Submissions;");
+            await using var count = BenchStore.Command(check, "SELECT COUNT(*) FROM \"Submissions\";");
             rows = Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        return new BaselineResult(inserted, elapsed, LatencySummary.Of(latencies), rows, await Verifier.IntegrityCheckAsync(File));
+        return new BaselineResult(inserted, elapsed, LatencySummary.Of(latencies), rows, await store.IntegrityCheckAsync(database));
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await store.DropAsync(database);
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -105,19 +105,5 @@ internal sealed class Baseline : IAsyncDisposable
         {
             // Left for the OS to clean with the temp folder.
         }
-        return ValueTask.CompletedTask;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = Command(connection, sql);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -10,13 +10,15 @@ namespace GrantsCommissioning.Bench;
 
 /// <summary>
 /// The real app (Program, DI container, middleware) on Kestrel at 127.0.0.1 on a free port, in the Production
-/// environment, on its own SQLite file in a temporary data folder, without demo data unless asked (B1 reads it).
+/// environment, with a temporary data folder (or <paramref name="dataDirectory"/>, to reopen an earlier app's) and the
+/// database of that folder in <paramref name="store"/>, without demo data unless asked (B1 and B6 read it).
 /// </summary>
-internal sealed class BenchApp(bool demoData = false) : WebApplicationFactory<Program>
+internal sealed class BenchApp(BenchStore store, bool demoData = false, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gc-bench-" + Guid.NewGuid().ToString("N"));
 
-    public string DatabaseFile => Path.Combine(DataDirectory, "grants.db");
+    /// <summary>The app's database: a file path on SQLite, a database name on PostgreSQL.</summary>
+    public string Database => store.DatabaseFor(DataDirectory);
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -43,6 +45,10 @@ internal sealed class BenchApp(bool demoData = false) : WebApplicationFactory<Pr
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("Grants:DataDirectory", DataDirectory);
+        foreach (var (key, value) in store.AppSettings(Database))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Grants:LoadDemoData", demoData ? "true" : "false");
         // Production refuses to start without the address email links use.
         builder.UseSetting("Grants:PublicBaseUrl", "https://grants.bench.example/");

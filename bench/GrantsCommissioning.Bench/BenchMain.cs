@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using GrantsCommissioning.Core.Configuration;
-using Microsoft.Data.Sqlite;
 
 namespace GrantsCommissioning.Bench;
 
@@ -21,6 +20,11 @@ internal static class BenchMain
             int Arg(int i, int fallback) => args.Length > b1 + i ? int.Parse(args[b1 + i], CultureInfo.InvariantCulture) : fallback;
             return await PublicPagesBench.RunAsync(Arg(1, 3), Arg(2, 16), Arg(3, 4), Arg(4, 5));
         }
+        if (Array.IndexOf(args, "b7") is var b7 and >= 0)
+        {
+            // bash bench/run.sh b7 [runs]
+            return await ColdStartBench.RunAsync(args.Length > b7 + 1 ? int.Parse(args[b7 + 1], CultureInfo.InvariantCulture) : 5);
+        }
         if (Array.IndexOf(args, "b6") is var b6 and >= 0)
         {
             // bash bench/run.sh b6 [runs] [awards]
@@ -37,15 +41,38 @@ internal static class BenchMain
             await Console.Error.WriteLineAsync(ex.Message);
             return 64;
         }
+        var defaultResults = Path.Combine(RepositoryPaths.Resolve(null, "bench", AppContext.BaseDirectory), "results", "latest.json");
+        var summaries = new List<string>();
+        var code = 0;
+        foreach (var store in BenchStore.All)
+        {
+            // latest.json for SQLite, latest-postgresql.json beside it for PostgreSQL.
+            var resultsPath = options.ResultsPath ?? defaultResults;
+            if (store != BenchStore.Sqlite)
+            {
+                resultsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!,
+                    Path.GetFileNameWithoutExtension(resultsPath) + "-" + store.Title.ToLowerInvariant() + Path.GetExtension(resultsPath));
+            }
+            var (storeCode, summary) = await RunSubmitAsync(store, options, resultsPath);
+            summaries.Add(summary);
+            code = code == 0 ? storeCode : code;
+        }
+        Console.WriteLine();
+        summaries.ForEach(Console.WriteLine);
+        return code;
+    }
+
+    /// <summary>B3 on one store; returns the exit code and the ratio line.</summary>
+    private static async Task<(int Code, string Summary)> RunSubmitAsync(BenchStore store, BenchOptions options, string resultsPath)
+    {
         var inv = CultureInfo.InvariantCulture;
-        var resultsPath = options.ResultsPath ?? Path.Combine(RepositoryPaths.Resolve(null, "bench", AppContext.BaseDirectory), "results", "latest.json");
         var total = Stopwatch.StartNew();
         void Step(string message) => Console.WriteLine(string.Create(inv, $"[{total.Elapsed.TotalSeconds,6:F1}s] {message}"));
 
-        Step($"Starting the app (Production, SQLite, Kestrel on 127.0.0.1) for {options.Submissions} submissions from {options.Concurrency} clients");
-        var app = new BenchApp();
+        Step($"Starting the app (Production, {store.Title}, Kestrel on 127.0.0.1) for {options.Submissions} submissions from {options.Concurrency} clients");
+        var app = new BenchApp(store);
         using var activity = new DbActivity();
-        await using var baseline = await Baseline.CreateAsync();
+        await using var baseline = await Baseline.CreateAsync(store);
         Verification verification;
         IReadOnlyList<SubmitOutcome> timed;
         TimeSpan timedElapsed;
@@ -134,12 +161,12 @@ internal static class BenchMain
             responses = timedPhase.Responses;
 
             Step($"Timed phase done in {timedElapsed.TotalSeconds:F1}s; checking the database");
-            verification = await Verifier.CheckAsync(app.Services, app.DatabaseFile, roundReference, [.. warmOutcomes, .. timed]);
+            verification = await Verifier.CheckAsync(app.Services, store, app.Database, roundReference, [.. warmOutcomes, .. timed]);
         }
         finally
         {
             await app.DisposeAsync();
-            SqliteConnection.ClearAllPools();
+            await store.DropAsync(app.Database);
             try
             {
                 Directory.Delete(app.DataDirectory, recursive: true);
@@ -151,7 +178,7 @@ internal static class BenchMain
         }
 
         var baselineResult = await baseline.ResultAsync();
-        Step($"Done (baseline: {baselineResult.Inserts} single-row inserts, one BEGIN IMMEDIATE…COMMIT each, {options.Concurrency} writers, WAL, synchronous=FULL)");
+        Step($"Done (baseline: {baselineResult.Inserts} single-row inserts, one {store.Begin.TrimEnd(';')}…COMMIT each, {options.Concurrency} writers, {store.Title} durable commits)");
 
         var receipts = timed.Where(o => o.Reference is not null).ToList();
         var submitLatency = LatencySummary.Of(receipts.Select(o => o.SubmitMs));
@@ -163,7 +190,7 @@ internal static class BenchMain
         var firstAttemptsAbandoned = timed.Count(o => o.FirstAttemptTimedOut);
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(inv, $"Deadline day: {options.Submissions} applications, {options.Concurrency} concurrent clients, SQLite WAL synchronous=FULL, {Environment.ProcessorCount} cores"));
+        Console.WriteLine(string.Create(inv, $"Deadline day on {store.Title}: {options.Submissions} applications, {options.Concurrency} concurrent clients, durable commits, {Environment.ProcessorCount} cores"));
         Console.WriteLine();
         Console.WriteLine("| run                          |       per s |     p50 ms |     p99 ms | errors | lost | duplicated |");
         Console.WriteLine("|------------------------------|------------:|-----------:|-----------:|-------:|-----:|-----------:|");
@@ -196,7 +223,7 @@ internal static class BenchMain
 
         var json = new
         {
-            generatedAt = DateTimeOffset.UtcNow,
+            generatedAt = DateTimeOffset.UtcNow, store = store.Title,
             machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
             options = new
             {
@@ -220,7 +247,8 @@ internal static class BenchMain
         Console.WriteLine(string.Create(inv,
             $"EF Core per receipt in the timed blocks (review page, submit, receipt page): {activity.Statements / (double)Math.Max(1, receipts.Count):F1} statements, "
             + $"{activity.Opens / (double)Math.Max(1, receipts.Count):F1} connection opens, {activity.Commits / (double)Math.Max(1, receipts.Count):F2} transaction commits"));
-        Console.WriteLine(string.Create(inv, $"ratio submissions/s ÷ baseline inserts/s = {ratio:F3} (one submission costs about {1 / ratio:F1} durable single-row inserts)"));
+        var summary = string.Create(inv, $"B3 {store.Title}: ratio submissions/s ÷ baseline inserts/s = {ratio:F3} (one submission costs about {1 / ratio:F1} durable single-row inserts); lost {verification.Lost}, duplicated {verification.Duplicated}");
+        Console.WriteLine(summary);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!);
         await File.WriteAllTextAsync(resultsPath, JsonSerializer.Serialize(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         Console.WriteLine($"results: {resultsPath}");
@@ -229,13 +257,13 @@ internal static class BenchMain
             || baselineResult.IntegrityCheck != "ok" || baselineResult.RowsInTable != baselineResult.Inserts)
         {
             await Console.Error.WriteLineAsync("FAILED: lost or duplicated submissions, or a failed integrity check.");
-            return 1;
+            return (1, summary);
         }
         if (receipts.Count < timed.Count)
         {
             await Console.Error.WriteLineAsync($"INCOMPLETE: {timed.Count - receipts.Count} of {timed.Count} submissions got no receipt (errors or the {options.MaxSeconds}s limit).");
-            return 2;
+            return (2, summary);
         }
-        return 0;
+        return (0, summary);
     }
 }

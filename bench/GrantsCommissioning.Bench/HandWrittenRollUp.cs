@@ -1,12 +1,13 @@
+using System.Data.Common;
 using GrantsCommissioning.Core.Features.Reports;
-using Microsoft.Data.Sqlite;
 
 namespace GrantsCommissioning.Bench;
 
 /// <summary>
-/// The Panel roll-up written by hand as one statement per result set on Microsoft.Data.Sqlite (a pooled connection, the
-/// same indexes): per objective of the plan in force, the awards made in the period with their apportioned amounts, the
-/// payments paid net of recoveries, and the spend and count of accepted returns by period end; then the exact totals.
+/// The Panel roll-up written by hand as one statement per result set on bare ADO.NET (Microsoft.Data.Sqlite or Npgsql,
+/// a pooled connection, the same indexes; quoted names and @parameters, so one text runs on both): per objective of the
+/// plan in force, the awards made in the period with their apportioned amounts, the payments paid net of recoveries,
+/// and the spend and count of accepted returns by period end; then the exact totals.
 /// B6's baseline for <see cref="ObjectiveRollUp"/>.
 /// </summary>
 internal static class HandWrittenRollUp
@@ -19,51 +20,51 @@ internal static class HandWrittenRollUp
         """
         WITH plan AS (
             SELECT COALESCE(
-                (SELECT Id FROM Plans WHERE PeriodStart <= $end AND PeriodEnd >= $start ORDER BY Version DESC LIMIT 1),
-                (SELECT Id FROM Plans ORDER BY PeriodEnd DESC LIMIT 1)) AS Id),
+                (SELECT "Id" FROM "Plans" WHERE "PeriodStart" <= @end AND "PeriodEnd" >= @start ORDER BY "Version" DESC LIMIT 1),
+                (SELECT "Id" FROM "Plans" ORDER BY "PeriodEnd" DESC LIMIT 1)) AS "Id"),
         awarded AS (
-            SELECT ao.ObjectiveId, COUNT(*) AS n, SUM(a.AmountPence * ao.SharePercent) AS h
-            FROM Awards a JOIN AwardObjectives ao ON ao.AwardId = a.Id
-            WHERE a.AwardedOn BETWEEN $start AND $end GROUP BY ao.ObjectiveId),
+            SELECT ao."ObjectiveId", COUNT(*) AS n, SUM(a."AmountPence" * ao."SharePercent") AS h
+            FROM "Awards" a JOIN "AwardObjectives" ao ON ao."AwardId" = a."Id"
+            WHERE a."AwardedOn" BETWEEN @start AND @end GROUP BY ao."ObjectiveId"),
         paid AS (
-            SELECT ao.ObjectiveId, SUM(p.AmountPence * ao.SharePercent) AS h
-            FROM Payments p JOIN AwardObjectives ao ON ao.AwardId = p.AwardId
-            WHERE p.State IN ('Paid', 'Recovered') AND p.PaidOn BETWEEN $start AND $end GROUP BY ao.ObjectiveId),
+            SELECT ao."ObjectiveId", SUM(p."AmountPence" * ao."SharePercent") AS h
+            FROM "Payments" p JOIN "AwardObjectives" ao ON ao."AwardId" = p."AwardId"
+            WHERE p."State" IN ('Paid', 'Recovered') AND p."PaidOn" BETWEEN @start AND @end GROUP BY ao."ObjectiveId"),
         recovered AS (
-            SELECT ao.ObjectiveId, SUM(r.AmountPence * ao.SharePercent) AS h
-            FROM Recoveries r JOIN AwardObjectives ao ON ao.AwardId = r.AwardId
-            WHERE r.RaisedOn BETWEEN $start AND $end GROUP BY ao.ObjectiveId),
+            SELECT ao."ObjectiveId", SUM(r."AmountPence" * ao."SharePercent") AS h
+            FROM "Recoveries" r JOIN "AwardObjectives" ao ON ao."AwardId" = r."AwardId"
+            WHERE r."RaisedOn" BETWEEN @start AND @end GROUP BY ao."ObjectiveId"),
         accepted AS (
-            SELECT Id, AwardId FROM Returns WHERE State = 'Accepted' AND PeriodEnd BETWEEN $start AND $end),
+            SELECT "Id", "AwardId" FROM "Returns" WHERE "State" = 'Accepted' AND "PeriodEnd" BETWEEN @start AND @end),
         spend AS (
-            SELECT ao.ObjectiveId, SUM(s.AmountPence * ao.SharePercent) AS h
-            FROM accepted r JOIN AwardObjectives ao ON ao.AwardId = r.AwardId JOIN ReturnSpendLines s ON s.ReturnId = r.Id
-            GROUP BY ao.ObjectiveId),
+            SELECT ao."ObjectiveId", SUM(s."AmountPence" * ao."SharePercent") AS h
+            FROM accepted r JOIN "AwardObjectives" ao ON ao."AwardId" = r."AwardId" JOIN "ReturnSpendLines" s ON s."ReturnId" = r."Id"
+            GROUP BY ao."ObjectiveId"),
         returned AS (
-            SELECT ao.ObjectiveId, COUNT(*) AS n FROM accepted r JOIN AwardObjectives ao ON ao.AwardId = r.AwardId GROUP BY ao.ObjectiveId)
-        SELECT o.Id, COALESCE(awarded.n, 0), COALESCE(awarded.h, 0), COALESCE(paid.h, 0) + COALESCE(recovered.h, 0), COALESCE(spend.h, 0), COALESCE(returned.n, 0)
-        FROM Objectives o
-        LEFT JOIN awarded ON awarded.ObjectiveId = o.Id LEFT JOIN paid ON paid.ObjectiveId = o.Id LEFT JOIN recovered ON recovered.ObjectiveId = o.Id
-        LEFT JOIN spend ON spend.ObjectiveId = o.Id LEFT JOIN returned ON returned.ObjectiveId = o.Id
-        WHERE o.PlanId = (SELECT Id FROM plan)
-        ORDER BY o.Number;
+            SELECT ao."ObjectiveId", COUNT(*) AS n FROM accepted r JOIN "AwardObjectives" ao ON ao."AwardId" = r."AwardId" GROUP BY ao."ObjectiveId")
+        SELECT o."Id", COALESCE(awarded.n, 0), COALESCE(awarded.h, 0), COALESCE(paid.h, 0) + COALESCE(recovered.h, 0), COALESCE(spend.h, 0), COALESCE(returned.n, 0)
+        FROM "Objectives" o
+        LEFT JOIN awarded ON awarded."ObjectiveId" = o."Id" LEFT JOIN paid ON paid."ObjectiveId" = o."Id" LEFT JOIN recovered ON recovered."ObjectiveId" = o."Id"
+        LEFT JOIN spend ON spend."ObjectiveId" = o."Id" LEFT JOIN returned ON returned."ObjectiveId" = o."Id"
+        WHERE o."PlanId" = (SELECT "Id" FROM plan)
+        ORDER BY o."Number";
         """;
 
     private const string Totals =
         """
         SELECT
-          (SELECT COUNT(*) FROM Awards WHERE AwardedOn BETWEEN $start AND $end),
-          (SELECT COALESCE(SUM(AmountPence), 0) FROM Awards WHERE AwardedOn BETWEEN $start AND $end),
-          (SELECT COALESCE(SUM(AmountPence), 0) FROM Payments WHERE State IN ('Paid', 'Recovered') AND PaidOn BETWEEN $start AND $end)
-            + (SELECT COALESCE(SUM(AmountPence), 0) FROM Recoveries WHERE RaisedOn BETWEEN $start AND $end),
-          (SELECT COALESCE(SUM(s.AmountPence), 0) FROM Returns r JOIN ReturnSpendLines s ON s.ReturnId = r.Id
-            WHERE r.State = 'Accepted' AND r.PeriodEnd BETWEEN $start AND $end);
+          (SELECT COUNT(*) FROM "Awards" WHERE "AwardedOn" BETWEEN @start AND @end),
+          (SELECT COALESCE(SUM("AmountPence"), 0) FROM "Awards" WHERE "AwardedOn" BETWEEN @start AND @end),
+          (SELECT COALESCE(SUM("AmountPence"), 0) FROM "Payments" WHERE "State" IN ('Paid', 'Recovered') AND "PaidOn" BETWEEN @start AND @end)
+            + (SELECT COALESCE(SUM("AmountPence"), 0) FROM "Recoveries" WHERE "RaisedOn" BETWEEN @start AND @end),
+          (SELECT COALESCE(SUM(s."AmountPence"), 0) FROM "Returns" r JOIN "ReturnSpendLines" s ON s."ReturnId" = r."Id"
+            WHERE r."State" = 'Accepted' AND r."PeriodEnd" BETWEEN @start AND @end);
         """;
 
-    public static async Task<Result> RunAsync(string file, DateOnly start, DateOnly end)
+    public static async Task<Result> RunAsync(BenchStore store, string database, DateOnly start, DateOnly end)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString());
-        await connection.OpenAsync();
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenAsync(database, readOnly: true);
         var rows = new List<Row>();
         await using (var command = Command(connection, PerObjective, start, end))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -97,12 +98,6 @@ internal static class HandWrittenRollUp
         return difference.Length == 0;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, DateOnly start, DateOnly end)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$start", start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$end", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, DateOnly start, DateOnly end) =>
+        BenchStore.Command(connection, sql, ("start", start), ("end", end));
 }

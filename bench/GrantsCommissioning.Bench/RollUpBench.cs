@@ -7,7 +7,6 @@ using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Reports;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Bench;
 
 /// <summary>
-/// B6: the reports and staff lists at ten years' scale. The app starts with the demo data; a copy of its database is the
-/// "demo" database, and ten more years are generated into another copy (<see cref="TenYearData"/>, cached in
-/// bench/results by size and schema). The app's own services (its registered <see cref="DbContextOptions"/>, pointed at
+/// B6: the reports and staff lists at ten years' scale, on SQLite and (with --postgres) PostgreSQL. The app starts with
+/// the demo data; a copy of its database is the "demo" database, and ten more years are generated into another copy
+/// (<see cref="TenYearData"/>, cached by size and schema: files in bench/results, or databases in bench/run.sh's
+/// PostgreSQL cluster, which it keeps in bench/results/postgres). The app's own services (its registered <see cref="DbContextOptions"/>, pointed at
 /// each file) then run, in alternating rounds so both sides see the same machine:
 /// <list type="bullet">
 /// <item>the Panel page's queries for 2013/14 Q1 (plan in force, year-to-date roll-up, measures by RAG) on the ten-year
@@ -35,48 +35,98 @@ internal static class RollUpBench
 
     public static async Task<int> RunAsync(int runs, int awards)
     {
+        var summaries = new List<string>();
+        var code = 0;
+        foreach (var store in BenchStore.All)
+        {
+            var (storeCode, lines) = await RunOnAsync(store, runs, awards);
+            summaries.AddRange(lines);
+            code = code == 0 ? storeCode : code;
+        }
+        Console.WriteLine();
+        summaries.ForEach(Console.WriteLine);
+        return code;
+    }
+
+    private static async Task<(int Code, IReadOnlyList<string> Summaries)> RunOnAsync(BenchStore store, int runs, int awards)
+    {
         var inv = CultureInfo.InvariantCulture;
         var clock = Stopwatch.StartNew();
-        void Step(string message) => Console.WriteLine(string.Create(inv, $"[{clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
-
-        await using var app = new BenchApp(demoData: true);
-        app.Start();
+        void Step(string message) => Console.WriteLine(string.Create(inv, $"[{clock.Elapsed.TotalSeconds,6:F1}s] {store.Title} {message}"));
         var folder = Path.Combine(RepositoryPaths.Resolve(null, "bench", AppContext.BaseDirectory), "results");
         Directory.CreateDirectory(folder);
-        var demoFile = Path.Combine(folder, "b6-demo.db");
-        TenYearData.Copy(app.DatabaseFile, demoFile);
+
+        // The app starts on a fresh database and loads the demo data; stopped, its database is copied as the demo database.
+        var first = new BenchApp(store, demoData: true);
         string schema;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync())
+        try
         {
+            first.Start();
+            await using var db = await first.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
             schema = (await db.Database.GetAppliedMigrationsAsync()).Last().Split('_')[0];
         }
-        var tenYearFile = Path.Combine(folder, string.Create(inv, $"b6-ten-year-{awards}-{schema}.db"));
-        if (File.Exists(tenYearFile))
+        finally
         {
-            Step($"Using the ten-year database generated earlier: {tenYearFile}");
+            await first.DisposeAsync();
+        }
+        var working = first.Database;
+        var demoDatabase = store.Name(folder, "b6-demo");
+        await store.CopyAsync(working, demoDatabase);
+        var tenYearDatabase = store.Name(folder, string.Create(inv, $"b6-ten-year-{awards}-{schema}"));
+        if (store.Exists(tenYearDatabase))
+        {
+            Step($"Using the ten-year database generated earlier: {tenYearDatabase}");
         }
         else
         {
             Step($"Generating ten years of grants ({awards:N0} awards, {awards * 4:N0} payments and {awards * 4:N0} returns) into the app's database");
-            await TenYearData.GenerateAsync(app.Services, awards, Step);
-            TenYearData.Copy(app.DatabaseFile, tenYearFile + ".partial");
-            File.Move(tenYearFile + ".partial", tenYearFile, overwrite: true);
-            Step($"Saved as {tenYearFile}");
+            var generator = new BenchApp(store, demoData: false, first.DataDirectory);
+            try
+            {
+                generator.Start();
+                await TenYearData.GenerateAsync(generator.Services, awards, Step);
+            }
+            finally
+            {
+                await generator.DisposeAsync();
+            }
+            var partial = store.Name(folder, string.Create(inv, $"b6-ten-year-{awards}-{schema}-partial"));
+            await store.CopyAsync(working, partial);
+            await store.RenameAsync(partial, tenYearDatabase);
+            Step($"Saved as {tenYearDatabase}");
         }
 
-        var demo = new Side(app.Services, demoFile);
-        var tenYears = new Side(app.Services, tenYearFile);
+        // The app's own container builds the services each side runs (on the demo database, where it starts again).
+        var app = new BenchApp(store, demoData: false, first.DataDirectory);
+        try
+        {
+            app.Start();
+            return await MeasureAsync(store, app.Services, demoDatabase, tenYearDatabase, runs, Step);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await store.DropAsync(working);
+        }
+    }
+
+    private static async Task<(int Code, IReadOnlyList<string> Summaries)> MeasureAsync(
+        BenchStore store, IServiceProvider services, string demoDatabase, string tenYearDatabase, int runs, Action<string> step)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var demo = new Side(services, store, demoDatabase);
+        var tenYears = new Side(services, store, tenYearDatabase);
         var early = new FinancialQuarter(new FinancialYear(2013), 1);
         var busiest = new FinancialQuarter(new FinancialYear(TenYearData.FirstYear + TenYearData.Years - 1), 4);
-        Step($"Ten-year database: {await tenYears.CountAsync("Awards"):N0} awards, {await tenYears.CountAsync("Payments"):N0} payments, {await tenYears.CountAsync("Returns"):N0} returns");
+        step($"Ten-year database: {await tenYears.CountAsync("Awards"):N0} awards, {await tenYears.CountAsync("Payments"):N0} payments, {await tenYears.CountAsync("Returns"):N0} returns");
 
         // The hand-written roll-up must give the app's figures, or the comparison means nothing.
         var appFigures = await tenYears.RollUp.YearToDateAsync(busiest);
-        var sqlFigures = await HandWrittenRollUp.RunAsync(tenYearFile, busiest.Year.Start, busiest.End);
+        var sqlFigures = await HandWrittenRollUp.RunAsync(store, tenYearDatabase, busiest.Year.Start, busiest.End);
         if (!HandWrittenRollUp.Matches(appFigures, sqlFigures, out var difference))
         {
-            await Console.Error.WriteLineAsync($"The hand-written SQL and the app's roll-up disagree: {difference}");
-            return 1;
+            await Console.Error.WriteLineAsync($"{store.Title}: the hand-written SQL and the app's roll-up disagree: {difference}");
+            return (1, []);
         }
 
         var measures = new Dictionary<string, List<double>>();
@@ -86,7 +136,7 @@ internal static class RollUpBench
             var panelTen = await MedianMsAsync(() => tenYears.PanelPageAsync(early));
             var panelDemo = await MedianMsAsync(() => demo.PanelPageAsync(early));
             var rollUp = await MedianMsAsync(() => tenYears.RollUp.YearToDateAsync(busiest));
-            var sql = await MedianMsAsync(() => HandWrittenRollUp.RunAsync(tenYearFile, busiest.Year.Start, busiest.End));
+            var sql = await MedianMsAsync(() => HandWrittenRollUp.RunAsync(store, tenYearDatabase, busiest.Year.Start, busiest.End));
             var listsTen = await MedianMsAsync(() => tenYears.StaffListsAsync(busiest.Year));
             var listsDemo = await MedianMsAsync(() => demo.StaffListsAsync(busiest.Year));
             Console.WriteLine(string.Create(inv,
@@ -96,12 +146,11 @@ internal static class RollUpBench
             Add($"Roll-up year to date {busiest}, app in ms (goal < 1000)", rollUp);
             Add("Staff lists (officer dashboard, portfolio page, finance page), ten-year ÷ demo database", listsTen / listsDemo);
         }
-        foreach (var (name, list) in measures)
+        return (0, measures.Select(pair =>
         {
-            var r = list.Order().ToList();
-            Console.WriteLine(string.Create(inv, $"B6 {name}: min {r[0]:F2} / median {r[r.Count / 2]:F2} / max {r[^1]:F2}"));
-        }
-        return 0;
+            var r = pair.Value.Order().ToList();
+            return string.Create(inv, $"B6 {store.Title} {pair.Key}: min {r[0]:F2} / median {r[r.Count / 2]:F2} / max {r[^1]:F2}");
+        }).ToList());
     }
 
     private static async Task<double> MedianMsAsync(Func<Task> action)
@@ -126,12 +175,10 @@ internal static class RollUpBench
         private readonly PortfolioQueries portfolio;
         private readonly PanelReportService panelReports;
 
-        public Side(IServiceProvider services, string file)
+        public Side(IServiceProvider services, BenchStore store, string database)
         {
-            // The app's registered options (provider, interceptors, model), pointed at this file.
-            var options = new DbContextOptionsBuilder<GrantsDbContext>(services.GetRequiredService<DbContextOptions<GrantsDbContext>>())
-                .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString())
-                .Options;
+            // The app's registered options (provider, interceptors, model), pointed at this database.
+            var options = store.ContextOptions(services, database);
             factory = new PooledDbContextFactory<GrantsDbContext>(options);
             RollUp = ActivatorUtilities.CreateInstance<ObjectiveRollUp>(services, factory);
             dashboards = ActivatorUtilities.CreateInstance<DashboardQueries>(services, factory);

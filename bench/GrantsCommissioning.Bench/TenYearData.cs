@@ -3,7 +3,6 @@ using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -160,18 +159,5 @@ internal static class TenYearData
         db.Organisations.AddRange(made);
         await db.SaveChangesAsync();
         return made.Select(o => o.Id).ToList();
-    }
-
-    /// <summary>Folds the WAL into the file and copies it, so the copy is the whole database.</summary>
-    public static void Copy(string from, string to)
-    {
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = from, Pooling = false }.ToString()))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            command.ExecuteNonQuery();
-        }
-        File.Copy(from, to, overwrite: true);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +28,7 @@ internal sealed record Verification(
 
 internal static partial class Verifier
 {
-    public static async Task<Verification> CheckAsync(IServiceProvider services, string databaseFile, string roundReference, IReadOnlyList<SubmitOutcome> outcomes)
+    public static async Task<Verification> CheckAsync(IServiceProvider services, BenchStore store, string database, string roundReference, IReadOnlyList<SubmitOutcome> outcomes)
     {
         var factory = services.GetRequiredService<IDbContextFactory<GrantsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
@@ -101,22 +100,7 @@ internal static partial class Verifier
         lost += unknown;
 
         return new Verification(receipts, lost, duplicated, missingEmails, duplicatedEmails, withoutReceipt, notAttempted,
-            await IntegrityCheckAsync(databaseFile), problems);
-    }
-
-    public static async Task<string> IntegrityCheckAsync(string databaseFile)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-        return string.Join("; ", rows);
+            await store.IntegrityCheckAsync(database), problems);
     }
 
     [GeneratedRegex(@"^Application (\S+) received")]
