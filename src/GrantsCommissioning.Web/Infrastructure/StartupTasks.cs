@@ -21,23 +21,28 @@ public sealed class StartupTasks(
     public async Task RunAsync(IHostEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        await database.MigrateAsync(cancellationToken);
-        await workflows.RunAsync(cancellationToken);
-        await audit.RunAsync(cancellationToken);
+        var phases = new StartupPhases();
+        await phases.TimeAsync("database", () => database.MigrateAsync(cancellationToken));
+        await phases.TimeAsync("workflow definitions", () => workflows.RunAsync(cancellationToken));
+        await phases.TimeAsync("audit chain", () => audit.RunAsync(cancellationToken));
         await using var scope = scopes.CreateAsyncScope();
-        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        await seeds.LoadReferenceDataAsync(cancellationToken);
+        await phases.TimeAsync("roles", () => EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));
+        await phases.TimeAsync("reference data", () => seeds.LoadReferenceDataAsync(cancellationToken));
 
         if (options.Value.LoadDemoData && environment.IsDevelopment())
         {
-            DemoSignIns = seeds.ReadDemoSignIns();
-            DemoAuthenticatorKeys = await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns);
-            await seeds.LoadDemoDataAsync(cancellationToken);
+            await phases.TimeAsync("demo data", async () =>
+            {
+                DemoSignIns = seeds.ReadDemoSignIns();
+                DemoAuthenticatorKeys = await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns);
+                await seeds.LoadDemoDataAsync(cancellationToken);
+            });
         }
         else if (options.Value.LoadDemoData)
         {
             logger.LogWarning("Grants:LoadDemoData is ignored outside the Development environment; no demo data or sign-ins were created.");
         }
+        logger.LogInformation("Start-up tasks took {Total}: {Phases}.", phases.Total, phases);
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
@@ -54,4 +59,23 @@ public sealed class StartupTasks(
             }
         }
     }
+}
+
+/// <summary>How long each start-up task took, for the log line an administrator reads when start-up is slow.</summary>
+internal sealed class StartupPhases
+{
+    private readonly List<(string Name, TimeSpan Took)> phases = [];
+
+    public string Total => Seconds(phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Took));
+
+    public async Task TimeAsync(string name, Func<Task> phase)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        await phase();
+        phases.Add((name, System.Diagnostics.Stopwatch.GetElapsedTime(start)));
+    }
+
+    public override string ToString() => string.Join(", ", phases.Select(p => $"{p.Name} {Seconds(p.Took)}"));
+
+    private static string Seconds(TimeSpan took) => took.TotalSeconds.ToString("0.00 s", System.Globalization.CultureInfo.InvariantCulture);
 }
