@@ -42,7 +42,7 @@ internal sealed class Notifier(IOutbox outbox)
         var queued = 0;
         foreach (var notification in notifications)
         {
-            foreach (var (email, name) in await RecipientsAsync(db, notification.To, orgId, ct))
+            foreach (var (email, name) in await RecipientsAsync(db, notification.To, n.Facts, ct))
             {
                 var personal = new Dictionary<string, string>(values) { ["RecipientName"] = string.IsNullOrWhiteSpace(name) ? "colleague" : name };
                 var key = $"{n.KeyPrefix}:{notification.Template}:{email.ToUpperInvariant()}";
@@ -83,12 +83,26 @@ internal sealed class Notifier(IOutbox outbox)
         return values;
     }
 
-    private static async Task<List<(string Email, string? Name)>> RecipientsAsync(GrantsDbContext db, IEnumerable<string> to, int? orgId, CancellationToken ct)
+    /// <summary>
+    /// "applicant": the organisation's members; "officer": the grants officer named on the case's award, or every grants
+    /// officer when none is named (or the named one is disabled), so the email always reaches someone who acts on it;
+    /// "role:X": every enabled user in role X.
+    /// </summary>
+    private static async Task<List<(string Email, string? Name)>> RecipientsAsync(GrantsDbContext db, IEnumerable<string> to, CaseFacts facts, CancellationToken ct)
     {
         var result = new List<(string, string?)>();
         foreach (var target in to)
         {
-            if (target == "applicant" && orgId is { } org)
+            if (target == "officer")
+            {
+                var officer = facts.OfficerUserId is { } officerId
+                    ? await db.Users.Where(u => u.Id == officerId && !u.IsDisabled && u.Email != null).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct)
+                    : null;
+                result.AddRange(officer is not null
+                    ? [(officer.Email!, officer.DisplayName)]
+                    : await RoleMembersAsync(db, Roles.GrantsOfficer, ct));
+            }
+            else if (target == "applicant" && facts.OrganisationId is { } org)
             {
                 var members = await db.OrganisationMembers.Where(m => m.OrganisationId == org && m.Email != "")
                     .Select(m => m.Email).ToListAsync(ct);
@@ -96,16 +110,20 @@ internal sealed class Notifier(IOutbox outbox)
             }
             else if (target.StartsWith("role:", StringComparison.Ordinal))
             {
-                var role = target[5..];
-                var users = await (
-                    from ur in db.UserRoles
-                    join r in db.Roles on ur.RoleId equals r.Id
-                    join u in db.Users on ur.UserId equals u.Id
-                    where r.Name == role && !u.IsDisabled && u.Email != null
-                    select new { u.Email, u.DisplayName }).ToListAsync(ct);
-                result.AddRange(users.Select(u => (u.Email!, (string?)u.DisplayName)));
+                result.AddRange(await RoleMembersAsync(db, target[5..], ct));
             }
         }
         return result.DistinctBy(r => r.Item1.ToUpperInvariant()).ToList();
+    }
+
+    private static async Task<List<(string Email, string? Name)>> RoleMembersAsync(GrantsDbContext db, string role, CancellationToken ct)
+    {
+        var users = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            join u in db.Users on ur.UserId equals u.Id
+            where r.Name == role && !u.IsDisabled && u.Email != null
+            select new { u.Email, u.DisplayName }).ToListAsync(ct);
+        return users.Select(u => (u.Email!, (string?)u.DisplayName)).ToList();
     }
 }

@@ -17,6 +17,6 @@ public sealed class AwardCaseKind : CaseKindBase<Award>
     protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, Award c, CancellationToken ct)
     {
         var smallFund = await db.Funds.Where(f => f.Id == c.FundId).Select(f => f.IsSmallFund).FirstOrDefaultAsync(ct);
-        return new CaseFacts(c.OrganisationId, smallFund, c.Amount, null);
+        return new CaseFacts(c.OrganisationId, smallFund, c.Amount, null, c.OfficerUserId);
     }
 }

@@ -14,8 +14,8 @@ public sealed class PaymentCaseKind : CaseKindBase<Payment>
 
     protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, Payment c, CancellationToken ct)
     {
-        var (organisationId, smallFund) = await AwardFactsAsync(db, c.AwardId, ct);
-        return new CaseFacts(organisationId, smallFund, c.Amount, c.DueDate);
+        var (organisationId, smallFund, officer) = await AwardFactsAsync(db, c.AwardId, ct);
+        return new CaseFacts(organisationId, smallFund, c.Amount, c.DueDate, officer);
     }
 
     protected override object AuditImage(Payment c, Money? amount, string? comment) => new

@@ -14,7 +14,7 @@ public sealed class ReturnCaseKind : CaseKindBase<MonitoringReturn>
 
     protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, MonitoringReturn c, CancellationToken ct)
     {
-        var (organisationId, _) = await AwardFactsAsync(db, c.AwardId, ct);
-        return new CaseFacts(organisationId, false, null, c.DueDate);
+        var (organisationId, _, officer) = await AwardFactsAsync(db, c.AwardId, ct);
+        return new CaseFacts(organisationId, false, null, c.DueDate, officer);
     }
 }

@@ -90,6 +90,6 @@ public sealed record TimerDefinition
 public sealed record NotificationDefinition
 {
     public required string Template { get; init; }
-    /// <summary>"applicant" (the organisation's members) or "role:&lt;Role&gt;".</summary>
+    /// <summary>"applicant" (the organisation's members), "officer" (the grants officer named on the case's award) or "role:&lt;Role&gt;".</summary>
     public IReadOnlyList<string> To { get; init; } = [];
 }

@@ -31,11 +31,11 @@ public abstract class CaseKindBase<TCase> : ICaseKind where TCase : WorkflowCase
         new { state = c.State, version = c.Version, reference = c.Reference, amountPence = amount?.Pence, comment };
 
     /// <summary>The facts of a case that belongs to an award (a payment, a return).</summary>
-    protected static async Task<(int? OrganisationId, bool IsSmallFund)> AwardFactsAsync(GrantsDbContext db, int awardId, CancellationToken ct)
+    protected static async Task<(int? OrganisationId, bool IsSmallFund, string? OfficerUserId)> AwardFactsAsync(GrantsDbContext db, int awardId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var award = await db.Awards.Where(w => w.Id == awardId)
-            .Select(w => new { w.OrganisationId, w.Fund!.IsSmallFund }).FirstOrDefaultAsync(ct);
-        return (award?.OrganisationId, award?.IsSmallFund ?? false);
+            .Select(w => new { w.OrganisationId, w.Fund!.IsSmallFund, w.OfficerUserId }).FirstOrDefaultAsync(ct);
+        return (award?.OrganisationId, award?.IsSmallFund ?? false, award?.OfficerUserId);
     }
 }

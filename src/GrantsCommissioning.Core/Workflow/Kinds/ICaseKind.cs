@@ -27,5 +27,8 @@ public interface ICaseKind
     object AuditImage(WorkflowCaseBase c, Money? amount, string? comment);
 }
 
-/// <summary>The facts about a case the runtime's checks and emails use.</summary>
-public sealed record CaseFacts(int? OrganisationId, bool IsSmallFund, Money? Amount, DateOnly? DueDate);
+/// <summary>
+/// The facts about a case the runtime's checks and emails use. <paramref name="OfficerUserId"/> is the grants officer
+/// named on the award the case belongs to (the "officer" recipient of a notification), when one is named.
+/// </summary>
+public sealed record CaseFacts(int? OrganisationId, bool IsSmallFund, Money? Amount, DateOnly? DueDate, string? OfficerUserId = null);

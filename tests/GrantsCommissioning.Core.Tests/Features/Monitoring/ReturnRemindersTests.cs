@@ -52,6 +52,30 @@ public sealed class ReturnRemindersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Escalation_GoesToTheAwardsNamedOfficer_OrToEveryGrantsOfficerWhenTheAwardNamesNone()
+    {
+        var omar = await data.UserAsync("Omar", Roles.GrantsOfficer);
+        var grantee = await data.UserAsync("Gwen", Roles.Applicant);
+        var named = await data.ReturnAsync(ReturnStates.Overdue, new DateOnly(2026, 3, 31), Due, clock.GetUtcNow(), grantee);
+        var unnamed = await data.ReturnAsync(ReturnStates.Overdue, new DateOnly(2026, 3, 31), Due, clock.GetUtcNow(), grantee);
+        using (var db = host.Db())
+        {
+            var award = await db.Awards.SingleAsync(a => a.Id == named.AwardId);
+            award.OfficerUserId = omar.UserId;
+            await db.SaveChangesAsync();
+        }
+
+        clock.SetUtcNow(UkTime.FromUkLocal(new DateOnly(2026, 4, 21), new TimeOnly(9, 0, 1)));
+        var fired = await RunDueTimersAsync();
+
+        Assert.Equal([ReturnTriggers.Escalate, ReturnTriggers.Escalate], fired);
+        Assert.Equal([$"{omar.UserId}@example.org"], await EscalatedToAsync(named));
+        var everyOfficer = await EscalatedToAsync(unnamed);
+        Assert.Equal(2, everyOfficer.Count);
+        Assert.Contains($"{omar.UserId}@example.org", everyOfficer);
+    }
+
+    [Fact]
     public async Task AppDownOverTheReminderDay_TheReminderGoesOnceOnRestart()
     {
         var grantee = await data.UserAsync("Gwen", Roles.Applicant);
@@ -167,6 +191,13 @@ public sealed class ReturnRemindersTests : IAsyncLifetime
     {
         using var db = host.Db();
         return await db.WorkflowTimers.Where(t => t.Id == timerId).Select(t => t.Trigger).FirstOrDefaultAsync();
+    }
+
+    private async Task<List<string>> EscalatedToAsync(MonitoringReturn ret)
+    {
+        using var db = host.Db();
+        return await db.Outbox.Where(e => e.Subject.Contains(ret.ReturnReference) && e.Template == "return-overdue-escalation")
+            .Select(e => e.ToAddress).OrderBy(a => a).ToListAsync();
     }
 
     /// <summary>Emails queued for the return: reminders, overdue notices and escalations.</summary>
