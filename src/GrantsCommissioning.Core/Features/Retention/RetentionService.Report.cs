@@ -154,7 +154,7 @@ public sealed partial class RetentionService
             .Select(a => new { ApplicationId = a.ApplicationId!.Value, a.AwardReference }).ToListAsync(ct))
             .GroupBy(a => a.ApplicationId).ToDictionary(g => g.Key, g => g.First().AwardReference);
         return apps.Where(a => since.ContainsKey(a.Id)).Select(a => new Candidate(CaseKind.Application, a.Id, a.ApplicationReference, since[a.Id],
-            $"Delete {Documents(documents.GetValueOrDefault(a.Id))}; anonymise the applicant's name, summary and beneficiaries.",
+            $"delete {Documents(documents.GetValueOrDefault(a.Id))}; anonymise the applicant's name, summary and beneficiaries.",
             live.GetValueOrDefault(a.Id))).ToList();
     }
 
@@ -169,7 +169,7 @@ public sealed partial class RetentionService
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
         var applicationDocuments = await DocumentCountsAsync(db, awards.Where(a => a.ApplicationId != null).Select(a => a.ApplicationId!.Value).ToList(), ct);
         return awards.Where(a => since.ContainsKey(a.Id)).Select(a => new Candidate(CaseKind.Award, a.Id, a.AwardReference, since[a.Id],
-            $"Delete {Documents(returnDocuments.GetValueOrDefault(a.Id) + (a.ApplicationId is { } app ? applicationDocuments.GetValueOrDefault(app) : 0))}; "
+            $"delete {Documents(returnDocuments.GetValueOrDefault(a.Id) + (a.ApplicationId is { } app ? applicationDocuments.GetValueOrDefault(app) : 0))}; "
             + $"anonymise the lead contact, the sign-offs and case studies of {a.Returns} return{(a.Returns == 1 ? "" : "s")} and the application's applicant details. Amounts and payments stay.",
             null)).ToList();
     }
