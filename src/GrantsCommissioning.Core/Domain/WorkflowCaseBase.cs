@@ -16,6 +16,9 @@ public abstract class WorkflowCaseBase : IWorkflowCase
 
     internal void SetStartedBy(string userId, string name) => (StartedByUserId, StartedByName) = (userId, name);
 
+    /// <summary>Retention: the person who started the case is no longer named (the case stays, anonymised).</summary>
+    internal void ForgetStartedBy() => (StartedByUserId, StartedByName) = (null, null);
+
     internal void SetWorkflowState(string state, int workflowVersion)
     {
         State = state;

@@ -352,6 +352,18 @@ public sealed record ApiTokenRefused(Api.ApiTokenStatus Status, string Scope) : 
 /// <summary>The API caller sent more requests than its limit allows; it may try again after the given seconds.</summary>
 public sealed record TooManyRequests(int RetryAfterSeconds) : Failure;
 
+/// <summary>No application or award has that reference.</summary>
+public sealed record UnknownCase(string Reference) : Failure
+{
+    public override string Field => "Reference";
+}
+
+/// <summary>The case is already under a legal hold that has not been lifted.</summary>
+public sealed record AlreadyOnHold(string Reference, DateTimeOffset Since) : Failure
+{
+    public override string Field => "Reference";
+}
+
 public static class Failures
 {
     /// <summary>What the user reads for each failure.</summary>
@@ -380,6 +392,8 @@ public static class Failures
         SecondPersonNeeded f => $"Someone else in Finance must {f.Action}: {f.Because} (segregation of duties).",
         CheckAlreadyRecorded f => $"'{f.Item}' was already recorded by {f.By} on {UkTime.Describe(f.At)}: nothing was changed.",
         SecondCheckNeeded f => $"'{f.Item}' must be recorded after '{f.First}', by someone other than the person who recorded it.",
+        UnknownCase f => $"There is no application or award {f.Reference}; check the reference.",
+        AlreadyOnHold f => $"{f.Reference} has been under legal hold since {UkTime.Describe(f.Since)}.",
         NotFound f => f.Hint is null ? $"That {f.What} was not found." : $"That {f.What} was not found. {f.Hint}",
         FormExpired f => $"Something went wrong with the form. {f.Then}",
         OwnerOnly f => $"Only an owner of the organisation can {f.Action}.",

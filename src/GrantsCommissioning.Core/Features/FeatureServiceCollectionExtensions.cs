@@ -14,6 +14,7 @@ using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Features.Public;
+using GrantsCommissioning.Core.Features.Retention;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Features.Rounds;
@@ -53,7 +54,9 @@ internal static class FeatureServiceCollectionExtensions
         services.AddStaff();
         services.AddTransparency();
         services.AddApi();
+        services.AddRetention();
         services.AddSingleton<Accounts.AccountClosure>();
+        services.AddSingleton<Accounts.PersonalDataExport>();
         services.AddSingleton<Health.HealthCheck>();
         services.AddSingleton<ObjectiveRollUp>();
         services.AddSingleton<FigureDrillDown>();

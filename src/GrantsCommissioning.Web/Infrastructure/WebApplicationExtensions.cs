@@ -50,6 +50,7 @@ public static class WebApplicationExtensions
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
         Endpoints.StaffEndpoints.MapStaffEndpoints(app);
+        Endpoints.RetentionEndpoints.MapRetentionEndpoints(app);
         Endpoints.FinanceEndpoints.MapFinanceEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);

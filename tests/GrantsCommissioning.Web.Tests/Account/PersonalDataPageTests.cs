@@ -48,6 +48,10 @@ public class PersonalDataPageTests(GrantsWebFactory site)
         Assert.Equal("Nia Roberts", json.RootElement.GetProperty("Account").GetProperty("DisplayName").GetString());
         Assert.Equal(email, json.RootElement.GetProperty("Account").GetProperty("Email").GetString());
         Assert.Equal("Kington Community Shed", json.RootElement.GetProperty("Organisations")[0].GetProperty("Organisation").GetString());
+        foreach (var part in new[] { "Applications", "ReturnsSubmitted", "Messages", "AuditEntries", "EmailsSent" })
+        {
+            Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty(part).ValueKind);
+        }
         Assert.DoesNotContain("PasswordHash", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Authenticator", body, StringComparison.Ordinal);
     }

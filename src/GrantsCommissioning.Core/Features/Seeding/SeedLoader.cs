@@ -18,7 +18,7 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
-    Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo)
+    Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -39,7 +39,13 @@ public sealed partial class SeedLoader(
             report = new SeedReport([.. report.Files, "seed-data/" + PaymentRuns.PaymentRunDemoLoader.FileName], report.RecordsAdded + finance);
         }
         var funds = await fundsDemo.LoadAsync(ct);
-        return funds == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Funds.FundDemoLoader.FileName], report.RecordsAdded + funds);
+        report = funds == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Funds.FundDemoLoader.FileName], report.RecordsAdded + funds);
+        // The demo opens with a dry-run retention report (as a scheduled run would leave), made once; nothing is removed until an administrator approves it.
+        if (await retention.LatestRunAsync(ct) is null)
+        {
+            await retention.CreateReportAsync(Workflow.Actor.System, ct);
+        }
+        return report;
     }
 
     private Task<SeedReport> LoadDemoFilesAsync(CancellationToken ct)
@@ -57,6 +63,7 @@ public sealed partial class SeedLoader(
                 ("demo/sensitive-recipients.json", (db, file, c) => new Transparency.TransparencyDemoLoader(db, file, sensitiveRecipients).LoadAsync(c)),
                 ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, workflow, file).LoadAsync(c)),
                 ("demo/api-tokens.json", (db, file, c) => new Api.ApiTokenDemoLoader(db, file, now).LoadAsync(c)),
+                ("demo/retention.json", (db, file, c) => new Retention.RetentionDemoLoader(db, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "assessments*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Assessments.DemoAssessmentLoader(db, file, now).LoadAsync(c)))),
             ],

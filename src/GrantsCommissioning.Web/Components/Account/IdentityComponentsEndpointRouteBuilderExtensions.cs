@@ -11,7 +11,7 @@ using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Components.Account.Pages;
 using GrantsCommissioning.Web.Components.Account.Pages.Manage;
 using GrantsCommissioning.Core.Data;
-using GrantsCommissioning.Core.Features.Organisations;
+using GrantsCommissioning.Core.Features.Accounts;
 using GrantsCommissioning.Web.Security;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -113,7 +113,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] OrganisationService organisations) =>
+            [FromServices] PersonalDataExport records) =>
         {
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -130,13 +130,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 .Where(prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)))
                 .ToDictionary(p => p.Name, p => p.GetValue(user)?.ToString());
             var logins = (await userManager.GetLoginsAsync(user)).Select(l => new { Provider = l.ProviderDisplayName ?? l.LoginProvider, Key = l.ProviderKey });
-            var memberships = (await organisations.MembershipsAsync(userId)).Select(m => new { Organisation = m.Name, Role = m.Role.ToString() });
+            // And what the grant records hold about them: applications, memberships, returns, messages, audit entries and emails.
+            var held = await records.ForAsync(userId, user.Email ?? "");
             var fileBytes = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 Account = account,
                 Roles = await userManager.GetRolesAsync(user),
                 ExternalSignIns = logins,
-                Organisations = memberships,
+                held.Organisations,
+                held.Applications,
+                held.ReturnsSubmitted,
+                held.Messages,
+                held.AuditEntries,
+                held.EmailsSent,
             }, new JsonSerializerOptions { WriteIndented = true });
 
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
