@@ -169,7 +169,76 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Equal(OutboxStatus.Failed, (await db.Outbox.SingleAsync(e => e.Id == email.Id)).Status);
     }
 
-    private Task<WorkflowTestHost> SmtpHostAsync(FakeTimeProvider? clock, Dictionary<string, string?>? extra = null)
+    [Fact]
+    public async Task DrainAsync_WhenTwoDispatchersShareOneDatabase_SendsEachMessageExactlyOnce()
+    {
+        smtp.Start();
+        await using var first = await SmtpHostAsync(clock: null);
+        await using var second = await SmtpHostAsync(clock: null, directory: first.Directory);
+        var queued = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            queued.Add((await EnqueueAsync(first, "payment-paid", $"payee{i}@example.org")).MessageId);
+        }
+
+        var results = new List<OutboxDrainResult>();
+        for (var round = 0; round < 10 && await PendingAsync(first) > 0; round++)
+        {
+            results.AddRange(await Task.WhenAll(
+                Task.Run(() => first.Dispatcher.DrainAsync()), Task.Run(() => second.Dispatcher.DrainAsync())));
+        }
+
+        Assert.Equal(40, results.Sum(r => r.Sent));
+        Assert.All(results, r => Assert.Equal((0, 0, 0), (r.Retrying, r.Failed, r.InDoubt)));
+        var delivered = smtp.Messages.Select(MessageIdOf).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(queued.Order(StringComparer.Ordinal), delivered);
+        using var db = first.Db();
+        var rows = await db.Outbox.Select(e => new { e.Status, e.Attempts }).ToListAsync();
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
+    }
+
+    [Fact]
+    public async Task DrainAsync_WhenAnotherDispatcherIsSendingARow_LeavesItUntilThatDispatcherLetsGo()
+    {
+        smtp.Start();
+        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
+        await using var other = host.Db();
+        await OutboxClaims.KeepConnectionAsync(other, CancellationToken.None);
+        Assert.True(await OutboxClaims.TryHoldAsync(other, email.Id, CancellationToken.None));
+        var row = await other.Outbox.SingleAsync(e => e.Id == email.Id);
+        row.Status = OutboxStatus.Sending;
+        await other.SaveChangesAsync();
+
+        var whileHeld = await host.Dispatcher.DrainAsync();
+        var statusWhileHeld = await StatusAsync(host, email.Id);
+        await OutboxClaims.ReleaseAsync(other, email.Id);
+        var afterRelease = await host.Dispatcher.DrainAsync();
+
+        Assert.Equal(new OutboxDrainResult(0, 0, 0), whileHeld);
+        Assert.Equal(OutboxStatus.Sending, statusWhileHeld);
+        Assert.Equal(new OutboxDrainResult(0, 0, 0), afterRelease);
+        Assert.Equal(OutboxStatus.InDoubt, await StatusAsync(host, email.Id));
+        Assert.Empty(smtp.Messages);
+    }
+
+    private static async Task<int> PendingAsync(WorkflowTestHost host)
+    {
+        using var db = host.Db();
+        return await db.Outbox.CountAsync(e => e.Status == OutboxStatus.Pending);
+    }
+
+    private static async Task<OutboxStatus> StatusAsync(WorkflowTestHost host, long id)
+    {
+        using var db = host.Db();
+        return (await db.Outbox.SingleAsync(e => e.Id == id)).Status;
+    }
+
+    private static string MessageIdOf(string message) =>
+        message.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Single(l => l.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))["Message-Id:".Length..].Trim().Trim('<', '>');
+
+    private Task<WorkflowTestHost> SmtpHostAsync(FakeTimeProvider? clock, Dictionary<string, string?>? extra = null, string? directory = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -183,7 +252,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         {
             settings[k] = v;
         }
-        return WorkflowTestHost.CreateAsync(clock: clock, settings: settings);
+        return WorkflowTestHost.CreateAsync(directory, clock: clock, settings: settings);
     }
 
     private static async Task<OutboxEmail> EnqueueAsync(WorkflowTestHost host, string template, string to)
