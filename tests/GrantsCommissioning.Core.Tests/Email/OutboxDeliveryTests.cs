@@ -19,7 +19,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_WhenServerUp_DeliversOnceWithStableMessageId()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await SmtpHostAsync(NewClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
         var first = await host.Dispatcher.DrainAsync();
@@ -39,7 +39,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     [Fact]
     public async Task DrainAsync_WhenServerDownThenUp_KeepsMailRetriesWithBackoffAndDeliversExactlyOnce()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock);
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -69,7 +69,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         smtp.Start();
         smtp.DropReplyAfterData = true;
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock);
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -93,7 +93,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         smtp.Start();
         smtp.RejectRecipients = true;
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock);
         await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -111,7 +111,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_AfterTheAppStoppedMidSend_DoesNotSendThatMessageAgain()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await SmtpHostAsync(NewClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
         using (var db = host.Db())
         {
@@ -156,7 +156,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     [Fact]
     public async Task DrainAsync_WhenMaxAttemptsReached_MarksFailedAndKeepsRow()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock, new Dictionary<string, string?> { ["Email:MaxAttempts"] = "2" });
         var email = await EnqueueAsync(host, "payment-paid", "a@example.org");
 
@@ -201,7 +201,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_WhenAnotherDispatcherIsSendingARow_LeavesItUntilThatDispatcherLetsGo()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await SmtpHostAsync(NewClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
         await using var other = host.Db();
         await OutboxClaims.KeepConnectionAsync(other, CancellationToken.None);
@@ -221,6 +221,10 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Equal(OutboxStatus.InDoubt, await StatusAsync(host, email.Id));
         Assert.Empty(smtp.Messages);
     }
+
+    /// <summary>A fake clock at a whole second: PostgreSQL keeps microseconds, so times read back compare equal.</summary>
+    private static FakeTimeProvider NewClock() =>
+        new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     private static async Task<int> PendingAsync(WorkflowTestHost host)
     {
