@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Data;
 
-public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<PoliceAndCrimePlan> Plans => Set<PoliceAndCrimePlan>();
     public DbSet<PlanAim> Aims => Set<PlanAim>();
@@ -45,6 +46,8 @@ public partial class GrantsDbContext(DbContextOptions<GrantsDbContext> options) 
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    /// <summary>ASP.NET Core's data-protection key ring (cookies, antiforgery tokens), shared by every node of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

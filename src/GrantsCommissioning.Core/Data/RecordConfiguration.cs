@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,8 +7,12 @@ namespace GrantsCommissioning.Core.Data;
 
 internal sealed class RecordConfiguration :
     IEntityTypeConfiguration<AuditEntry>, IEntityTypeConfiguration<OutboxEmail>,
-    IEntityTypeConfiguration<WorkflowJournalEntry>, IEntityTypeConfiguration<WorkflowDefinitionRecord>
+    IEntityTypeConfiguration<WorkflowJournalEntry>, IEntityTypeConfiguration<WorkflowDefinitionRecord>,
+    IEntityTypeConfiguration<DataProtectionKey>
 {
+    /// <summary>A key's XML grows when an XML encryptor (certificate) is configured, so it is not held to 4000 characters.</summary>
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.Xml).HasMaxLength(int.MaxValue);
+
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.Property(a => a.Before).HasMaxLength(int.MaxValue);

@@ -10,7 +10,10 @@ namespace GrantsCommissioning.Core.Workflow;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>The workflow runtime, email outbox and their Quartz jobs (ADO job store on SQLite).</summary>
+    /// <summary>
+    /// The workflow runtime, email outbox and their Quartz jobs (ADO job store: its own SQLite file, or clustered in the
+    /// app's PostgreSQL database when Grants:Database:Provider is Postgres).
+    /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -61,18 +64,37 @@ public static class WorkflowServiceCollectionExtensions
         var timerPoll = SettingsBinding.WholeNumber(configuration, $"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.TimerPollSeconds)}") ?? 30;
         var mailPoll = SettingsBinding.WholeNumber(configuration, $"{EmailOptions.SectionName}:{nameof(EmailOptions.PollSeconds)}") ?? 30;
         var schedulerName = configuration[$"{WorkflowOptions.SectionName}:{nameof(WorkflowOptions.SchedulerName)}"] ?? new WorkflowOptions().SchedulerName;
+        var shared = QuartzDatabase.IsShared(configuration);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = schedulerName);
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(ds => ds.DataSourceFactory = sp =>
-                    Microsoft.Data.Sqlite.SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<QuartzDatabase>().ConnectionString));
+                if (shared)
+                {
+                    // PostgreSQL: Quartz's tables (qrtz_*, created by Quartz when missing) in the app's own database,
+                    // clustered, so every node shares one schedule and each trigger fires on one node only; a node
+                    // that stops checking in has its firings recovered by another.
+                    store.UsePostgres(ds => ds.DataSourceFactory = sp =>
+                        Npgsql.NpgsqlDataSource.Create(sp.GetRequiredService<DataPaths>().ConnectionString));
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(ds => ds.DataSourceFactory = sp =>
+                        Microsoft.Data.Sqlite.SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<QuartzDatabase>().ConnectionString));
+                }
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });
             q.AddJob<MaterialiseTimersJob>(j => j.WithIdentity(WorkflowJobKeys.Materialise).StoreDurably());
-            q.AddJob<FireTimerJob>(j => j.WithIdentity(WorkflowJobKeys.FireTimer).StoreDurably());
+            // Recovered: a firing cut short (its node killed) runs again, on another node when clustered; the firer
+            // does nothing for a timer that is no longer pending, and the transition key "timer:<id>" allows one firing.
+            q.AddJob<FireTimerJob>(j => j.WithIdentity(WorkflowJobKeys.FireTimer).StoreDurably().RequestRecovery());
             q.AddJob<DrainOutboxJob>(j => j.WithIdentity(WorkflowJobKeys.Outbox).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("materialise-timers-poll", "workflow").ForJob(WorkflowJobKeys.Materialise).StartNow()
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(Math.Max(1, timerPoll))).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));

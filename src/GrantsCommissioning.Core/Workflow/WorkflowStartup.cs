@@ -27,15 +27,27 @@ public sealed class WorkflowStartup(
     }
 }
 
-/// <summary>Where Quartz keeps its tables: a sibling SQLite file, so its locking never waits on case transactions.</summary>
+/// <summary>
+/// Where Quartz keeps its tables: on SQLite a sibling SQLite file, so its locking never waits on case transactions; on
+/// PostgreSQL the app's own database (Quartz's row locks, not the app's write lock), shared by every node.
+/// </summary>
 public sealed class QuartzDatabase(DataPaths paths, IOptions<WorkflowOptions> options)
 {
+    /// <summary>Whether Quartz's tables are in the app's PostgreSQL database (clustered), read before the container is built.</summary>
+    public static bool IsShared(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Enum.TryParse<Configuration.DatabaseProvider>(configuration?[$"{Configuration.GrantsOptions.SectionName}:Database:Provider"], ignoreCase: true, out var provider)
+        && provider == Configuration.DatabaseProvider.Postgres;
+
     public string ConnectionString => string.IsNullOrWhiteSpace(options.Value.QuartzConnectionString)
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(paths.DataDirectory, "quartz.db"), DefaultTimeout = 30 }.ToString()
         : options.Value.QuartzConnectionString;
 
     public void EnsureFolder()
     {
+        if (paths.Provider == Configuration.DatabaseProvider.Postgres)
+        {
+            return;
+        }
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         try

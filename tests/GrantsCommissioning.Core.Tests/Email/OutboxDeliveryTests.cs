@@ -19,7 +19,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_WhenServerUp_DeliversOnceWithStableMessageId()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(WholeSecondClock());
+        await using var host = await SmtpHostAsync(NewClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
         var first = await host.Dispatcher.DrainAsync();
@@ -39,7 +39,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     [Fact]
     public async Task DrainAsync_WhenServerDownThenUp_KeepsMailRetriesWithBackoffAndDeliversExactlyOnce()
     {
-        var clock = WholeSecondClock();
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock);
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -69,7 +69,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         smtp.Start();
         smtp.DropReplyAfterData = true;
-        var clock = WholeSecondClock();
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock);
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -93,7 +93,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     {
         smtp.Start();
         smtp.RejectRecipients = true;
-        var clock = WholeSecondClock();
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock);
         await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
 
@@ -111,7 +111,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DrainAsync_AfterTheAppStoppedMidSend_DoesNotSendThatMessageAgain()
     {
         smtp.Start();
-        await using var host = await SmtpHostAsync(WholeSecondClock());
+        await using var host = await SmtpHostAsync(NewClock());
         var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
         using (var db = host.Db())
         {
@@ -156,7 +156,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     [Fact]
     public async Task DrainAsync_WhenMaxAttemptsReached_MarksFailedAndKeepsRow()
     {
-        var clock = WholeSecondClock();
+        var clock = NewClock();
         await using var host = await SmtpHostAsync(clock, new Dictionary<string, string?> { ["Email:MaxAttempts"] = "2" });
         var email = await EnqueueAsync(host, "payment-paid", "a@example.org");
 
@@ -169,15 +169,80 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Equal(OutboxStatus.Failed, (await db.Outbox.SingleAsync(e => e.Id == email.Id)).Status);
     }
 
-    /// <summary>A test clock at a whole second, so the times the outbox stores read back exactly on every provider
-    /// (PostgreSQL keeps microseconds, .NET ticks of 100 ns).</summary>
-    private static FakeTimeProvider WholeSecondClock()
+    [Fact]
+    public async Task DrainAsync_WhenTwoDispatchersShareOneDatabase_SendsEachMessageExactlyOnce()
     {
-        var now = DateTimeOffset.UtcNow;
-        return new FakeTimeProvider(new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
+        smtp.Start();
+        await using var first = await SmtpHostAsync(clock: null);
+        await using var second = await SmtpHostAsync(clock: null, directory: first.Directory);
+        var queued = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            queued.Add((await EnqueueAsync(first, "payment-paid", $"payee{i}@example.org")).MessageId);
+        }
+
+        var results = new List<OutboxDrainResult>();
+        for (var round = 0; round < 10 && await PendingAsync(first) > 0; round++)
+        {
+            results.AddRange(await Task.WhenAll(
+                Task.Run(() => first.Dispatcher.DrainAsync()), Task.Run(() => second.Dispatcher.DrainAsync())));
+        }
+
+        Assert.Equal(40, results.Sum(r => r.Sent));
+        Assert.All(results, r => Assert.Equal((0, 0, 0), (r.Retrying, r.Failed, r.InDoubt)));
+        var delivered = smtp.Messages.Select(MessageIdOf).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(queued.Order(StringComparer.Ordinal), delivered);
+        using var db = first.Db();
+        var rows = await db.Outbox.Select(e => new { e.Status, e.Attempts }).ToListAsync();
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
     }
 
-    private Task<WorkflowTestHost> SmtpHostAsync(FakeTimeProvider? clock, Dictionary<string, string?>? extra = null)
+    [Fact]
+    public async Task DrainAsync_WhenAnotherDispatcherIsSendingARow_LeavesItUntilThatDispatcherLetsGo()
+    {
+        smtp.Start();
+        await using var host = await SmtpHostAsync(NewClock());
+        var email = await EnqueueAsync(host, "payment-paid", "treasurer@example.org");
+        await using var other = host.Db();
+        await OutboxClaims.KeepConnectionAsync(other, CancellationToken.None);
+        Assert.True(await OutboxClaims.TryHoldAsync(other, email.Id, CancellationToken.None));
+        var row = await other.Outbox.SingleAsync(e => e.Id == email.Id);
+        row.Status = OutboxStatus.Sending;
+        await other.SaveChangesAsync();
+
+        var whileHeld = await host.Dispatcher.DrainAsync();
+        var statusWhileHeld = await StatusAsync(host, email.Id);
+        await OutboxClaims.ReleaseAsync(other, email.Id);
+        var afterRelease = await host.Dispatcher.DrainAsync();
+
+        Assert.Equal(new OutboxDrainResult(0, 0, 0), whileHeld);
+        Assert.Equal(OutboxStatus.Sending, statusWhileHeld);
+        Assert.Equal(new OutboxDrainResult(0, 0, 0), afterRelease);
+        Assert.Equal(OutboxStatus.InDoubt, await StatusAsync(host, email.Id));
+        Assert.Empty(smtp.Messages);
+    }
+
+    /// <summary>A fake clock at a whole second: PostgreSQL keeps microseconds, so times read back compare equal.</summary>
+    private static FakeTimeProvider NewClock() =>
+        new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    private static async Task<int> PendingAsync(WorkflowTestHost host)
+    {
+        using var db = host.Db();
+        return await db.Outbox.CountAsync(e => e.Status == OutboxStatus.Pending);
+    }
+
+    private static async Task<OutboxStatus> StatusAsync(WorkflowTestHost host, long id)
+    {
+        using var db = host.Db();
+        return (await db.Outbox.SingleAsync(e => e.Id == id)).Status;
+    }
+
+    private static string MessageIdOf(string message) =>
+        message.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Single(l => l.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))["Message-Id:".Length..].Trim().Trim('<', '>');
+
+    private Task<WorkflowTestHost> SmtpHostAsync(FakeTimeProvider? clock, Dictionary<string, string?>? extra = null, string? directory = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -191,7 +256,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         {
             settings[k] = v;
         }
-        return WorkflowTestHost.CreateAsync(clock: clock, settings: settings);
+        return WorkflowTestHost.CreateAsync(directory, clock: clock, settings: settings);
     }
 
     private static async Task<OutboxEmail> EnqueueAsync(WorkflowTestHost host, string template, string to)
