@@ -1576,6 +1576,8 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.HasIndex("State");
 
+                    b.HasIndex("State", "DueDate");
+
                     b.HasIndex("State", "PeriodEnd", "AwardId");
 
                     b.ToTable("Returns");
@@ -1973,6 +1975,8 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "DueDate");
 
                     b.HasIndex("State", "PaidOn", "AwardId", "AmountPence");
 
