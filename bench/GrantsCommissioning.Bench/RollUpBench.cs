@@ -7,6 +7,7 @@ using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Reports;
+using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -202,8 +203,11 @@ internal static class RollUpBench
         public async Task StaffListsAsync(FinancialYear year)
         {
             await dashboards.OfficerAsync();
+            await dashboards.ReturnsAsync(new ReturnListQuery(ReturnStates.Submitted));
+            await dashboards.ReturnsAsync(new ReturnListQuery(ReturnStates.Overdue));
             await portfolio.PageAsync(new PortfolioQuery(null, Unassigned: true));
             await dashboards.FinanceAsync(year);
+            await dashboards.PaymentsNeedingActionAsync(new PaymentListQuery());
         }
 
         public async Task<int> CountAsync(string table)

@@ -56,6 +56,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>(SecureAntiforgeryCookie);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSecurityHeaders();
+        services.AddSingleton<PublicPageOutputCache>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

@@ -45,6 +45,8 @@ internal sealed class AwardConfiguration :
         // The roll-up's "paid or recovered in the period": state first (equality, IN), then the date range, covering
         // the award and amount so a period reads only its own payments, not the history of every state.
         b.HasIndex(p => new { p.State, p.PaidOn, p.AwardId, p.AmountPence });
+        // Finance's payments needing action, paged by due date within the states.
+        b.HasIndex(p => new { p.State, p.DueDate });
         b.HasOne(p => p.Award).WithMany(a => a.Payments).HasForeignKey(p => p.AwardId);
     }
 
@@ -55,6 +57,8 @@ internal sealed class AwardConfiguration :
         b.HasIndex(r => r.DueDate);
         // Accepted returns by period end (the roll-up and the Panel): equality on state, range on the period end.
         b.HasIndex(r => new { r.State, r.PeriodEnd, r.AwardId });
+        // The officer's returns to review and overdue, paged by due date: a page is read in index order, not sorted.
+        b.HasIndex(r => new { r.State, r.DueDate });
         b.HasOne(r => r.Award).WithMany(a => a.Returns).HasForeignKey(r => r.AwardId);
         b.HasMany(r => r.SpendLines).WithOne().HasForeignKey(x => x.ReturnId);
         b.HasMany(r => r.IndicatorValues).WithOne().HasForeignKey(x => x.ReturnId);

@@ -1576,6 +1576,8 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.HasIndex("State");
 
+                    b.HasIndex("State", "DueDate");
+
                     b.HasIndex("State", "PeriodEnd", "AwardId");
 
                     b.ToTable("Returns");
@@ -1973,6 +1975,8 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "DueDate");
 
                     b.HasIndex("State", "PaidOn", "AwardId", "AmountPence");
 
@@ -3420,6 +3424,27 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("RunId", "Kind", "RecordType");
 
                     b.ToTable("RetentionRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -26,7 +26,7 @@ internal static class FinanceEndpoints
         }).RequireAuthorization(Policies.Finance);
         endpoints.MapGet("/finance/export/payments.{format:regex(^(csv|xlsx)$)}", async (string format, DashboardQueries dashboards, CancellationToken ct) =>
         {
-            var payments = (await dashboards.FinanceAsync(null, ct)).PaymentsNeedingAction;
+            var payments = (await dashboards.PaymentsNeedingActionAsync(new PaymentListQuery(Take: int.MaxValue), ct)).Items;
             return File(FinanceTable.Of("Payments needing action", ["Payment", "Organisation", "Award", "State", "Hold reason", "Due date", "Amount (GBP)"],
                 payments, p => [p.Reference, p.Organisation, p.AwardReference, p.State, p.HoldReason, p.DueDate, p.Amount]), format, "payments-needing-action");
         }).RequireAuthorization(Policies.Finance);

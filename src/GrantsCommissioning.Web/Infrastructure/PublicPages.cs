@@ -9,7 +9,15 @@ namespace GrantsCommissioning.Web.Infrastructure;
 /// posting form or an interactive component.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class PublicPageAttribute : Attribute;
+public sealed class PublicPageAttribute : Attribute
+{
+    /// <summary>
+    /// The anonymous page's HTML is also kept in memory by <see cref="PublicPageOutputCache"/>: only for a page whose
+    /// content depends on nothing but its address, the public data version, the financial year and which rounds are
+    /// open now.
+    /// </summary>
+    public bool OutputCache { get; init; }
+}
 
 public static class PublicPages
 {

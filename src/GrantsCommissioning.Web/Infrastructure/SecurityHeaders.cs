@@ -9,7 +9,7 @@ namespace GrantsCommissioning.Web.Infrastructure;
 /// </summary>
 internal static class SecurityHeaders
 {
-    private const string NonceKey = "GrantsCommissioning.CspNonce";
+    internal const string NonceKey = "GrantsCommissioning.CspNonce";
 
     /// <summary>This request's script nonce, for the nonce attribute of any inline script the page renders.</summary>
     public static string Nonce(HttpContext context)

@@ -42,6 +42,8 @@ public static class WebApplicationExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UsePublicPageCaching();
+        var outputCache = app.Services.GetRequiredService<PublicPageOutputCache>();
+        app.Use((context, next) => outputCache.InvokeAsync(context, next));
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithPublicPages();

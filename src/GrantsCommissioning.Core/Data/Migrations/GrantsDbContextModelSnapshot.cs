@@ -1519,6 +1519,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
 
                     b.HasIndex("State");
 
+                    b.HasIndex("State", "DueDate");
+
                     b.HasIndex("State", "PeriodEnd", "AwardId");
 
                     b.ToTable("Returns");
@@ -1900,6 +1902,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "DueDate");
 
                     b.HasIndex("State", "PaidOn", "AwardId", "AmountPence");
 

@@ -8,9 +8,17 @@ public sealed record CaseSummary(int Id, string Reference, string Title, string 
 
 public sealed record ReturnSummary(int Id, string Reference, string AwardTitle, string Organisation, string State, DateOnly DueDate);
 
-public sealed record OfficerDashboard(
-    IReadOnlyList<StateCount> ApplicationsByState, IReadOnlyList<CaseSummary> NeedingAction, IReadOnlyList<ReturnSummary> ReturnsToReview,
-    IReadOnlyList<ReturnSummary> OverdueReturns);
+public sealed record OfficerDashboard(IReadOnlyList<StateCount> ApplicationsByState);
+
+public enum ReturnListSort
+{
+    DueOldest = 0,
+    DueNewest,
+    Reference,
+}
+
+/// <summary>One page of the returns in <paramref name="State"/>; <paramref name="Text"/> matches reference, award title or organisation.</summary>
+public sealed record ReturnListQuery(string State, string? Text = null, ReturnListSort Sort = ReturnListSort.DueOldest, int Skip = 0, int Take = 20);
 
 public sealed record FundPosition(int FundId, string Code, string Name, string SeniorResponsibleOfficer, Money Budget, Money Committed, Money Paid)
 {
@@ -21,7 +29,25 @@ public sealed record FundPosition(int FundId, string Code, string Name, string S
 
 public sealed record PaymentSummary(int Id, string Reference, string Organisation, string AwardReference, string State, Money Amount, DateOnly DueDate, string? HoldReason);
 
-public sealed record FinanceDashboard(FinancialYear Year, IReadOnlyList<FundPosition> Funds, IReadOnlyList<PaymentSummary> PaymentsNeedingAction);
+public sealed record FinanceDashboard(FinancialYear Year, IReadOnlyList<FundPosition> Funds);
+
+public enum PaymentListSort
+{
+    DueOldest = 0,
+    DueNewest,
+    AmountHighest,
+    AmountLowest,
+    Reference,
+}
+
+/// <summary>
+/// One page of the payments needing action (ready, authorised or held; or only <paramref name="State"/>);
+/// <paramref name="Text"/> matches payment reference, award reference or organisation.
+/// </summary>
+public sealed record PaymentListQuery(string? State = null, string? Text = null, PaymentListSort Sort = PaymentListSort.DueOldest, int Skip = 0, int Take = 20);
+
+/// <summary>A page of payments with the count and total amount of every payment the query matches.</summary>
+public sealed record PaymentPage(IReadOnlyList<PaymentSummary> Items, int Count, Money Total);
 
 public sealed record AssessmentTask(int ApplicationId, string Reference, string Title, string Organisation, bool? HasConflict, bool Completed);
 

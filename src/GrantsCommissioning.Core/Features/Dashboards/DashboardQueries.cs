@@ -19,13 +19,7 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
         {
             var byState = await db.Applications.GroupBy(a => a.State).Select(g => new StateCount(g.Key, g.Count())).ToListAsync(ct);
             var ordered = ApplicationStates.All.Select(s => byState.FirstOrDefault(x => x.State == s) ?? new StateCount(s, 0)).ToList();
-            string[] action = [ApplicationStates.Submitted, ApplicationStates.EligibilityCheck, ApplicationStates.Recommendation, ApplicationStates.Deferred];
-            var needing = await db.Applications.Where(a => action.Contains(a.State)).OrderBy(a => a.SubmittedAt).Take(ListSize)
-                .Select(a => new CaseSummary(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.State, new Money(a.AmountRequestedPence), a.SubmittedAt))
-                .ToListAsync(ct);
-            var review = await ReturnsAsync(db, r => r.State == ReturnStates.Submitted, ct);
-            var overdue = await ReturnsAsync(db, r => r.State == ReturnStates.Overdue, ct);
-            return new OfficerDashboard(ordered, needing, review, overdue);
+            return new OfficerDashboard(ordered);
         }
     }
 
@@ -66,8 +60,42 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
             var positions = funds.Select(f => new FundPosition(f.Id, f.Code, f.Name, f.SeniorResponsibleOfficer, new Money(f.Budget),
                 new Money(committed.GetValueOrDefault(f.Id) + terminatedPaid.GetValueOrDefault(f.Id) + (recoveries.GetValueOrDefault(f.Id)?.Terminated ?? 0)),
                 new Money(paid.GetValueOrDefault(f.Id) + (recoveries.GetValueOrDefault(f.Id)?.Pence ?? 0)))).ToList();
-            string[] action = [PaymentStates.Ready, PaymentStates.Authorised, PaymentStates.Held];
-            var rows = await db.Payments.Where(p => action.Contains(p.State)).OrderBy(p => p.DueDate).Take(ListSize)
+            return new FinanceDashboard(fy, positions);
+        }
+    }
+
+    /// <summary>States in which a payment needs finance's action.</summary>
+    public static readonly IReadOnlyList<string> PaymentActionStates = [PaymentStates.Ready, PaymentStates.Authorised, PaymentStates.Held];
+
+    /// <summary>
+    /// Payments needing action, filtered, sorted and paged in the database, with the count and total of all that match
+    /// (the export asks for every row with <c>Take = int.MaxValue</c>).
+    /// </summary>
+    public async Task<PaymentPage> PaymentsNeedingActionAsync(PaymentListQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            string[] states = query.State is { } only && PaymentActionStates.Contains(only) ? [only] : [.. PaymentActionStates];
+            var q = db.Payments.AsNoTracking().Where(p => states.Contains(p.State));
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                // Case-insensitive on every provider, as in ApplicationSearch.
+                var text = query.Text.Trim().ToUpperInvariant();
+                q = q.Where(p => p.PaymentReference.ToUpper().Contains(text) || p.Award!.AwardReference.ToUpper().Contains(text)
+                    || p.Award.Organisation!.Name.ToUpper().Contains(text));
+            }
+            var totals = await q.GroupBy(p => 1).Select(g => new { Count = g.Count(), Pence = g.Sum(p => p.AmountPence) }).FirstOrDefaultAsync(ct);
+            q = query.Sort switch
+            {
+                PaymentListSort.DueNewest => q.OrderByDescending(p => p.DueDate).ThenByDescending(p => p.Id),
+                PaymentListSort.AmountHighest => q.OrderByDescending(p => p.AmountPence).ThenBy(p => p.Id),
+                PaymentListSort.AmountLowest => q.OrderBy(p => p.AmountPence).ThenBy(p => p.Id),
+                PaymentListSort.Reference => q.OrderBy(p => p.PaymentReference),
+                _ => q.OrderBy(p => p.DueDate).ThenBy(p => p.Id),
+            };
+            var rows = await q.Skip(Math.Max(0, query.Skip)).Take(Math.Max(1, query.Take))
                 .Select(p => new { p.Id, p.PaymentReference, Organisation = p.Award!.Organisation!.Name, p.Award.OrganisationId, p.Award.AwardReference, AwardState = p.Award.State,
                     p.State, p.AmountPence, p.DueDate, p.HoldReason })
                 .ToListAsync(ct);
@@ -75,7 +103,35 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
             var suspended = await Payments.PaymentBlocks.SuspensionsAsync(db, rows.Select(r => r.AwardReference).Distinct().ToList(), ct);
             var payments = rows.Select(p => new PaymentSummary(p.Id, p.PaymentReference, p.Organisation, p.AwardReference, p.State, new Money(p.AmountPence), p.DueDate,
                 string.Join(" ", new[] { p.HoldReason, Payments.PaymentBlocks.Describe(p.AwardState, unverified.GetValueOrDefault(p.OrganisationId), suspended.GetValueOrDefault(p.AwardReference)) }.OfType<string>()) is { Length: > 0 } why ? why : null)).ToList();
-            return new FinanceDashboard(fy, positions, payments);
+            return new PaymentPage(payments, totals?.Count ?? 0, new Money(totals?.Pence ?? 0));
+        }
+    }
+
+    /// <summary>Monitoring returns in one state (the officer's "to review" and "overdue" lists), filtered, sorted and paged in the database, with the total.</summary>
+    public async Task<Page<ReturnSummary>> ReturnsAsync(ReturnListQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            var q = db.Returns.AsNoTracking().Where(r => r.State == query.State);
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                var text = query.Text.Trim().ToUpperInvariant();
+                q = q.Where(r => r.ReturnReference.ToUpper().Contains(text) || r.Award!.Title.ToUpper().Contains(text)
+                    || r.Award.Organisation!.Name.ToUpper().Contains(text));
+            }
+            var count = await q.CountAsync(ct);
+            q = query.Sort switch
+            {
+                ReturnListSort.DueNewest => q.OrderByDescending(r => r.DueDate).ThenByDescending(r => r.Id),
+                ReturnListSort.Reference => q.OrderBy(r => r.ReturnReference),
+                _ => q.OrderBy(r => r.DueDate).ThenBy(r => r.Id),
+            };
+            var items = await q.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+                .Select(r => new ReturnSummary(r.Id, r.ReturnReference, r.Award!.Title, r.Award.Organisation!.Name, r.State, r.DueDate))
+                .ToListAsync(ct);
+            return new Page<ReturnSummary>(items, count);
         }
     }
 
@@ -218,9 +274,4 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
             return latest is null ? FinancialQuarter.Containing(clock.GetUtcNow()) : new FinancialYear(latest.FinancialYearStart).Quarter(latest.Quarter);
         }
     }
-
-    private static Task<List<ReturnSummary>> ReturnsAsync(GrantsDbContext db, System.Linq.Expressions.Expression<Func<MonitoringReturn, bool>> filter, CancellationToken ct) =>
-        db.Returns.Where(filter).OrderBy(r => r.DueDate).Take(ListSize)
-            .Select(r => new ReturnSummary(r.Id, r.ReturnReference, r.Award!.Title, r.Award.Organisation!.Name, r.State, r.DueDate))
-            .ToListAsync(ct);
 }

@@ -179,7 +179,7 @@ public sealed class FinanceDefectTests
         var held = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(ready), PaymentTriggers.Authorise, authoriser, "auth-held"));
         Assert.Equal(TransitionError.Validation, held.Error);
         Assert.Contains("bank details changed", held.Message, StringComparison.Ordinal);
-        var listed = (await host.Services.GetRequiredService<DashboardQueries>().FinanceAsync(new FinancialYear(2026))).PaymentsNeedingAction.Single(p => p.Id == ready.Id);
+        var listed = (await host.Services.GetRequiredService<DashboardQueries>().PaymentsNeedingActionAsync(new PaymentListQuery(Take: int.MaxValue))).Items.Single(p => p.Id == ready.Id);
         Assert.Contains("verify", listed.HoldReason, StringComparison.Ordinal);
 
         var selfCheck = await verification.VerifyAsync(pending.Id, "Called the treasurer.", owner);

@@ -36,7 +36,7 @@ public sealed class SuspensionTests
         var twice = await suspensions.SuspendAsync(award.Id, "Again.", alex);
         var authorise = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(ready), PaymentTriggers.Authorise, alex, "auth-suspended"));
         var run = await host.Services.GetRequiredService<PaymentRunService>().PrepareAsync([ready.Id], alex);
-        var listed = (await host.Services.GetRequiredService<DashboardQueries>().FinanceAsync(new FinancialYear(2026))).PaymentsNeedingAction.Single(p => p.Id == ready.Id);
+        var listed = (await host.Services.GetRequiredService<DashboardQueries>().PaymentsNeedingActionAsync(new PaymentListQuery(Take: int.MaxValue))).Items.Single(p => p.Id == ready.Id);
         var held = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(scheduled), PaymentTriggers.Hold, officer, "hold-1") { Comment = "Return for Q2 is overdue." });
 
         Assert.IsType<ReasonNeeded>(noReason.Failure);
@@ -51,7 +51,7 @@ public sealed class SuspensionTests
         {
             Assert.Equal("Return for Q2 is overdue.", (await db.Payments.SingleAsync(p => p.Id == scheduled.Id)).HoldReason);
         }
-        var heldListed = (await host.Services.GetRequiredService<DashboardQueries>().FinanceAsync(new FinancialYear(2026))).PaymentsNeedingAction.Single(p => p.Id == scheduled.Id);
+        var heldListed = (await host.Services.GetRequiredService<DashboardQueries>().PaymentsNeedingActionAsync(new PaymentListQuery(Take: int.MaxValue))).Items.Single(p => p.Id == scheduled.Id);
         Assert.StartsWith("Return for Q2 is overdue. Finance suspended", heldListed.HoldReason, StringComparison.Ordinal);
 
         var lifted = await suspensions.LiftAsync(award.Id, "Match funding evidenced.", alex);

@@ -4,6 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace GrantsCommissioning.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
@@ -101,6 +103,20 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Xml = table.Column<string>(type: "text", maxLength: 2147483647, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Funds",
                 columns: table => new
                 {
@@ -137,6 +153,27 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InterestRegisters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegalHolds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseKind = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PlacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PlacedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LiftedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LiftReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalHolds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -308,6 +345,41 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PublishedPanelReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordType = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -813,6 +885,36 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         name: "FK_Aims_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRunItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<int>(type: "integer", nullable: false),
+                    RecordType = table.Column<int>(type: "integer", nullable: false),
+                    CaseKind = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Policy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    OutcomeNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRunItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RetentionRunItems_RetentionRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "RetentionRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1940,6 +2042,16 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "RetentionPolicies",
+                columns: new[] { "Id", "Period", "RecordType", "Unit", "UpdatedAt", "UpdatedByName" },
+                values: new object[,]
+                {
+                    { 1, 2, 1, 2, null, null },
+                    { 2, 12, 2, 1, null, null },
+                    { 3, 7, 3, 2, null, null }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Aims_PlanId_Number",
                 table: "Aims",
@@ -2312,6 +2424,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LegalHolds_CaseKind_CaseId",
+                table: "LegalHolds",
+                columns: new[] { "CaseKind", "CaseId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeasureReadings_MeasureId_FinancialYearStart_Quarter",
                 table: "MeasureReadings",
                 columns: new[] { "MeasureId", "FinancialYearStart", "Quarter" },
@@ -2448,6 +2565,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_State_DueDate",
+                table: "Payments",
+                columns: new[] { "State", "DueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_State_PaidOn_AwardId_AmountPence",
                 table: "Payments",
                 columns: new[] { "State", "PaidOn", "AwardId", "AmountPence" });
@@ -2505,6 +2627,22 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 columns: new[] { "RaisedOn", "AwardId", "AmountPence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetentionPolicies_RecordType",
+                table: "RetentionPolicies",
+                column: "RecordType",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRunItems_CaseKind_CaseId",
+                table: "RetentionRunItems",
+                columns: new[] { "CaseKind", "CaseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRunItems_RunId_Kind_RecordType",
+                table: "RetentionRunItems",
+                columns: new[] { "RunId", "Kind", "RecordType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReturnIndicatorValues_IndicatorId",
                 table: "ReturnIndicatorValues",
                 column: "IndicatorId");
@@ -2535,6 +2673,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 name: "IX_Returns_State",
                 table: "Returns",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Returns_State_DueDate",
+                table: "Returns",
+                columns: new[] { "State", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Returns_State_PeriodEnd_AwardId",
@@ -2678,6 +2821,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 name: "BankDetailsChanges");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DecisionNotices");
 
             migrationBuilder.DropTable(
@@ -2697,6 +2843,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FundVirements");
+
+            migrationBuilder.DropTable(
+                name: "LegalHolds");
 
             migrationBuilder.DropTable(
                 name: "MeasureReadings");
@@ -2733,6 +2882,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Recoveries");
+
+            migrationBuilder.DropTable(
+                name: "RetentionPolicies");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRunItems");
 
             migrationBuilder.DropTable(
                 name: "ReturnIndicatorValues");
@@ -2790,6 +2945,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRuns");
 
             migrationBuilder.DropTable(
                 name: "AwardIndicators");
