@@ -7,7 +7,6 @@ using GrantsCommissioning.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Radzen;
@@ -47,11 +46,8 @@ public static class WebServiceCollectionExtensions
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoStepGate>();
         services.AddAuthorization(Policies.Add);
-        // One key ring for every node, in the app's own database (SQLite or PostgreSQL), so a cookie or antiforgery token
-        // written by one node is read by another and survives restarts and redeploys to another folder.
-        services.AddDataProtection()
-            .SetApplicationName("GrantsCommissioning")
-            .PersistKeysToDbContext<GrantsDbContext>();
+        // One key ring for every node, in the app's own database.
+        services.AddSharedKeyRing();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>(SecureAntiforgeryCookie);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
