@@ -238,6 +238,9 @@ internal abstract class BenchStore
         {
             ClearPools();
             await using var connection = Server();
+            // A stopped app can leave idle connections behind (Quartz's own data source keeps a pool): end them, since
+            // PostgreSQL copies only a database no one is connected to.
+            await ExecuteAsync(connection, "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid();", ("name", from));
             await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{to}\" WITH (FORCE);");
             await ExecuteAsync(connection, $"CREATE DATABASE \"{to}\" TEMPLATE \"{from}\";");
         }
