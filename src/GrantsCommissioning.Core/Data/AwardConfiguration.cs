@@ -48,6 +48,10 @@ internal sealed class AwardConfiguration :
         // Finance's payments needing action, paged by due date within the states.
         b.HasIndex(p => new { p.State, p.DueDate });
         b.HasOne(p => p.Award).WithMany(a => a.Payments).HasForeignKey(p => p.AwardId);
+        b.Property(p => p.Basis).HasDefaultValue(PaymentBasis.Arrears).HasSentinel(default(PaymentBasis));
+        b.Property(p => p.AdvanceJustification).HasMaxLength(2000);
+        b.Property(p => p.ConditionDocument).HasMaxLength(200);
+        b.Property(p => p.DocumentReceivedByName).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<MonitoringReturn> b)

@@ -137,6 +137,10 @@ internal static class TransitionChecks
                 return c is Payment { AuthorisedByUserId: { } authoriser } && authoriser == actor.UserId
                     ? CheckOutcome.Fail(TransitionError.SegregationOfDuties, "You authorised this payment, so someone else in Finance must record it as paid (segregation of duties).")
                     : null;
+            case "conditionMet":
+                return c is Payment payment && await Features.Payments.PaymentConditions.UnmetAsync(db, payment, ct) is { } unmet
+                    ? CheckOutcome.Fail(TransitionError.Validation, unmet)
+                    : null;
             case DueDiligenceGuard:
                 var recorded = await db.Set<DueDiligenceCheck>().Where(x => x.ApplicationId == c.Id).Select(x => x.Item).ToListAsync(ct);
                 var band = DueDiligence.BandFor(facts.IsSmallFund, facts.Amount?.Pence ?? 0);

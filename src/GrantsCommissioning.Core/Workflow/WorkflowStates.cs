@@ -115,4 +115,5 @@ public static class PaymentTriggers
     public const string Pay = nameof(Pay);
     public const string Recover = nameof(Recover);
     public const string Cancel = nameof(Cancel);
+    public const string Remove = nameof(Remove);
 }

@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Virements between funds: finance asks, the Chief Finance Officer (a decision maker) decides.</summary>
     public const string Virements = nameof(Virements);
 
+    /// <summary>Award payment schedules: grants officers and the finance team change them before the payments are made.</summary>
+    public const string Schedules = nameof(Schedules);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +41,7 @@ public static class Policies
         options.AddPolicy(Decisions, p => p.RequireAuthenticatedUser().RequireRole(Roles.DecisionMaker, Roles.Commissioner));
         options.AddPolicy(Funds, p => p.RequireAuthenticatedUser().RequireRole(Roles.Finance, Roles.Administrator));
         options.AddPolicy(Virements, p => p.RequireAuthenticatedUser().RequireRole(Roles.Finance, Roles.DecisionMaker));
+        options.AddPolicy(Schedules, p => p.RequireAuthenticatedUser().RequireRole(Roles.GrantsOfficer, Roles.Finance));
         options.AddPolicy(CasePages, p => p.RequireAuthenticatedUser().RequireRole(CaseAccess.CasePageRoles));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

@@ -55,6 +55,7 @@ public sealed class AcceptOfferHandler(AwardPlanner planner, Monitoring.ReturnTi
         foreach (var i in instalments)
         {
             var payment = new Payment { PaymentReference = $"{award.AwardReference}-P{++n}", PaymentKind = PaymentKind.Instalment, InstalmentNumber = n, DueDate = i.Due, AmountPence = i.Amount.Pence };
+            (payment.Basis, payment.AdvanceJustification) = i.Due <= plan.Start ? (PaymentBasis.Advance, award.AdvanceJustification) : (PaymentBasis.Arrears, null);
             context.Start(payment);
             award.Payments.Add(payment);
         }

@@ -68,9 +68,10 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
                                join s in db.ReturnSpendLines on r.Id equals s.ReturnId
                                where r.AwardId == id && r.State == ReturnStates.Accepted
                                select s.AmountPence).SumAsync(ct);
+            var (basis, justification) = Payments.PaymentSchedules.BasisOf(a.Payments.Where(p => p.PaymentKind != PaymentKind.Recovery && p.State != PaymentStates.Cancelled));
             return new AwardCase(
                 Header(a, AwardStates.DefinitionId), a.Title, a.Purpose, a.OrganisationId, a.Organisation!.Name, a.Fund!.Name, a.Amount, a.AwardedOn,
-                a.StartDate, a.EndDate, a.PaymentBasis, a.AdvanceJustification, a.ApplicationId,
+                a.StartDate, a.EndDate, basis, justification, a.ApplicationId,
                 a.Objectives.OrderByDescending(o => o.SharePercent).Select(o => new ObjectiveShare(o.Objective!.Number, o.Objective.Title, o.SharePercent)).ToList(),
                 a.CostLines.OrderBy(l => l.Order).Select(l => new LineAmount(l.Id, l.Description, null, new Money(l.AmountPence))).ToList(),
                 a.Conditions.OrderBy(c => c.Order).Select(c => c.Text).ToList(),

@@ -20,6 +20,7 @@ public static class PaymentsFeature
         .AddSingleton<IValidator<TerminationDecision>, TerminationDecisionValidator>()
         .AddSingleton<PaymentService>()
         .AddSingleton<PaymentSuspensions>()
+        .AddSingleton<PaymentSchedules>()
         .AddSingleton<AwardTermination>()
         .AddSingleton<BankDetailsVerification>()
         .AddSingleton<PayeeBankDetails>();

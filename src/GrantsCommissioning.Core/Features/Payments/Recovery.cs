@@ -23,6 +23,13 @@ public class Recovery
     public required string RaisedByUserId { get; set; }
     public required string RaisedByName { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
+    /// <summary>Positive: the money that has come back against the invoice, once finance records it received.</summary>
+    public long? ReceivedPence { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+    /// <summary>The finance system's reference for the receipt.</summary>
+    public string? ReceiptReference { get; set; }
+    public string? ReceivedByName { get; set; }
+    public DateTimeOffset? ReceivedAt { get; set; }
 
     public Money Amount => new(AmountPence);
 }

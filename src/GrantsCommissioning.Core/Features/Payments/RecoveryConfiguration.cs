@@ -12,6 +12,8 @@ internal sealed class RecoveryConfiguration : IEntityTypeConfiguration<Recovery>
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.Property(r => r.RaisedByUserId).HasMaxLength(450);
         b.Property(r => r.RaisedByName).HasMaxLength(200);
+        b.Property(r => r.ReceiptReference).HasMaxLength(40);
+        b.Property(r => r.ReceivedByName).HasMaxLength(200);
         b.HasIndex(r => r.InvoiceReference).IsUnique();
         b.HasIndex(r => new { r.RaisedOn, r.AwardId, r.AmountPence });
         b.HasIndex(r => r.PaymentId).IsUnique();

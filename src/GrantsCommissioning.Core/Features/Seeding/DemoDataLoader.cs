@@ -254,6 +254,11 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
                 AuthorisedByUserId = authorised ? authoriser.Id : null,
             };
             payment.AuthorisedAt = authorised ? UkTime.FromUkLocal(payment.PaidOn ?? payment.DueDate, new TimeOnly(10, 0)).AddDays(-1) : null;
+            if (kind == PaymentKind.Instalment && (payment.DueDate <= award.StartDate || (n == 1 && award.PaymentBasis == PaymentBasis.Advance)))
+            {
+                file.Check(!string.IsNullOrWhiteSpace(award.AdvanceJustification), $"{what}: {payment.PaymentReference} is paid ahead of need, so the award needs an advanceJustification");
+                (payment.Basis, payment.AdvanceJustification) = (PaymentBasis.Advance, award.AdvanceJustification);
+            }
             award.Payments.Add(payment);
             payments.Add((payment, p.State));
         }
