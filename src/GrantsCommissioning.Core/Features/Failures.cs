@@ -346,6 +346,12 @@ public sealed record OverCap(string Fund, string Year, Money Adding, Money Commi
     public override string Field => "Amount";
 }
 
+/// <summary>A commitment falls in a financial year for which the fund has no budget.</summary>
+public sealed record NoBudget(string Fund, string Year, Money Adding) : Failure
+{
+    public override string Field => "Amount";
+}
+
 /// <summary>The API refused a bearer token: none given, not recognised, expired, revoked, or without the scope the request needs.</summary>
 public sealed record ApiTokenRefused(Api.ApiTokenStatus Status, string Scope) : Failure;
 
@@ -371,6 +377,8 @@ public static class Failures
     {
         OverCap f => $"This decision of {f.Adding} in {f.Year} would take {f.Fund}'s commitments to {f.Committed + f.Offered + f.Adding}, past its cap of {f.Limit} ({f.CapPercent}% of the {f.Budget} budget). "
             + $"{f.Committed} is committed and {f.Offered} offered and not yet accepted, so at most {Headroom(f)} more can be decided in {f.Year}.",
+        NoBudget f => $"{f.Fund} has no budget for {f.Year}, so the {f.Adding} this would commit in {f.Year} has nothing to be committed against. "
+            + $"Finance sets the {f.Year} budget first (Funds › {f.Fund}).",
         YearNotEnded f => $"{f.Year} ends on {f.End.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}: its underspend is decided after the year end.",
         MoreThanUncommitted f => $"{f.Fund} has {f.Available} uncommitted in {f.Year}, less than the {f.Amount} asked for.",
         RingFenced f => $"{f.Fund} is ring-fenced: its money may be spent only on its own purpose, so it cannot be vired to another fund.",

@@ -21,6 +21,7 @@ public static class PaymentsFeature
         .AddSingleton<PaymentService>()
         .AddSingleton<PaymentSuspensions>()
         .AddSingleton<PaymentSchedules>()
+        .AddSingleton<ScheduleDemoLoader>()
         .AddSingleton<AwardTermination>()
         .AddSingleton<BankDetailsVerification>()
         .AddSingleton<PayeeBankDetails>();

@@ -79,6 +79,10 @@ internal sealed class SeedFile
         {
             return FinancialYear.Containing(Today);
         }
+        if (text == "next")
+        {
+            return FinancialYear.Containing(Today).Next;
+        }
         return FinancialYear.TryParse(text, out var year) ? year : throw Problem($"{what}: '{text}' is not a financial year such as 2013/14");
     }
 

@@ -18,7 +18,8 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
-    Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention)
+    Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
+    Payments.ScheduleDemoLoader schedulesDemo)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -40,6 +41,8 @@ public sealed partial class SeedLoader(
         }
         var funds = await fundsDemo.LoadAsync(ct);
         report = funds == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Funds.FundDemoLoader.FileName], report.RecordsAdded + funds);
+        var schedules = await schedulesDemo.LoadAsync(ct);
+        report = schedules == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Payments.ScheduleDemoLoader.FileName], report.RecordsAdded + schedules);
         // The demo opens with a dry-run retention report (as a scheduled run would leave), made once; nothing is removed until an administrator approves it.
         if (await retention.LatestRunAsync(ct) is null)
         {

@@ -90,6 +90,29 @@ public sealed class CommitmentTests
     }
 
     [Fact]
+    public async Task Decision_InAYearWithNoBudget_OnABudgetedFund_IsRefused_WhileAFundNeverBudgetedIsNotCapped()
+    {
+        await using var host = await HostAsync();
+        var chief = await new WorkflowTestData(host).UserAsync("Helen", Roles.DecisionMaker);
+        var budgeted = await ApplicationAsync(host, null, 500_000);
+        var unbudgeted = await ApplicationAsync(host, null, 500_000);
+        using (var db = host.Db())
+        {
+            var fundId = await db.Rounds.Where(r => r.Id == budgeted.RoundId).Select(r => r.FundId).SingleAsync();
+            // A 2026/27 budget only: the offer pays in 2027/28, which has none.
+            db.FundBudgets.Add(new FundBudget { FundId = fundId, FinancialYearStart = 2026, AmountPence = 10_000_000 });
+            await db.SaveChangesAsync();
+        }
+
+        var refused = await DecideAsync(host, budgeted, 500_000, chief);
+        var uncontrolled = await DecideAsync(host, unbudgeted, 500_000, chief);
+
+        Assert.Equal("Commissioner's grant scheme has no budget for 2027/28, so the £5,000.00 this would commit in 2027/28 has nothing to be committed against. "
+            + "Finance sets the 2027/28 budget first (Funds › Commissioner's grant scheme).", refused.Errors["Amount"]);
+        Assert.True(uncontrolled.Succeeded, string.Join(" ", uncontrolled.Errors.Values));
+    }
+
+    [Fact]
     public async Task Decision_OnceOffersFillTheCap_IsRefused()
     {
         await using var host = await HostAsync();

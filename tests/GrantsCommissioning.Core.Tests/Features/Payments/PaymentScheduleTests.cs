@@ -86,6 +86,7 @@ public sealed class PaymentScheduleTests
         await using var host = await HostAsync();
         var s = await SetupAsync(host);
         const string why = "The charity has no reserves to pay the first counsellor's salary before the grant arrives.";
+        await BudgetAsync(host, s.Award.FundId, 2027, 10_000_000);
 
         var result = await s.Schedules.SaveAsync(s.Award.Id, new ScheduleInput
         {
@@ -102,6 +103,50 @@ public sealed class PaymentScheduleTests
         var shown = await host.Services.GetRequiredService<CaseQueries>().AwardAsync(s.Award.Id, s.Officer);
         Assert.Equal((PaymentBasis.Advance, why), (shown!.Basis, shown.AdvanceJustification));
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == PaymentSchedules.ChangedAction && a.EntityId == s.Award.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task BudgetAsync(WorkflowTestHost host, int fundId, int year, long pence)
+    {
+        using var db = host.Db();
+        db.FundBudgets.Add(new FundBudget { FundId = fundId, FinancialYearStart = year, AmountPence = pence });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Moving £5,000 of a £10,000 award into 2027/28 commits it there, so the fund's cap is checked: under and at the
+    /// cap it moves, over it is refused with the figures, and with no 2027/28 budget at all it is refused.
+    /// </summary>
+    [Theory]
+    [InlineData(600_000L, null)]
+    [InlineData(500_000L, null)]
+    [InlineData(499_999L, "This decision of £5,000.00 in 2027/28 would take Commissioner's grant scheme's commitments to £5,000.00, past its cap of £4,999.99 (100% of the £4,999.99 budget). "
+        + "£0.00 is committed and £0.00 offered and not yet accepted, so at most £4,999.99 more can be decided in 2027/28.")]
+    [InlineData(0L, "Commissioner's grant scheme has no budget for 2027/28, so the £5,000.00 this would commit in 2027/28 has nothing to be committed against. "
+        + "Finance sets the 2027/28 budget first (Funds › Commissioner's grant scheme).")]
+    public async Task MovingAnInstalmentIntoAnotherYear_IsCheckedAgainstThatYearsCap(long budget2027, string? refusal)
+    {
+        await using var host = await HostAsync();
+        var s = await SetupAsync(host);
+        if (budget2027 > 0)
+        {
+            await BudgetAsync(host, s.Award.FundId, 2027, budget2027);
+        }
+
+        var result = await s.Schedules.SaveAsync(s.Award.Id, new ScheduleInput { Instalments = [Row(s.First, "2026-06-01", "5000"), Row(s.Second, "2027-05-01", "5000")] },
+            s.Officer, "k");
+
+        using var db = host.Db();
+        var due = (await db.Payments.SingleAsync(p => p.Id == s.Second.Id)).DueDate;
+        if (refusal is null)
+        {
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+            Assert.Equal(new DateOnly(2027, 5, 1), due);
+        }
+        else
+        {
+            Assert.Equal(refusal, result.Errors["Amount"]);
+            Assert.Equal(new DateOnly(2026, 10, 1), due);
+        }
     }
 
     [Fact]
