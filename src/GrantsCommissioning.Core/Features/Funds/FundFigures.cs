@@ -146,6 +146,6 @@ public sealed class FundFigures(IDbContextFactory<GrantsDbContext> factory)
 
     private static Task<List<FigureLine>> RecoveryLines(IQueryable<Payments.Recovery> recoveries, CancellationToken ct) =>
         recoveries.OrderBy(r => r.RaisedOn)
-            .Select(r => new FigureLine(r.AwardId, r.Award!.AwardReference, r.Award.Organisation!.Name, r.PaymentId, r.InvoiceReference, r.RaisedOn, "Recovery raised", new Money(r.AmountPence)))
+            .Select(r => new FigureLine(r.AwardId, r.Award!.AwardReference, r.Award.Organisation!.Name, r.PaymentId, r.InvoiceReference, r.RaisedOn, r.Status == Payments.RecoveryStatus.Received ? "Recovery received" : "Recovery raised", new Money(r.AmountPence)))
             .ToListAsync(ct);
 }

@@ -22,6 +22,8 @@ public static class PaymentsFeature
         .AddSingleton<PaymentSuspensions>()
         .AddSingleton<PaymentSchedules>()
         .AddSingleton<ScheduleDemoLoader>()
+        .AddSingleton<RecoveryReceipts>()
+        .AddSingleton<IValidator<RecoveryReceiptInput>, RecoveryReceiptInputValidator>()
         .AddSingleton<AwardTermination>()
         .AddSingleton<BankDetailsVerification>()
         .AddSingleton<PayeeBankDetails>();
