@@ -30,4 +30,28 @@ public class CloseOutSweepTests(GrantsWebFactory site)
             && j.ToState == AwardStates.FinalReport));
         Assert.True(await db.Awards.AnyAsync(a => a.State == AwardStates.Active), "current awards stay active");
     }
+
+    [Fact]
+    public async Task DemoFinalReturn_AcceptedByTheOfficer_ClosesTheAward_AndRaisesARecoveryForTheUnderspend()
+    {
+        var factory = site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>();
+        int returnId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            returnId = await db.Returns.Where(r => r.ReturnReference == "AWD-2013-0007-R2").Select(r => r.Id).SingleAsync();
+            Assert.Equal(("Mary Evans", ReturnStates.Submitted), await db.Returns.Where(r => r.Id == returnId).Select(r => ValueTuple.Create(r.SignedOffByName!, r.State)).SingleAsync());
+        }
+        var officer = await site.FindUserAsync("senior.officer@demo.opcc-grants.example");
+
+        var accepted = await site.Services.GetRequiredService<Core.Features.Returns.ReturnReviewService>()
+            .AcceptAsync(returnId, Actor.For(officer!.Id, officer.DisplayName, Roles.GrantsOfficer), Guid.NewGuid().ToString("N"));
+
+        Assert.True(accepted.Succeeded, string.Join("; ", accepted.Errors.Values));
+        await using var after = await factory.CreateDbContextAsync();
+        var award = await after.Awards.SingleAsync(a => a.AwardReference == "AWD-2013-0007");
+        Assert.Equal(AwardStates.Closed, award.State);
+        // £13,214 paid, £12,210 spent over the two returns: £1,004 to recover.
+        var recovery = await after.Set<Core.Features.Payments.Recovery>().SingleAsync(r => r.AwardId == award.Id);
+        Assert.Equal((-100_400L, "AWD-2013-0007-UNDERSPEND"), (recovery.AmountPence, recovery.InvoiceReference));
+    }
 }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
 #pragma warning disable CA1812 // instantiated by System.Text.Json
-internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport, List<HoldSeed>? PaymentHolds = null, List<DraftSeed>? Drafts = null);
+internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport, List<HoldSeed>? PaymentHolds = null, List<DraftSeed>? Drafts = null, List<FinalReturnSeed>? FinalReturns = null);
+internal sealed record FinalReturnSeed(string Award, string PeriodStart, string PeriodEnd, string Due, List<decimal> Spend, string Narrative, string By, string At);
 internal sealed record DraftSeed(string Return, string By, string At, List<decimal>? Spend, List<double>? IndicatorValues, string? Narrative, string? Risks = null);
 internal sealed record HoldSeed(string Payment, string Return, string At);
 internal sealed record OfficerSeed(string Officer, List<string> Awards);
@@ -69,6 +70,11 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
             added++;
         }
         await db.SaveChangesAsync(ct);
+        foreach (var f in seed.FinalReturns ?? [])
+        {
+            await FinalReturnAsync(f, users, ct);
+            added++;
+        }
         foreach (var h in seed.PaymentHolds ?? [])
         {
             await HoldAsync(h, ct);
@@ -134,6 +140,42 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
         payment!.HoldReason = $"Held until monitoring return {ret!.ReturnReference} is accepted.";
         payment.HeldForReturnId = ret.Id;
         workflow.Import(db, payment, PaymentStates.Held, file.Instant(h.At, what), payment.HoldReason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A final return sent (signed off by an owner) for an award in its final report, waiting for the officer: accepting
+    /// it closes the award. Spend is checked as the return form checks it: never below nothing, never beyond a line's
+    /// budget and tolerance.
+    /// </summary>
+    private async Task FinalReturnAsync(FinalReturnSeed f, Dictionary<string, (string Id, string DisplayName)> users, CancellationToken ct)
+    {
+        var what = $"final return of {f.Award}";
+        var award = await AwardAsync(f.Award, ct);
+        file.Check(award.State == AwardStates.FinalReport, $"{what}: the award must be in its final report");
+        var by = User(users, f.By);
+        file.Check(await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == award.OrganisationId && m.UserId == by.Id && m.Role == OrganisationRole.Owner, ct)
+            || !users.ContainsKey(f.By.ToUpperInvariant()), $"{what}: {f.By} is not an owner of the organisation, so cannot sign it off");
+        var at = file.Instant(f.At, what);
+        var ret = new MonitoringReturn
+        {
+            ReturnReference = $"{award.AwardReference}-R{await db.Returns.CountAsync(r => r.AwardId == award.Id, ct) + 1}", AwardId = award.Id,
+            PeriodStart = file.Date(f.PeriodStart, what), PeriodEnd = file.Date(f.PeriodEnd, what), DueDate = file.Date(f.Due, what), Narrative = f.Narrative,
+            SubmittedAt = at, SubmittedByUserId = by.Id, SignedOffAt = at, SignedOffByUserId = by.Id, SignedOffByName = by.DisplayName,
+        };
+        var lines = await ReturnFiguresReader.LinesAsync(db, ret, ct);
+        file.Check(f.Spend.Count == lines.Count, $"{what}: gives {f.Spend.Count} spend figures for {lines.Count} cost lines");
+        foreach (var ((line, before), pounds) in lines.Zip(f.Spend))
+        {
+            var toDate = before + file.Pounds(pounds, what);
+            file.Check(!toDate.IsNegative && toDate <= ReturnChecks.MostAllowed(new Money(line.AmountPence), new MonitoringOptions()),
+                $"{what}: spend to date on {line.Description} would be {toDate}, against a budget of {new Money(line.AmountPence)}");
+            ret.SpendLines.Add(new ReturnSpendLine { CostLineId = line.Id, AmountPence = file.Pounds(pounds, what).Pence });
+        }
+        workflow.Start(ret, Actor.System);
+        db.Returns.Add(ret);
+        await db.SaveChangesAsync(ct);
+        workflow.Import(db, ret, ReturnStates.Submitted, at);
         await db.SaveChangesAsync(ct);
     }
 
