@@ -115,7 +115,8 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
             await indicator.FillAsync("9");
         }
         await page.FillAsync("#Narrative", "Nine shops have radios; two shoplifters were stopped in the first month.");
-        await page.ClickAsync("button:has-text('Send the return')");
+        await page.CheckAsync("#SignOff");
+        await page.ClickAsync("button:has-text('Sign off and send the return')");
         await ArriveAsync(page, u => !u.EndsWith($"/applicant/returns/{returnId}", StringComparison.Ordinal));
 
         await using var db = await Db();

@@ -61,7 +61,7 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         var org = new Organisation { Name = $"Community Group {Next()}", AddressLine1 = "1 High St", Town = "Worcester", Postcode = "WR1 1AA", AreaServed = "Worcester" };
         if (member is not null)
         {
-            org.Members.Add(new OrganisationMember { UserId = member.UserId, Email = $"{member.UserId}@example.org", Role = default });
+            org.Members.Add(new OrganisationMember { UserId = member.UserId, Email = $"{member.UserId}@example.org", Role = OrganisationRole.Owner });
         }
         db.Organisations.Add(org);
         await db.SaveChangesAsync();

@@ -142,7 +142,7 @@ public partial class TrackPageTests(GrantsWebFactory site)
         [
             ("Input.Spend[0].CostLineId", lines[0]), ("Input.Spend[0].Amount", first), ("Input.Spend[1].CostLineId", lines[1]), ("Input.Spend[1].Amount", "400"),
             ("Input.Indicators[0].IndicatorId", indicator), ("Input.Indicators[0].Value", "17"), ("Input.Narrative", narrative),
-            ("IdempotencyKey", Guid.NewGuid().ToString("N")), ("State", "Accepted"), ("Input.State", "Accepted"),
+            ("IdempotencyKey", Guid.NewGuid().ToString("N")), ("State", "Accepted"), ("Input.State", "Accepted"), ("Input.SignOff", "true"),
         ];
 
         var negative = await (await client.PostFormAsync(path, "return", Fields("-10", "Sessions ran."))).BodyAsync();
@@ -168,7 +168,7 @@ public partial class TrackPageTests(GrantsWebFactory site)
         Assert.True(query.Succeeded, query.Message);
         var queried = await client.HtmlAsync(path);
         Assert.Contains("What was the £400 for?", queried, StringComparison.Ordinal);
-        Assert.Contains("Send the return again", queried, StringComparison.Ordinal);
+        Assert.Contains("Sign off and send the return again", queried, StringComparison.Ordinal);
 
         var resent = await client.PostFormAsync(path, "return", Fields("1,250.50", "The £400 paid for gloves and pads."));
 

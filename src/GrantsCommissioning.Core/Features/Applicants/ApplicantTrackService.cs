@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Workflow;
@@ -13,7 +14,8 @@ namespace GrantsCommissioning.Core.Features.Applicants;
 /// payments, and monitoring returns to send. Every read and write is limited to members of the record's organisation;
 /// anyone else gets null ("not found") or a refusal, never data.
 /// </summary>
-public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> factory, AwardService awards, AwardPlanner planner, ReturnService returns)
+public sealed class ApplicantTrackService(
+    IDbContextFactory<GrantsDbContext> factory, AwardService awards, AwardPlanner planner, ReturnService returns, AuditTrail audit, TimeProvider clock)
 {
     private static readonly ReturnInputValidator ReturnForm = new();
     private static readonly string[] PaidStates = [PaymentStates.Paid, PaymentStates.Recovered];
@@ -212,14 +214,73 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
                 .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct);
             var spend = r.SpendLines.ToDictionary(l => l.CostLineId, l => new Money(l.AmountPence));
             var values = r.IndicatorValues.ToDictionary(v => v.IndicatorId, v => v.Value);
+            var previous = await db.Returns.AsNoTracking()
+                .Where(o => o.AwardId == award.Id && o.Id != r.Id && o.PeriodStart < r.PeriodStart && o.SubmittedAt != null)
+                .Include(o => o.SpendLines).Include(o => o.IndicatorValues).Include(o => o.Evidence)
+                .OrderByDescending(o => o.PeriodStart).AsSplitQuery().FirstOrDefaultAsync(ct);
+            var lastSpend = previous?.SpendLines.ToDictionary(l => l.CostLineId, l => new Money(l.AmountPence)) ?? [];
+            var lastValues = previous?.IndicatorValues.ToDictionary(v => v.IndicatorId, v => v.Value) ?? [];
+            var owners = await (from m in db.OrganisationMembers
+                                join u in db.Users on m.UserId equals u.Id
+                                where m.OrganisationId == award.OrganisationId && m.Role == OrganisationRole.Owner
+                                orderby u.DisplayName
+                                select new { u.Id, u.DisplayName }).ToListAsync(ct);
             return new ReturnView(r.Id, r.ReturnReference, award.Id, award.AwardReference, award.Title, award.Organisation!.Name, r.State,
                 r.PeriodStart, r.PeriodEnd, r.DueDate,
                 award.CostLines.OrderBy(l => l.Order).Select(l => new ReturnCostLine(l.Id, l.Description, new Money(l.AmountPence),
-                    new Money(before.GetValueOrDefault(l.Id)), spend.TryGetValue(l.Id, out var m) ? m : null)).ToList(),
+                    new Money(before.GetValueOrDefault(l.Id)), spend.TryGetValue(l.Id, out var m) ? m : null,
+                    lastSpend.TryGetValue(l.Id, out var last) ? last : null)).ToList(),
                 award.Indicators.OrderBy(i => i.Id).Select(i => new ReturnIndicator(i.Id, i.Name, i.Unit, i.Target,
-                    values.TryGetValue(i.Id, out var v) ? v : null)).ToList(),
-                r.Narrative, r.CaseStudy, r.Risks, r.State == ReturnStates.Queried || query is not null ? query : null, r.SubmittedAt);
+                    values.TryGetValue(i.Id, out var v) ? v : null, lastValues.TryGetValue(i.Id, out var lv) ? lv : null)).ToList(),
+                r.Narrative, r.CaseStudy, r.Risks, r.State == ReturnStates.Queried || query is not null ? query : null, r.SubmittedAt,
+                previous is null ? null : new PreviousReturn(previous.ReturnReference, previous.PeriodStart, previous.PeriodEnd, previous.Narrative,
+                    previous.CaseStudy, previous.Risks, previous.Evidence.OrderBy(e => e.FileName).Select(e => e.FileName).ToList()),
+                new ReturnSignOff(owners.Any(o => o.Id == actor.UserId), owners.Select(o => o.DisplayName).ToList(),
+                    r.DraftSavedByName, r.DraftSavedAt, r.SignedOffByName, r.SignedOffAt));
         }
+    }
+
+    /// <summary>
+    /// Saves the return form as a draft, by any member of the organisation: the figures given so far replace the
+    /// earlier draft's, blanks stay blank, and nothing is sent. An owner then signs it off and sends it.
+    /// </summary>
+    public async Task<FeatureResult<bool>> SaveReturnDraftAsync(int returnId, ReturnInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var view = await ReturnAsync(returnId, actor, ct);
+        if (view is null)
+        {
+            return FeatureResult<bool>.Fail(new NotFound("monitoring return"));
+        }
+        if (!view.CanSubmit)
+        {
+            return FeatureResult<bool>.Fail(new ReturnNotOpen());
+        }
+        var validation = ReturnForm.Validate(input, view, draft: true);
+        if (!validation.IsValid)
+        {
+            return FeatureResult<bool>.Invalid(validation);
+        }
+        var spend = ReturnInputValidator.Spend(input, view, draft: true);
+        var values = ReturnInputValidator.Values(input, view, draft: true);
+        return await factory.InTransactionAsync(async db =>
+        {
+            var r = await db.Returns.SingleAsync(x => x.Id == returnId, ct);
+            var before = new { r.Narrative, r.CaseStudy, r.Risks, r.DraftSavedByName, r.DraftSavedAt };
+            await db.ReturnSpendLines.Where(l => l.ReturnId == r.Id).ExecuteDeleteAsync(ct);
+            await db.ReturnIndicatorValues.Where(v => v.ReturnId == r.Id).ExecuteDeleteAsync(ct);
+            db.ReturnSpendLines.AddRange(spend.Select(kv => new ReturnSpendLine { ReturnId = r.Id, CostLineId = kv.Key, AmountPence = kv.Value.Pence }));
+            db.ReturnIndicatorValues.AddRange(values.Select(kv => new ReturnIndicatorValue { ReturnId = r.Id, IndicatorId = kv.Key, Value = kv.Value }));
+            r.Narrative = Blank(input.Narrative)?.Trim();
+            r.CaseStudy = Blank(input.CaseStudy)?.Trim();
+            r.Risks = Blank(input.Risks)?.Trim();
+            r.DraftSavedByName = actor.DisplayName;
+            r.DraftSavedAt = clock.GetUtcNow();
+            await audit.AppendAsync(db, actor, "MonitoringReturn.DraftSaved", "MonitoringReturn", r.Id.ToString(CultureInfo.InvariantCulture), before,
+                new { r.Narrative, r.CaseStudy, r.Risks, Spend = spend.ToDictionary(kv => kv.Key, kv => kv.Value.Pence), Values = values }, ct);
+            return FeatureResult<bool>.Ok(true);
+        }, ct);
     }
 
     /// <summary>
@@ -240,6 +301,10 @@ public sealed class ApplicantTrackService(IDbContextFactory<GrantsDbContext> fac
             return view.State is ReturnStates.Submitted or ReturnStates.Accepted
                 ? FeatureResult<bool>.Ok(true)
                 : FeatureResult<bool>.Fail(new ReturnNotOpen());
+        }
+        if (!view.SignOff.ActorIsOwner)
+        {
+            return FeatureResult<bool>.Fail(new OwnerSignOffNeeded(view.OrganisationName));
         }
         var validation = ReturnForm.Validate(input, view);
         if (!validation.IsValid)

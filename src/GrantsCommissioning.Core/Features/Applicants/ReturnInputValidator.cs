@@ -16,6 +16,8 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 
     private const string ReturnKey = nameof(ReturnView);
 
+    private const string DraftKey = "Draft";
+
     public ReturnInputValidator()
     {
         RuleFor(i => i.Spend).Custom((_, context) =>
@@ -28,6 +30,10 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
                 var text = SpendText(form, line.Id);
                 if (string.IsNullOrWhiteSpace(text))
                 {
+                    if (IsDraft(context))
+                    {
+                        continue;
+                    }
                     context.AddFailure($"Spend[{n}].Amount", $"Enter the spend on {line.Description} this period (enter 0 if none).");
                 }
                 else if (!Money.TryParse(text, out var amount))
@@ -51,6 +57,10 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
                 var text = IndicatorText(form, indicator.Id);
                 if (string.IsNullOrWhiteSpace(text))
                 {
+                    if (IsDraft(context))
+                    {
+                        continue;
+                    }
                     context.AddFailure($"Indicators[{n}].Value", $"Enter the number for {indicator.Name} this period (enter 0 if none).");
                 }
                 else if (Number(text) is null)
@@ -60,37 +70,48 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
             }
         });
         RuleFor(i => i.Narrative).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Describe the progress made in this period.")
+            .Must((_, t, context) => IsDraft(context) || !string.IsNullOrWhiteSpace(t)).WithMessage("Describe the progress made in this period.")
             .Must(WithinLength).WithMessage(TooLong);
+        RuleFor(i => i.SignOff).Must((_, signed, context) => IsDraft(context) || signed)
+            .WithMessage("Confirm that you sign the return off for the organisation, or save it as a draft.");
         RuleFor(i => i.CaseStudy).Must(WithinLength).WithMessage(TooLong);
         RuleFor(i => i.Risks).Must(WithinLength).WithMessage(TooLong);
     }
 
     private static string TooLong => $"This answer must be {MaxText.ToString("#,##0", CultureInfo.InvariantCulture)} characters or fewer.";
 
-    /// <summary>Validates <paramref name="input"/> as the answer to <paramref name="view"/>.</summary>
-    public ValidationResult Validate(ReturnInput input, ReturnView view)
+    /// <summary>
+    /// Validates <paramref name="input"/> as the answer to <paramref name="view"/>. A <paramref name="draft"/> may leave
+    /// answers blank and needs no sign-off; what it does give is checked as when sending.
+    /// </summary>
+    public ValidationResult Validate(ReturnInput input, ReturnView view, bool draft = false)
     {
         var context = new ValidationContext<ReturnInput>(input);
         context.RootContextData[ReturnKey] = view;
+        context.RootContextData[DraftKey] = draft;
         return Validate(context);
     }
 
-    /// <summary>Spend per cost line, read as the validator read it (call only once the form is valid).</summary>
-    public static Dictionary<int, Money> Spend(ReturnInput input, ReturnView view)
+    /// <summary>Spend per cost line, read as the validator read it (call only once the form is valid); a draft's blank lines are left out.</summary>
+    public static Dictionary<int, Money> Spend(ReturnInput input, ReturnView view, bool draft = false)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view.CostLines.ToDictionary(l => l.Id, l => Money.TryParse(SpendText(input, l.Id), out var amount) ? amount : throw new InvalidOperationException("Validate the return form first."));
+        return view.CostLines.Where(l => !draft || !string.IsNullOrWhiteSpace(SpendText(input, l.Id)))
+            .ToDictionary(l => l.Id, l => Money.TryParse(SpendText(input, l.Id), out var amount) ? amount : throw new InvalidOperationException("Validate the return form first."));
     }
 
-    /// <summary>The value per indicator, read as the validator read it (call only once the form is valid).</summary>
-    public static Dictionary<int, double> Values(ReturnInput input, ReturnView view)
+    /// <summary>The value per indicator, read as the validator read it (call only once the form is valid); a draft's blanks are left out.</summary>
+    public static Dictionary<int, double> Values(ReturnInput input, ReturnView view, bool draft = false)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view.Indicators.ToDictionary(i => i.Id, i => Number(IndicatorText(input, i.Id))!.Value);
+        return view.Indicators.Where(i => !draft || !string.IsNullOrWhiteSpace(IndicatorText(input, i.Id)))
+            .ToDictionary(i => i.Id, i => Number(IndicatorText(input, i.Id))!.Value);
     }
 
     private static ReturnView Of(ValidationContext<ReturnInput> context) => (ReturnView)context.RootContextData[ReturnKey];
+
+    private static bool IsDraft(ValidationContext<ReturnInput> context) =>
+        context.RootContextData.TryGetValue(DraftKey, out var draft) && draft is true;
 
     private static string? SpendText(ReturnInput input, int lineId) => input.Spend.FirstOrDefault(s => s.CostLineId == lineId)?.Amount;
 

@@ -55,14 +55,25 @@ public sealed record GrantView(int Id, string Reference, string Title, int Organ
     public Money Paid => Money.Sum(Payments.Where(p => p.State is PaymentStates.Paid or PaymentStates.Recovered).Select(p => p.Amount));
 }
 
-public sealed record ReturnCostLine(int Id, string Description, Money Budget, Money SpentBefore, Money? ThisPeriod);
+/// <param name="SpentBefore">Spend to date before this period, from the returns already sent.</param>
+/// <param name="LastPeriod">What the previous period's return reported on the line, if there was one.</param>
+public sealed record ReturnCostLine(int Id, string Description, Money Budget, Money SpentBefore, Money? ThisPeriod, Money? LastPeriod = null);
 
-public sealed record ReturnIndicator(int Id, string Name, string Unit, double Target, double? Value);
+/// <param name="Previous">The value the previous period's return gave, if there was one.</param>
+public sealed record ReturnIndicator(int Id, string Name, string Unit, double Target, double? Value, double? Previous = null);
+
+/// <summary>The return sent for the period before, shown beside the form so the grantee can carry on from it.</summary>
+public sealed record PreviousReturn(string Reference, DateOnly PeriodStart, DateOnly PeriodEnd, string? Narrative, string? CaseStudy, string? Risks,
+    IReadOnlyList<string> EvidenceFiles);
+
+/// <summary>Who saved the last draft and who signed the return off (an owner of the organisation) when it was sent.</summary>
+public sealed record ReturnSignOff(bool ActorIsOwner, IReadOnlyList<string> Owners, string? DraftSavedBy, DateTimeOffset? DraftSavedAt,
+    string? SignedOffBy, DateTimeOffset? SignedOffAt);
 
 /// <summary>A monitoring return as its organisation sees it: the form while due, overdue or queried; read-only after.</summary>
 public sealed record ReturnView(int Id, string Reference, int AwardId, string AwardReference, string AwardTitle, string OrganisationName, string State,
     DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due, IReadOnlyList<ReturnCostLine> CostLines, IReadOnlyList<ReturnIndicator> Indicators,
-    string? Narrative, string? CaseStudy, string? Risks, string? Query, DateTimeOffset? SubmittedAt)
+    string? Narrative, string? CaseStudy, string? Risks, string? Query, DateTimeOffset? SubmittedAt, PreviousReturn? Previous, ReturnSignOff SignOff)
 {
     public bool CanSubmit => State is ReturnStates.Due or ReturnStates.Overdue or ReturnStates.Queried;
 
@@ -91,4 +102,7 @@ public sealed class ReturnInput
     public string? Narrative { get; set; }
     public string? CaseStudy { get; set; }
     public string? Risks { get; set; }
+
+    /// <summary>The owner's declaration that the return is correct; sending needs it, saving a draft does not.</summary>
+    public bool SignOff { get; set; }
 }

@@ -23,7 +23,10 @@ public sealed class EndGrantPeriodHandler : TransitionHandler<Award, NoPayload>
     protected override Task ApplyAsync(TransitionContext context, Award c, NoPayload payload, CancellationToken ct) => Task.CompletedTask;
 }
 
-/// <summary>An award closes only once every monitoring return, the final one included, has been accepted.</summary>
+/// <summary>
+/// An award closes only once every monitoring return, the final one included, has been accepted. Spend on the final
+/// report below what was paid is an underspend: closing raises a recovery for it.
+/// </summary>
 public sealed class CloseAwardHandler : TransitionHandler<Award, NoPayload>
 {
     public override CaseKind Kind => CaseKind.Award;
@@ -36,5 +39,14 @@ public sealed class CloseAwardHandler : TransitionHandler<Award, NoPayload>
         return outstanding > 0 ? [new FieldError("", Failures.Message(new ReturnsOutstanding(outstanding)))] : [];
     }
 
-    protected override Task ApplyAsync(TransitionContext context, Award c, NoPayload payload, CancellationToken ct) => Task.CompletedTask;
+    protected override async Task ApplyAsync(TransitionContext context, Award c, NoPayload payload, CancellationToken ct)
+    {
+        var spend = new Money(await Returns.ReturnReviewService.SpendAsync(context.Db, c.Id, ct));
+        var paid = await Payments.AwardSpend.NetPaidAsync(context.Db, c.Id, ct);
+        if (paid > spend)
+        {
+            Payments.Recoveries.Raise(context, c.Id, null, paid - spend, UkTime.ToUkDate(context.Now), $"{c.AwardReference}-UNDERSPEND",
+                $"Underspend on the final report: {spend} spent of {paid} paid.");
+        }
+    }
 }

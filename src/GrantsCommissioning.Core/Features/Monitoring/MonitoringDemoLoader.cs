@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
 #pragma warning disable CA1812 // instantiated by System.Text.Json
-internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport, List<HoldSeed>? PaymentHolds = null);
+internal sealed record MonitoringSeed(List<OfficerSeed> Officers, List<RatingSeed>? Ratings, List<ChangeSeed>? Changes, List<string>? FinalReport, List<HoldSeed>? PaymentHolds = null, List<DraftSeed>? Drafts = null, List<FinalReturnSeed>? FinalReturns = null);
+internal sealed record FinalReturnSeed(string Award, string PeriodStart, string PeriodEnd, string Due, List<decimal> Spend, string Narrative, string By, string At);
+internal sealed record DraftSeed(string Return, string By, string At, List<decimal>? Spend, List<double>? IndicatorValues, string? Narrative, string? Risks = null);
 internal sealed record HoldSeed(string Payment, string Return, string At);
 internal sealed record OfficerSeed(string Officer, List<string> Awards);
 internal sealed record RatingSeed(string Award, string Rag, string Reason, string At, string By);
@@ -68,9 +70,19 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
             added++;
         }
         await db.SaveChangesAsync(ct);
+        foreach (var f in seed.FinalReturns ?? [])
+        {
+            await FinalReturnAsync(f, users, ct);
+            added++;
+        }
         foreach (var h in seed.PaymentHolds ?? [])
         {
             await HoldAsync(h, ct);
+            added++;
+        }
+        foreach (var d in seed.Drafts ?? [])
+        {
+            await DraftAsync(d, users, ct);
             added++;
         }
         foreach (var c in seed.Changes ?? [])
@@ -128,6 +140,70 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
         payment!.HoldReason = $"Held until monitoring return {ret!.ReturnReference} is accepted.";
         payment.HeldForReturnId = ret.Id;
         workflow.Import(db, payment, PaymentStates.Held, file.Instant(h.At, what), payment.HoldReason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A final return sent (signed off by an owner) for an award in its final report, waiting for the officer: accepting
+    /// it closes the award. Spend is checked as the return form checks it: never below nothing, never beyond a line's
+    /// budget and tolerance.
+    /// </summary>
+    private async Task FinalReturnAsync(FinalReturnSeed f, Dictionary<string, (string Id, string DisplayName)> users, CancellationToken ct)
+    {
+        var what = $"final return of {f.Award}";
+        var award = await AwardAsync(f.Award, ct);
+        file.Check(award.State == AwardStates.FinalReport, $"{what}: the award must be in its final report");
+        var by = User(users, f.By);
+        file.Check(await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == award.OrganisationId && m.UserId == by.Id && m.Role == OrganisationRole.Owner, ct)
+            || !users.ContainsKey(f.By.ToUpperInvariant()), $"{what}: {f.By} is not an owner of the organisation, so cannot sign it off");
+        var at = file.Instant(f.At, what);
+        var ret = new MonitoringReturn
+        {
+            ReturnReference = $"{award.AwardReference}-R{await db.Returns.CountAsync(r => r.AwardId == award.Id, ct) + 1}", AwardId = award.Id,
+            PeriodStart = file.Date(f.PeriodStart, what), PeriodEnd = file.Date(f.PeriodEnd, what), DueDate = file.Date(f.Due, what), Narrative = f.Narrative,
+            SubmittedAt = at, SubmittedByUserId = by.Id, SignedOffAt = at, SignedOffByUserId = by.Id, SignedOffByName = by.DisplayName,
+        };
+        var lines = await ReturnFiguresReader.LinesAsync(db, ret, ct);
+        file.Check(f.Spend.Count == lines.Count, $"{what}: gives {f.Spend.Count} spend figures for {lines.Count} cost lines");
+        foreach (var ((line, before), pounds) in lines.Zip(f.Spend))
+        {
+            var toDate = before + file.Pounds(pounds, what);
+            file.Check(!toDate.IsNegative && toDate <= ReturnChecks.MostAllowed(new Money(line.AmountPence), new MonitoringOptions()),
+                $"{what}: spend to date on {line.Description} would be {toDate}, against a budget of {new Money(line.AmountPence)}");
+            ret.SpendLines.Add(new ReturnSpendLine { CostLineId = line.Id, AmountPence = file.Pounds(pounds, what).Pence });
+        }
+        workflow.Start(ret, Actor.System);
+        db.Returns.Add(ret);
+        await db.SaveChangesAsync(ct);
+        workflow.Import(db, ret, ReturnStates.Submitted, at);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A return form saved as a draft by a member who is not an owner, waiting for an owner's sign-off; checked as the form checks a draft.</summary>
+    private async Task DraftAsync(DraftSeed d, Dictionary<string, (string Id, string DisplayName)> users, CancellationToken ct)
+    {
+        var what = $"draft of {d.Return}";
+        var ret = await db.Returns.FirstOrDefaultAsync(r => r.ReturnReference == d.Return, ct);
+        file.Check(ret is { State: ReturnStates.Due or ReturnStates.Overdue }, $"{what}: only a due or overdue return can be saved as a draft");
+        var lines = await ReturnFiguresReader.LinesAsync(db, ret!, ct);
+        var indicators = await db.AwardIndicators.Where(i => i.AwardId == ret!.AwardId).OrderBy(i => i.Id).ToListAsync(ct);
+        file.Check((d.Spend ?? []).Count <= lines.Count && (d.IndicatorValues ?? []).Count <= indicators.Count, $"{what}: more figures than the award has lines and indicators");
+        var view = new Applicants.ReturnView(ret!.Id, ret.ReturnReference, ret.AwardId, "", "", "", ret.State, ret.PeriodStart, ret.PeriodEnd, ret.DueDate,
+            lines.Select(l => new Applicants.ReturnCostLine(l.Line.Id, l.Line.Description, new Money(l.Line.AmountPence), l.Before, null)).ToList(),
+            indicators.Select(i => new Applicants.ReturnIndicator(i.Id, i.Name, i.Unit, i.Target, null)).ToList(), null, null, null, null, null, null,
+            new Applicants.ReturnSignOff(false, [], null, null, null, null));
+        var input = new Applicants.ReturnInput
+        {
+            Spend = (d.Spend ?? []).Select((a, i) => new Applicants.SpendInput { CostLineId = lines[i].Line.Id, Amount = a.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
+            Indicators = (d.IndicatorValues ?? []).Select((v, i) => new Applicants.IndicatorValueInput { IndicatorId = indicators[i].Id, Value = v.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
+            Narrative = d.Narrative, Risks = d.Risks,
+        };
+        var valid = new Applicants.ReturnInputValidator().Validate(input, view, draft: true);
+        file.Check(valid.IsValid, $"{what}: {string.Join(" ", valid.Errors.Select(e => e.ErrorMessage))}");
+        ret.SpendLines.AddRange(Applicants.ReturnInputValidator.Spend(input, view, draft: true).Select(kv => new ReturnSpendLine { CostLineId = kv.Key, AmountPence = kv.Value.Pence }));
+        ret.IndicatorValues.AddRange(Applicants.ReturnInputValidator.Values(input, view, draft: true).Select(kv => new ReturnIndicatorValue { IndicatorId = kv.Key, Value = kv.Value }));
+        (ret.Narrative, ret.Risks) = (d.Narrative, d.Risks);
+        (ret.DraftSavedByName, ret.DraftSavedAt) = (User(users, d.By).DisplayName, file.Instant(d.At, what));
         await db.SaveChangesAsync(ct);
     }
 

@@ -26,6 +26,8 @@ public static class MonitoringFeature
             .AddSingleton<IValidator<RatingInput>, RatingInputValidator>()
             .AddSingleton<AwardOversightService>()
             .AddSingleton<ChangeRequestService>()
-            .AddSingleton<PortfolioQueries>();
+            .AddSingleton<PortfolioQueries>()
+            .AddSingleton<CloseOut>()
+            .AddHostedService<CloseOutSweepService>();
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Monitoring;
+using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,11 @@ public sealed class ReturnSubmissionValidator : AbstractValidator<ReturnSubmissi
     }
 }
 
-/// <summary>Submitting (or resubmitting after a query) writes the spend by cost line and indicator values, replacing any earlier figures.</summary>
+/// <summary>
+/// Submitting (or resubmitting after a query) is the grantee's sign-off: only an owner of the grantee organisation may
+/// send, and their name is recorded. It writes the spend by cost line and indicator values, replacing any earlier
+/// figures (a draft's included).
+/// </summary>
 public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, IOptions<MonitoringOptions> options)
     : TransitionHandler<MonitoringReturn, ReturnSubmission>(validator)
 {
@@ -27,6 +32,12 @@ public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, 
     protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, MonitoringReturn c, ReturnSubmission payload, CancellationToken ct)
     {
         var db = context.Db;
+        var organisation = await db.Awards.Where(a => a.Id == c.AwardId).Select(a => new { a.OrganisationId, a.Organisation!.Name }).SingleAsync(ct);
+        if (await OrganisationService.RoleOfAsync(db, organisation.OrganisationId, context.Actor, ct) != OrganisationRole.Owner)
+        {
+            // Sending is the sign-off: only an owner of the grantee organisation may do it; other members save drafts.
+            return [new FieldError("", Failures.Message(new OwnerSignOffNeeded(organisation.Name)))];
+        }
         var lines = await ReturnFiguresReader.LinesAsync(db, c, ct);
         var indicators = await db.AwardIndicators.Where(i => i.AwardId == c.AwardId).Select(i => i.Id).ToListAsync(ct);
         if (payload.SpendByCostLine.Keys.Any(k => lines.All(l => l.Line.Id != k)) || payload.IndicatorValues.Keys.Any(k => !indicators.Contains(k)))
@@ -69,6 +80,9 @@ public sealed class SubmitReturnHandler(IValidator<ReturnSubmission> validator, 
         c.Risks = payload.Risks?.Trim();
         c.SubmittedAt = context.Now;
         c.SubmittedByUserId = context.Actor.UserId;
+        c.SignedOffAt = context.Now;
+        c.SignedOffByUserId = context.Actor.UserId;
+        c.SignedOffByName = context.Actor.DisplayName;
     }
 }
 

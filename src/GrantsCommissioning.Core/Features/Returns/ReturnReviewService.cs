@@ -108,6 +108,11 @@ public sealed class ReturnReviewService(IDbContextFactory<GrantsDbContext> facto
             held = (await db.Payments.Where(p => p.HeldForReturnId == returnId && p.State == PaymentStates.Held).Select(p => new { p.Id, p.PaymentReference }).ToListAsync(ct))
                 .Select(p => (p.Id, p.PaymentReference)).ToList();
         }
+        var finalReport = await FinalReportAsync(returnId, ct);
+        if (finalReport is { } award)
+        {
+            held = await SettleRetentionAsync(award, held, idempotencyKey, ct);
+        }
         foreach (var (id, _) in held)
         {
             var release = await workflow.FireAsync(
@@ -120,8 +125,90 @@ public sealed class ReturnReviewService(IDbContextFactory<GrantsDbContext> facto
                 return FeatureResult<bool>.From(release, true);
             }
         }
+        if (finalReport is { } ending)
+        {
+            // The final report accepted: the award closes (the Close handler raises a recovery for any underspend).
+            var close = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Award, ending), AwardTriggers.Close, actor, $"{idempotencyKey}:close")
+            {
+                Comment = $"Final report {reference} accepted.",
+            }, ct);
+            if (!close.Succeeded && close.State != AwardStates.Closed)
+            {
+                return FeatureResult<bool>.From(close, true);
+            }
+        }
         return FeatureResult<bool>.Ok(true);
     }
+
+    /// <summary>The award's id when it is in its final report and this is its last return, every return now accepted; otherwise null.</summary>
+    private async Task<int?> FinalReportAsync(int returnId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var r = await db.Returns.AsNoTracking().Where(x => x.Id == returnId).Select(x => new { x.AwardId, x.PeriodEnd, x.Award!.State }).FirstAsync(ct);
+        if (r.State != AwardStates.FinalReport
+            || await db.Returns.AnyAsync(x => x.AwardId == r.AwardId && (x.PeriodEnd > r.PeriodEnd || x.State != ReturnStates.Accepted), ct))
+        {
+            return null;
+        }
+        return r.AwardId;
+    }
+
+    /// <summary>
+    /// Before what was held for the final report (the retention) is released, only what the final spend still needs is
+    /// paid: a held payment not needed (spend covered by the payments made) is cancelled, one partly needed is reduced.
+    /// </summary>
+    private async Task<List<(int Id, string Reference)>> SettleRetentionAsync(int awardId, List<(int Id, string Reference)> held, string idempotencyKey, CancellationToken ct)
+    {
+        var release = new List<(int Id, string Reference)>();
+        long owed;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            owed = await SpendAsync(db, awardId, ct) - (await Payments.AwardSpend.NetPaidAsync(db, awardId, ct)).Pence;
+        }
+        foreach (var (id, paymentReference) in held)
+        {
+            long amount;
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                amount = await db.Payments.Where(p => p.Id == id).Select(p => p.AmountPence).SingleAsync(ct);
+            }
+            if (owed <= 0)
+            {
+                var cancel = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Payment, id), PaymentTriggers.Cancel, Actor.System, $"{idempotencyKey}:retention:{id}")
+                {
+                    Comment = "Not needed: the final report's spend is covered by the payments already made.",
+                }, ct);
+                if (!cancel.Succeeded && cancel.State != PaymentStates.Cancelled)
+                {
+                    release.Add((id, paymentReference));
+                }
+                continue;
+            }
+            if (owed < amount)
+            {
+                var reduced = owed;
+                await factory.InTransactionAsync(async db =>
+                {
+                    var payment = await db.Payments.SingleAsync(p => p.Id == id, ct);
+                    await audit.AppendAsync(db, Actor.System, "Payment.RetentionReduced", nameof(CaseKind.Payment), id.ToString(CultureInfo.InvariantCulture),
+                        new { payment.AmountPence }, new { AmountPence = reduced }, ct);
+                    payment.AmountPence = reduced;
+                    return FeatureResult<bool>.Ok(true);
+                }, ct);
+                amount = reduced;
+            }
+            owed -= amount;
+            release.Add((id, paymentReference));
+        }
+        return release;
+    }
+
+    /// <summary>Spend to date on the award: every sent return's spend lines.</summary>
+    internal static async Task<long> SpendAsync(GrantsDbContext db, int awardId, CancellationToken ct) =>
+        await (from r in db.Returns
+               join s in db.ReturnSpendLines on r.Id equals s.ReturnId
+               where r.AwardId == awardId && r.SubmittedAt != null
+               select s.AmountPence).SumAsync(ct);
 
     /// <summary>The award's payments not yet paid, marked where one is held waiting on this return.</summary>
     public async Task<IReadOnlyList<HeldPayment>> PaymentsAsync(int returnId, CancellationToken ct = default)

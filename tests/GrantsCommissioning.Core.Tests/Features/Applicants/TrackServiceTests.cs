@@ -2,6 +2,7 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Features.Applicants;
 using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon;
 using GrantsCommissioning.TestCommon.Fixtures;
@@ -118,7 +119,7 @@ public class TrackServiceTests
         {
             Spend = [new SpendInput { CostLineId = view.CostLines[0].Id, Amount = first }, new SpendInput { CostLineId = view.CostLines[1].Id, Amount = "250" }],
             Indicators = [new IndicatorValueInput { IndicatorId = view.Indicators[0].Id, Value = "42" }],
-            Narrative = narrative,
+            Narrative = narrative, SignOff = true,
         };
 
         var negative = await track.SubmitReturnAsync(returnId, Input("-5", "x"), s.Applicant, "r1");
@@ -128,7 +129,7 @@ public class TrackServiceTests
         {
             Spend = [new SpendInput { CostLineId = view.CostLines[1].Id, Amount = "lots" }],
             Indicators = [new IndicatorValueInput { IndicatorId = view.Indicators[0].Id, Value = "a dozen" }],
-            Narrative = "", CaseStudy = new string('c', 4001),
+            Narrative = "", CaseStudy = new string('c', 4001), SignOff = true,
         }, s.Applicant, "r1");
         var submitted = await track.SubmitReturnAsync(returnId, Input("1,200.50", "Volunteers out every weekend."), s.Applicant, "r1");
         // A negative figure is a correction; it may not take spend to date below nothing.
@@ -165,5 +166,95 @@ public class TrackServiceTests
         Assert.Equal([ReturnTriggers.Submit, ReturnTriggers.Resubmit], await after.WorkflowJournal
             .Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == returnId && (j.Trigger == ReturnTriggers.Submit || j.Trigger == ReturnTriggers.Resubmit))
             .OrderBy(j => j.Sequence).Select(j => j.Trigger).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Track_ReturnForm_IsPrefilledFromTheLastPeriod_AnEditorSavesADraft_AndOnlyAnOwnerSignsOffAndSends()
+    {
+        var s = await PartFundedOfferAsync();
+        await using var test = s.Test;
+        var track = test.Get<ApplicantTrackService>();
+        var workflow = test.Get<ICaseWorkflow>();
+        Assert.True((await track.AcceptOfferAsync(s.ApplicationId, true, s.Applicant, "a")).Succeeded);
+        var editor = await TestData.CreateUserAsync(test, "ben@example.org", "Ben Hughes", Roles.Applicant);
+        int first, second;
+        await using (var db = test.NewContext())
+        {
+            var ids = await db.Returns.OrderBy(r => r.PeriodStart).Select(r => r.Id).Take(2).ToListAsync();
+            (first, second) = (ids[0], ids[1]);
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = s.OrganisationId, UserId = editor.UserId, Email = "ben@example.org", Role = OrganisationRole.Editor });
+            db.Attachments.Add(new Attachment
+            {
+                MonitoringReturnId = first, Purpose = "Evidence", FileName = "radio-receipt.pdf", ContentType = "application/pdf", SizeBytes = 10,
+                StoredName = Guid.NewGuid().ToString("N"), Sha256 = new string('0', 64), UploadedAt = test.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+        test.Clock.SetUtcNow(new DateTimeOffset(2013, 7, 1, 9, 0, 0, TimeSpan.Zero));
+        Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, first), ReturnTriggers.Open, Actor.System, TestData.Key()))).Succeeded);
+        var firstView = (await track.ReturnAsync(first, s.Applicant))!;
+        Assert.Null(firstView.Previous);
+        Assert.True((await track.SubmitReturnAsync(first, new ReturnInput
+        {
+            Spend = [new SpendInput { CostLineId = firstView.CostLines[0].Id, Amount = "1,200.50" }, new SpendInput { CostLineId = firstView.CostLines[1].Id, Amount = "250" }],
+            Indicators = [new IndicatorValueInput { IndicatorId = firstView.Indicators[0].Id, Value = "42" }],
+            Narrative = "Volunteers out every weekend.", Risks = "Two volunteers may leave in the autumn.", SignOff = true,
+        }, s.Applicant, "s1")).Succeeded);
+        test.Clock.SetUtcNow(new DateTimeOffset(2013, 10, 1, 9, 0, 0, TimeSpan.Zero));
+        var opened = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, second), ReturnTriggers.Open, Actor.System, TestData.Key()));
+        Assert.True(opened.Succeeded, opened.Message);
+
+        // The form for the next period starts from the award's lines and targets and the last return's figures and words.
+        var view = (await track.ReturnAsync(second, editor))!;
+        Assert.Equal((firstView.Reference, "Volunteers out every weekend.", "Two volunteers may leave in the autumn."),
+            (view.Previous?.Reference, view.Previous?.Narrative, view.Previous?.Risks));
+        Assert.Equal(["radio-receipt.pdf"], view.Previous!.EvidenceFiles);
+        Assert.Equal([(firstView.CostLines[0].Budget, new Money(120_050), (Money?)new Money(120_050)), (firstView.CostLines[1].Budget, new Money(25_000), new Money(25_000))],
+            view.CostLines.Select(l => (l.Budget, l.SpentBefore, l.LastPeriod)));
+        Assert.Equal((firstView.Indicators[0].Target, (double?)42), (view.Indicators[0].Target, view.Indicators[0].Previous));
+        Assert.False(view.SignOff.ActorIsOwner);
+        Assert.Equal(["Mary Evans"], view.SignOff.Owners);
+        Assert.True((await track.ReturnAsync(second, s.Applicant))!.SignOff.ActorIsOwner);
+
+        // A member who is not an owner prepares the return: a draft may leave answers blank, but what it gives is checked.
+        var badDraft = await track.SaveReturnDraftAsync(second, new ReturnInput { Spend = [new SpendInput { CostLineId = view.CostLines[0].Id, Amount = "lots" }] }, editor);
+        var draft = await track.SaveReturnDraftAsync(second, new ReturnInput
+        {
+            Spend = [new SpendInput { CostLineId = view.CostLines[0].Id, Amount = "300" }], Narrative = "Half-term sessions full.",
+        }, editor);
+        Assert.Equal($"Enter the spend on {view.CostLines[0].Description} in pounds, like 250 or 1,250.00.", Assert.Single(badDraft.Errors).Value);
+        Assert.True(draft.Succeeded, string.Join("; ", draft.Errors.Values));
+        var drafted = (await track.ReturnAsync(second, s.Applicant))!;
+        Assert.Equal((ReturnStates.Due, "Ben Hughes", (DateTimeOffset?)test.Clock.GetUtcNow(), (Money?)new Money(30_000), (Money?)null, "Half-term sessions full."),
+            (drafted.State, drafted.SignOff.DraftSavedBy, drafted.SignOff.DraftSavedAt, drafted.CostLines[0].ThisPeriod, drafted.CostLines[1].ThisPeriod, drafted.Narrative));
+
+        // Sending is the sign-off: the editor cannot, through the form or straight through the workflow.
+        var complete = new ReturnInput
+        {
+            Spend = [new SpendInput { CostLineId = view.CostLines[0].Id, Amount = "300" }, new SpendInput { CostLineId = view.CostLines[1].Id, Amount = "0" }],
+            Indicators = [new IndicatorValueInput { IndicatorId = view.Indicators[0].Id, Value = "45" }],
+            Narrative = "Half-term sessions full.", SignOff = true,
+        };
+        var byEditor = await track.SubmitReturnAsync(second, complete, editor, "s2");
+        var byEditorDirect = await test.Get<ReturnService>().SubmitAsync(new ReturnSubmission(second, new Dictionary<int, Money>(), new Dictionary<int, double>(), "Sent."), editor, TestData.Key());
+        var ownerNeeded = "Only an owner of Ludlow Street Angels can sign off and send the return. Save it as a draft and ask an owner to send it.";
+        Assert.Equal(ownerNeeded, Assert.Single(byEditor.Errors).Value);
+        Assert.Equal(ownerNeeded, Assert.Single(byEditorDirect.Errors).Value);
+        var unsigned = await track.SubmitReturnAsync(second, new ReturnInput { Spend = complete.Spend, Indicators = complete.Indicators, Narrative = complete.Narrative }, s.Applicant, "s3");
+        Assert.Equal(("SignOff", "Confirm that you sign the return off for the organisation, or save it as a draft."), (Assert.Single(unsigned.Errors).Key, unsigned.Errors["SignOff"]));
+        await using (var db = test.NewContext())
+        {
+            var still = await db.Returns.SingleAsync(r => r.Id == second);
+            Assert.Equal((ReturnStates.Due, (string?)null), (still.State, still.SignedOffByUserId));
+        }
+
+        var sent = await track.SubmitReturnAsync(second, complete, s.Applicant, "s4");
+
+        Assert.True(sent.Succeeded, string.Join("; ", sent.Errors.Values));
+        await using var after = test.NewContext();
+        var ret = await after.Returns.SingleAsync(r => r.Id == second);
+        Assert.Equal((ReturnStates.Submitted, s.Applicant.UserId, "Mary Evans", (DateTimeOffset?)test.Clock.GetUtcNow()),
+            (ret.State, ret.SignedOffByUserId, ret.SignedOffByName, ret.SignedOffAt));
+        Assert.Equal("Mary Evans", (await track.ReturnAsync(second, editor))!.SignOff.SignedOffBy);
     }
 }

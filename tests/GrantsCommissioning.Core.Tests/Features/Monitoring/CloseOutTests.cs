@@ -57,6 +57,94 @@ public sealed class CloseOutTests(WorkflowHostFixture fixture) : IClassFixture<W
         Assert.Equal(AwardStates.Closed, (await s.ReloadAsync(fixture.Host)).State);
     }
 
+    [Fact]
+    public async Task Sweep_AwardEndedYearsAgo_MovesToFinalReport_HoldsTheRetention_ReleasedOnlyWhenTheFinalReportIsAccepted_ThenCloses()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: new DateOnly(2014, 3, 31));
+        var first = await PaymentAsync(s, 1, 500_000, PaymentStates.Paid);
+        var last = await PaymentAsync(s, 2, 500_000, PaymentStates.Scheduled);
+        await s.ReturnAsync(fixture.Host, ReturnStates.Accepted, new DateOnly(2013, 12, 31), 200_000, 200_000);
+        var final = await s.ReturnAsync(fixture.Host, ReturnStates.Due, new DateOnly(2014, 3, 31));
+
+        await CloseOut.SweepAsync();
+        await CloseOut.SweepAsync();
+
+        Assert.Equal(AwardStates.FinalReport, (await s.ReloadAsync(fixture.Host)).State);
+        var payments = await PaymentsAsync(s);
+        // 10% of the £10,000 award is split off the last unpaid instalment and held until the final return is accepted.
+        Assert.Equal([(first.Id, PaymentKind.Instalment, 500_000L, PaymentStates.Paid, (int?)null), (last.Id, PaymentKind.Instalment, 400_000L, PaymentStates.Scheduled, null)],
+            payments.Where(p => p.PaymentKind == PaymentKind.Instalment).Select(p => (p.Id, p.PaymentKind, p.AmountPence, p.State, p.HeldForReturnId)));
+        var retention = Assert.Single(payments, p => p.PaymentKind == PaymentKind.Retention);
+        Assert.Equal((100_000L, PaymentStates.Held, (int?)final.Id), (retention.AmountPence, retention.State, retention.HeldForReturnId));
+
+        var early = await Review.AcceptAsync(final.Id, officer, Guid.NewGuid().ToString());
+        Assert.False(early.Succeeded);
+        Assert.Equal(PaymentStates.Held, (await PaymentsAsync(s)).Single(p => p.Id == retention.Id).State);
+        var sent = await fixture.Host.Services.GetRequiredService<Core.Features.Returns.ReturnService>().SubmitAsync(new Core.Features.Returns.ReturnSubmission(final.Id,
+            new Dictionary<int, Money> { [s.Equipment.Id] = new(200_000), [s.Staff.Id] = new(400_000) }, new Dictionary<int, double>(), "All delivered."), s.Grantee, Guid.NewGuid().ToString());
+        Assert.True(sent.Succeeded, string.Join("; ", sent.Errors.Values));
+        Assert.Equal(PaymentStates.Held, (await PaymentsAsync(s)).Single(p => p.Id == retention.Id).State);
+
+        var accepted = await Review.AcceptAsync(final.Id, officer, Guid.NewGuid().ToString());
+
+        Assert.True(accepted.Succeeded, string.Join("; ", accepted.Errors.Values));
+        Assert.Equal((PaymentStates.Ready, 100_000L), (await PaymentsAsync(s)).Where(p => p.Id == retention.Id).Select(p => (p.State, p.AmountPence)).Single());
+        Assert.Equal(AwardStates.Closed, (await s.ReloadAsync(fixture.Host)).State);
+        using var db = fixture.Host.Db();
+        Assert.False(await db.Set<Core.Features.Payments.Recovery>().AnyAsync(r => r.AwardId == s.Award.Id));
+    }
+
+    [Fact]
+    public async Task FinalReportUnderspent_TheRetentionIsCancelled_ARecoveryIsRaised_AndTheAwardCloses()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: new DateOnly(2014, 3, 31));
+        await PaymentAsync(s, 1, 900_000, PaymentStates.Paid);
+        var last = await PaymentAsync(s, 2, 100_000, PaymentStates.Scheduled);
+        await s.ReturnAsync(fixture.Host, ReturnStates.Accepted, new DateOnly(2013, 12, 31), 300_000, 300_000);
+        var final = await s.ReturnAsync(fixture.Host, ReturnStates.Submitted, new DateOnly(2014, 3, 31), 100_000, 100_000);
+        await CloseOut.SweepAsync();
+        Assert.Equal((PaymentStates.Held, (int?)final.Id), (await PaymentsAsync(s)).Where(p => p.Id == last.Id).Select(p => (p.State, p.HeldForReturnId)).Single());
+
+        var accepted = await Review.AcceptAsync(final.Id, officer, Guid.NewGuid().ToString());
+
+        // £8,000 spent of £9,000 paid: the £1,000 retention is not paid and £1,000 is recovered.
+        Assert.True(accepted.Succeeded, string.Join("; ", accepted.Errors.Values));
+        Assert.Equal(PaymentStates.Cancelled, (await PaymentsAsync(s)).Single(p => p.Id == last.Id).State);
+        Assert.Equal(AwardStates.Closed, (await s.ReloadAsync(fixture.Host)).State);
+        using var db = fixture.Host.Db();
+        var recovery = await db.Set<Core.Features.Payments.Recovery>().SingleAsync(r => r.AwardId == s.Award.Id);
+        Assert.Equal((-100_000L, $"{s.Award.AwardReference}-UNDERSPEND", "Underspend on the final report: £8,000.00 spent of £9,000.00 paid."),
+            (recovery.AmountPence, recovery.InvoiceReference, recovery.Reason));
+    }
+
+    private Core.Features.Monitoring.CloseOut CloseOut => fixture.Host.Services.GetRequiredService<Core.Features.Monitoring.CloseOut>();
+
+    private Core.Features.Returns.ReturnReviewService Review => fixture.Host.Services.GetRequiredService<Core.Features.Returns.ReturnReviewService>();
+
+    private async Task<Payment> PaymentAsync(MonitoringScenario s, int number, long pence, string state)
+    {
+        using var db = fixture.Host.Db();
+        var payment = new Payment
+        {
+            PaymentReference = $"{s.Award.AwardReference}-P{number}", AwardId = s.Award.Id, PaymentKind = PaymentKind.Instalment, InstalmentNumber = number,
+            DueDate = new DateOnly(2013, 4, 30).AddMonths(number * 6), AmountPence = pence, PaidOn = state == PaymentStates.Paid ? new DateOnly(2013, 5, 1) : null,
+        };
+        fixture.Host.Workflow.Start(payment, Actor.System);
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync();
+        fixture.Host.Workflow.Import(db, payment, state, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return payment;
+    }
+
+    private async Task<List<Payment>> PaymentsAsync(MonitoringScenario s)
+    {
+        using var db = fixture.Host.Db();
+        return await db.Payments.AsNoTracking().Where(p => p.AwardId == s.Award.Id).OrderBy(p => p.Id).ToListAsync();
+    }
+
     private async Task<long> TimerIdAsync(int awardId)
     {
         using var db = fixture.Host.Db();

@@ -18,6 +18,10 @@ public partial class ReturnPage
     [SupplyParameterFromForm(FormName = "return")]
     private string? IdempotencyKey { get; set; }
 
+    /// <summary>Which button sent the form: "draft" saves a draft; anything else signs off and sends.</summary>
+    [SupplyParameterFromForm(FormName = "return")]
+    private string? Action { get; set; }
+
     [SupplyParameterFromForm(FormName = "answer")]
     private string? Answer { get; set; }
 
@@ -27,6 +31,7 @@ public partial class ReturnPage
     private ReturnView? _return;
     private IReadOnlyList<Core.Features.Returns.ThreadMessage> _thread = [];
     private string _key = "";
+    private bool _saved;
 
     protected override async Task OnInitializedAsync()
     {
@@ -46,7 +51,8 @@ public partial class ReturnPage
         _key = IdempotencyKey ?? AnswerKey ?? Guid.NewGuid().ToString("N");
         Input ??= new ReturnInput
         {
-            Narrative = _return.Narrative, CaseStudy = _return.CaseStudy, Risks = _return.Risks,
+            // Risks carry on from one period to the next, so a new return starts from the last one's.
+            Narrative = _return.Narrative, CaseStudy = _return.CaseStudy, Risks = _return.Risks ?? (_return.SubmittedAt is null ? _return.Previous?.Risks : null),
             Spend = _return.CostLines.Select(l => new SpendInput
             {
                 CostLineId = l.Id, Amount = l.ThisPeriod?.Pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
@@ -80,6 +86,15 @@ public partial class ReturnPage
     {
         if (_return is null)
         {
+            return;
+        }
+        if (Action == "draft")
+        {
+            if (Show(await Track.SaveReturnDraftAsync(Id, Input!, Actor)))
+            {
+                _saved = true;
+                _return = await Track.ReturnAsync(Id, Actor);
+            }
             return;
         }
         if (Show(await Track.SubmitReturnAsync(Id, Input!, Actor, IdempotencyKey)))
