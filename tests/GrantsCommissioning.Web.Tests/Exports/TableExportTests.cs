@@ -142,19 +142,7 @@ public partial class TableExportTests(GrantsWebFactory site)
         foreach (var c in Cases)
         {
             var route = $"/exports/{c.Table}.csv" + (c.Query.Length == 0 ? "" : "?" + c.Query);
-            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
-            if (c.Roles.Contains(role))
-            {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {route}: {response.StatusCode}");
-            }
-            else
-            {
-                Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{role} {route}: {response.StatusCode}");
-                if (response.StatusCode == HttpStatusCode.Redirect)
-                {
-                    Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
-                }
-            }
+            RouteAccess.AssertAllowedOrRefused(await client.GetAsync(new Uri(route, UriKind.Relative)), c.Roles.Contains(role), $"{role} {route}");
         }
     }
 
