@@ -54,6 +54,7 @@ public static class WebApplicationExtensions
         Endpoints.StaffEndpoints.MapStaffEndpoints(app);
         Endpoints.RetentionEndpoints.MapRetentionEndpoints(app);
         Endpoints.FinanceEndpoints.MapFinanceEndpoints(app);
+        Endpoints.TableExportEndpoints.MapTableExportEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
         Endpoints.MonitoringEndpoints.MapMonitoringEndpoints(app);

@@ -44,6 +44,19 @@ public partial class FigureDrillDownTests(GrantsWebFactory site)
     }
 
     [Fact]
+    public async Task DecisionsDashboard_EveryPriorityFigure_OpensAListWhoseTotalIsTheFigure()
+    {
+        using var client = await site.SignedInClientAsync("chief.executive@demo.opcc-grants.example");
+        var page = await client.GetStringAsync(new Uri("/decisions", UriKind.Relative));
+
+        var checkedFigures = await WalkFiguresAsync(client, page);
+
+        // 6 priorities × (grants, awarded, paid, spend reported).
+        Assert.Equal(6 * 4, checkedFigures);
+        Assert.Contains("Grants by national priority for policing", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublishedReport_SignedOut_ShowsFiguresWithoutLinks()
     {
         using var client = site.NewClient();

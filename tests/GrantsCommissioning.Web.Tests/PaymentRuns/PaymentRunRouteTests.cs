@@ -27,19 +27,7 @@ public class PaymentRunRouteTests(GrantsWebFactory site)
 
         foreach (var route in await RoutesAsync())
         {
-            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
-            if (role == Roles.Finance)
-            {
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {route}: {response.StatusCode}");
-            }
-            else
-            {
-                Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{role} {route}: {response.StatusCode}");
-                if (response.StatusCode == HttpStatusCode.Redirect)
-                {
-                    Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
-                }
-            }
+            RouteAccess.AssertAllowedOrRefused(await client.GetAsync(new Uri(route, UriKind.Relative)), role == Roles.Finance, $"{role} {route}");
         }
     }
 

@@ -20,6 +20,7 @@ public static class FinanceTableWriter
 
     private const uint MoneyStyle = 1;
     private const uint DateStyle = 2;
+    private const uint DateTimeStyle = 3;
     private static readonly DateTimeOffset FixedZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static byte[] Csv(FinanceTable table)
@@ -76,6 +77,11 @@ public static class FinanceTableWriter
                     CellReference = reference, StyleIndex = DateStyle,
                     CellValue = new CellValue((d.ToDateTime(TimeOnly.MinValue) - new DateTime(1899, 12, 30)).Days.ToString(CultureInfo.InvariantCulture)),
                 },
+                DateTime t => new Cell
+                {
+                    CellReference = reference, StyleIndex = DateTimeStyle,
+                    CellValue = new CellValue(Math.Round((t - new DateTime(1899, 12, 30)).TotalDays, 8).ToString("0.########", CultureInfo.InvariantCulture)),
+                },
                 var text => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Convert.ToString(text, CultureInfo.InvariantCulture) ?? "")) },
             });
         }
@@ -83,14 +89,16 @@ public static class FinanceTableWriter
     }
 
     private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.00" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "dd/mm/yyyy" }) { Count = 2 },
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.00" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "dd/mm/yyyy" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "dd/mm/yyyy hh:mm" }) { Count = 3 },
         new Fonts(new Font()) { Count = 1 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true }) { Count = 3 });
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true }) { Count = 4 });
 
     private static string ColumnName(int index)
     {
@@ -133,6 +141,7 @@ public static class FinanceTableWriter
         Money m => m.Pounds.ToString("0.00", CultureInfo.InvariantCulture),
         int whole => whole.ToString(CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         var text => Quote(Convert.ToString(text, CultureInfo.InvariantCulture) ?? ""),
     };
 

@@ -13,7 +13,21 @@ public enum FigureList
 }
 
 /// <summary>A roll-up figure to drill into: a list, a period, and optionally one objective (by number, in the plan in force) or one national priority (by code).</summary>
-public sealed record FigureQuery(FigureList List, DateOnly From, DateOnly To, int? Objective = null, string? Priority = null);
+public sealed record FigureQuery(FigureList List, DateOnly From, DateOnly To, int? Objective = null, string? Priority = null)
+{
+    /// <summary>The figure an address names (as the drill-down page and its download read it), or null when it names no list, no real dates or a period of more than five years.</summary>
+    public static FigureQuery? Parse(string? list, string? from, string? to, int? objective, string? priority)
+    {
+        if (!Enum.TryParse<FigureList>(list, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
+            || !DateOnly.TryParseExact(from, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
+            || !DateOnly.TryParseExact(to, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var end)
+            || end < start || end.DayNumber - start.DayNumber > 5 * 366 || (objective is not null && priority is not null))
+        {
+            return null;
+        }
+        return new FigureQuery(kind, start, end, objective, string.IsNullOrWhiteSpace(priority) ? null : priority.Trim());
+    }
+}
 
 /// <summary>One award, payment, recovery or return: its full amount, the share counted for the figure and the amount apportioned.</summary>
 public sealed record FigureLine(string Reference, string AwardReference, string Organisation, string Title, DateOnly Date, Money Amount, int SharePercent, Money Apportioned);

@@ -41,3 +41,6 @@ public sealed record RegisterChoices(IReadOnlyList<FinancialYear> Years, IReadOn
 
 /// <summary>One page of a public register: its rows, how many match in all and their total.</summary>
 public sealed record RegisterPage<T>(IReadOnlyList<T> Rows, int Total, Money TotalAmount, int Page, int Pages, RegisterChoices Choices);
+
+/// <summary>The grants counted against one plan objective in one financial year: how many, and their amounts apportioned by the objective's share.</summary>
+public sealed record ObjectiveYearTotal(string PlanCode, int Number, string Heading, FinancialYear Year, int Grants, Money Amount);

@@ -57,6 +57,32 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
             .Where(g => string.IsNullOrEmpty(search) || Has(g.Recipient, search) || Has(g.Title, search) || Has(g.Purpose, search) || Has(g.AwardReference, search));
     }
 
+    /// <summary>
+    /// The grants the filter matches by plan objective and financial year (the public chart and its table): each grant's
+    /// amount split across its objectives by share, to the penny, as the Panel's roll-up apportions it.
+    /// </summary>
+    public async Task<IReadOnlyList<ObjectiveYearTotal>> GrantsByObjectiveAsync(RegisterFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var parts = Matching(await AllGrantsAsync(ct), filter).SelectMany(g =>
+        {
+            var shares = g.Objectives.Select(o => o.SharePercent).ToList();
+            var amounts = shares.Sum() == 100 ? g.Amount.Allocate(shares) : shares.Select(s => new Money(g.Amount.Pence * s / 100)).ToList();
+            var parts = g.Objectives.Select((o, i) => (Objective: o, g.Year, Amount: amounts[i])).ToList();
+            // What no objective's share covers (a grant linked to none) is its own row, so the figures add up to the grants listed.
+            var rest = g.Amount - Money.Sum(amounts);
+            return rest.Pence == 0 ? parts : parts.Append((Objective: Unlinked, g.Year, Amount: rest));
+        });
+        return parts.GroupBy(p => (p.Objective.PlanCode, p.Objective.Number, p.Year))
+            .Select(grp => new ObjectiveYearTotal(grp.Key.PlanCode, grp.Key.Number,
+                grp.Key.Number == 0 ? Unlinked.Title : grp.OrderByDescending(p => p.Objective.PlanVersion).First().Objective.Heading,
+                grp.Key.Year, grp.Count(), Money.Sum(grp.Select(p => p.Amount))))
+            .OrderBy(t => t.Number == 0).ThenBy(t => t.PlanCode, StringComparer.Ordinal).ThenBy(t => t.Number).ThenByDescending(t => t.Year.StartYear).ToList();
+    }
+
+    /// <summary>The row of <see cref="GrantsByObjectiveAsync"/> for what is not linked to a plan objective.</summary>
+    public static readonly PublicObjective Unlinked = new("", 0, 0, "Not linked to a plan objective", 100);
+
     public async Task<RegisterPage<PublicPayment>> PaymentsAsync(RegisterFilter filter, int page, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -19,6 +19,14 @@ public partial class Page : QuarterPageBase
     private string? _message;
     private bool _canImport;
 
+    /// <summary>?rag=Red and so on: only the measures with that RAG in the quarter (the Panel page's RAG counts link here).</summary>
+    [SupplyParameterFromQuery(Name = "rag")]
+    public string? RagFilter { get; set; }
+
+    private Rag? Only => Enum.TryParse<Rag>(RagFilter, ignoreCase: true, out var rag) && Enum.IsDefined(rag) && !int.TryParse(RagFilter, out _) ? rag : null;
+
+    private List<MeasureQuarterRow> Shown => Only is { } only ? _rows!.Where(r => r.Reading?.Rag == only).ToList() : _rows!.ToList();
+
     protected override async Task LoadQuarterAsync(ClaimsPrincipal user)
     {
         _canImport = PanelReportRules.Writers.Any(user.IsInRole);

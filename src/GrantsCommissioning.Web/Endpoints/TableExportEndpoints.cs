@@ -1,0 +1,211 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Assessments;
+using GrantsCommissioning.Core.Features.Dashboards;
+using GrantsCommissioning.Core.Features.DecisionNotices;
+using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Features.FinanceExports;
+using GrantsCommissioning.Core.Features.Funds;
+using GrantsCommissioning.Core.Features.Monitoring;
+using GrantsCommissioning.Core.Features.PaymentRuns;
+using GrantsCommissioning.Core.Features.Reports;
+using GrantsCommissioning.Core.Features.Rounds;
+using GrantsCommissioning.Core.Features.Staff;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Web.Components.Pages.Panel;
+using GrantsCommissioning.Web.Components.Shared;
+using GrantsCommissioning.Web.Components.Workflow;
+using GrantsCommissioning.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace GrantsCommissioning.Web.Endpoints;
+
+/// <summary>
+/// Every staff table as CSV and XLSX, at <c>/exports/{table}.csv|xlsx</c> with the page's filters in the query string
+/// (the <c>TableDownloads</c> component writes the links). Each table is read through the same Core query its page uses,
+/// a page at a time until every matching row is in (<see cref="AllRows"/>), under the page's own authorisation (a role
+/// that cannot open the page is refused the file), and written by <see cref="FinanceTableWriter"/>: numbers stay
+/// numbers, money is pounds, dates are dates. A query the page would not show (an unknown figure) is 404.
+/// </summary>
+internal static class TableExportEndpoints
+{
+    private delegate Task<FinanceTable?> Build(HttpContext http, IServiceProvider services, CancellationToken ct);
+
+    /// <summary>A staff table's download: its name in the address, who may have it (as the page says) and how its rows are read.</summary>
+    private sealed record Export(string Name, IAuthorizeData Who, Build Rows);
+
+    private static AuthorizeAttribute Policy(string policy) => new() { Policy = policy };
+
+    private static AuthorizeAttribute AnyOf(string roles) => new() { Roles = roles };
+
+    private static readonly Export[] Exports =
+    [
+        // /officer: all applications, or one state, searched.
+        new("applications", Policy(Policies.GrantsOfficer), async (http, s, ct) =>
+        {
+            var query = new ApplicationQuery(Text(http, "state"), Text(http, "q"));
+            var rows = await AllRows.ReadAsync<CaseSummary>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<ApplicationSearch>().SearchAsync(query with { Skip = skip, Take = take }, ct);
+                    return (p.Items, p.Count);
+                });
+            return FinanceTable.Of("Applications", ["Reference", "Project", "Organisation", "State", "Requested (GBP)", "Submitted"],
+                rows, c => [c.Reference, c.Title, c.Organisation, StateNames.Describe(c.State), c.Amount, UkDate(c.Since)]);
+        }),
+        // /officer: the monitoring returns to review (Submitted) or overdue (Overdue).
+        new("returns", Policy(Policies.GrantsOfficer), async (http, s, ct) =>
+        {
+            var state = Text(http, "state");
+            if (state is not (ReturnStates.Submitted or ReturnStates.Overdue))
+            {
+                return null;
+            }
+            var query = new ReturnListQuery(state, Text(http, "q"));
+            var rows = await AllRows.ReadAsync<ReturnSummary>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<DashboardQueries>().ReturnsAsync(query with { Skip = skip, Take = take }, ct);
+                    return (p.Items, p.Count);
+                });
+            return FinanceTable.Of("Returns", ["Return", "Award", "Organisation", "Due"], rows, r => [r.Reference, r.AwardTitle, r.Organisation, r.DueDate]);
+        }),
+        // /officer/portfolio: one officer's open awards (default the signed-in officer), or those with no officer named.
+        new("portfolio", AnyOf(MonitoringAccess.PortfolioRoles), async (http, s, ct) =>
+        {
+            var query = Components.Pages.Monitoring.Portfolio.Page.QueryFor(Text(http, "officer") ?? WorkflowActor.From(http.User)?.UserId);
+            var rows = await AllRows.ReadAsync<PortfolioRow>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<PortfolioQueries>().PageAsync(query with { Skip = skip, Take = take }, ct);
+                    return (p.Rows, p.Totals.Awards);
+                });
+            return FinanceTable.Of("Award portfolio",
+                ["Award", "Title", "Organisation", "State", "End date", "Amount (GBP)", "Returns due", "Overdue", "Queried", "To review", "Changes waiting", "RAG", "RAG reason"],
+                rows, r => [r.Reference, r.Title, r.Organisation, r.StateLabel, r.EndDate, r.Amount, r.ReturnsDue, r.ReturnsOverdue, r.ReturnsQueried,
+                    r.ReturnsToReview, r.ChangesWaiting, RagText.Describe(r.Rag), r.RagReason]);
+        }),
+        // /finance: payments needing action, in one state or all, searched.
+        new("payments", Policy(Policies.Finance), async (http, s, ct) =>
+        {
+            var query = new PaymentListQuery(Text(http, "state"), Text(http, "q"));
+            var rows = await AllRows.ReadAsync<PaymentSummary>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<DashboardQueries>().PaymentsNeedingActionAsync(query with { Skip = skip, Take = take }, ct);
+                    return (p.Items, p.Count);
+                });
+            return FinanceTable.Of("Payments needing action", ["Payment", "Organisation", "Award", "State", "Hold reason", "Due date", "Amount (GBP)"],
+                rows, p => [p.Reference, p.Organisation, p.AwardReference, p.State, p.HoldReason, p.DueDate, p.Amount]);
+        }),
+        // /finance/runs: the payment runs.
+        new("payment-runs", Policy(Policies.Finance), async (_, s, ct) =>
+            FinanceTable.Of("Payment runs", ["Run", "State", "Payments", "Total (GBP)", "Prepared by", "Prepared (UK time)", "Authorised by", "Batch reference"],
+                await s.GetRequiredService<PaymentRunService>().ListAsync(ct),
+                r => [r.Reference, r.StateLabel, r.Payments, r.Total, r.PreparedBy, UkDateTime(r.PreparedAt), r.AuthorisedBy, r.BatchReference])),
+        // /finance/funds: the funds.
+        new("funds", Policy(Policies.Funds), async (_, s, ct) =>
+            FinanceTable.Of("Funds", ["Fund", "Code", "Ring-fenced", "Funding source", "Senior responsible officer", "Allocated by", "Cap (%)"],
+                await s.GetRequiredService<FundService>().ListAsync(ct),
+                f => [f.Name, f.Code, f.IsRingFenced ? "Yes" : "No", f.FundingSource, f.SeniorResponsibleOfficer, f.AllocatesByTable ? "Published table (passported)" : "Applications", f.CapPercent])),
+        // /decisions: recommended applications awaiting a decision.
+        new("awaiting-decision", Policy(Policies.Decisions), async (_, s, ct) =>
+            FinanceTable.Of("Awaiting a decision", ["Reference", "Project", "Organisation", "Requested (GBP)"],
+                await s.GetRequiredService<DashboardQueries>().AwaitingDecisionAsync(ct), c => [c.Reference, c.Title, c.Organisation, c.Amount])),
+        // /decisions: recent decisions (the Commissioner's page lists those with a decision notice).
+        new("decisions", Policy(Policies.Decisions), async (http, s, ct) =>
+            FinanceTable.Of("Decisions", ["Date", "Application", "Organisation", "Outcome", "Amount (GBP)", "Decided by", "Notice"],
+                await s.GetRequiredService<DashboardQueries>().RecentDecisionsAsync(noticesOnly: http.User.IsInRole(Roles.Commissioner), ct),
+                d => [UkTime.ToUkDate(d.DecidedAt), d.Application?.ApplicationReference, d.Application?.Organisation?.Name, DecisionTriggers.Describe(d.Outcome),
+                    d.Amount, d.DecidedByName, d.NoticeReference])),
+        // /staff/rounds: every round, or one phase.
+        new("rounds", Policy(Policies.GrantsOfficer), async (http, s, ct) =>
+        {
+            var query = new RoundListQuery(Enum.TryParse<RoundPhase>(Text(http, "phase"), out var phase) && Enum.IsDefined(phase) ? phase : null);
+            var rows = await AllRows.ReadAsync<RoundListItem>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<RoundService>().ListAsync(query with { Skip = skip, Take = take }, ct);
+                    return (p.Items, p.Count);
+                });
+            return FinanceTable.Of("Rounds", ["Reference", "Title", "Fund", "Status", "Opens (UK time)", "Closes (UK time)", "Budget (GBP)", "Applications"],
+                rows, r => [r.Reference, r.Title, r.Fund, RoundPhases.Describe(r.Phase), UkDateTime(r.OpensAt), UkDateTime(r.ClosesAt), r.Budget, r.Applications]);
+        }),
+        // /assess: the signed-in assessor's own assignments.
+        new("assignments", Policy(Policies.Assessor), async (http, s, ct) => WorkflowActor.From(http.User) is not { } actor ? null
+            : FinanceTable.Of("Assignments", ["Application", "Project", "Organisation", "In your register of interests", "Due", "Overdue", "Status"],
+                (await s.GetRequiredService<AssessorService>().InboxAsync(actor, ct)).Items,
+                i => [i.Reference, i.Title, i.Organisation, i.Flagged ? "Yes" : "No", i.Due, i.Overdue ? "Yes" : "No", AssignmentStates.Describe(i.State)])),
+        // /admin/staff: staff accounts, searched.
+        new("staff", Policy(Policies.Administrator), async (http, s, ct) =>
+        {
+            var text = Text(http, "q");
+            var rows = await AllRows.ReadAsync<StaffRow>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<StaffAdministration>().ListAsync(text, StaffSort.Name, false, skip, take, ct);
+                    return (p.Rows, p.Total);
+                });
+            return FinanceTable.Of("Staff", ["Name", "Email", "Roles", "Status", "Two-step sign-in", "Last signed in (UK time)"],
+                rows, m => [m.Name, m.Email, m.RoleNames, m.Status, m.TwoFactor ? "Set up" : "Not set up", m.LastSignInAt is { } at ? UkDateTime(at) : null]);
+        }),
+        // /admin: recent case activity.
+        new("case-activity", Policy(Policies.Administrator), async (_, s, ct) =>
+            FinanceTable.Of("Recent case activity", ["When (UK time)", "Case", "Action", "From", "To", "By"],
+                (await s.GetRequiredService<AdminAndApplicantQueries>().AdminAsync(ct)).RecentActivity,
+                j => [UkDateTime(j.At), j.Case, j.Action, j.From, j.To, j.Actor])),
+        // /decision-notices: notices in one state or all, searched.
+        new("decision-notices", AnyOf(DecisionNoticeAccess.StaffRoles), async (http, s, ct) =>
+        {
+            var (state, text) = (Text(http, "state"), Text(http, "q"));
+            var rows = await AllRows.ReadAsync<NoticeSummary>(async (skip, take) =>
+                {
+                    var p = await s.GetRequiredService<DecisionNoticeService>().ListAsync(state, text, NoticeSort.Updated, true, skip, take, ct);
+                    return (p.Rows, p.Total);
+                });
+            return FinanceTable.Of("Decision notices", ["Reference", "Title", "State", "Amount (GBP)", "Signed", "Last changed (UK time)"],
+                rows, n => [n.Reference, n.Title, n.StateLabel, n.Amount, n.SignatureDate, UkDateTime(n.UpdatedAt)]);
+        }),
+        // /panel/figures: the awards, payments or returns behind one figure of the Panel page or report.
+        new("panel-figure", AnyOf(PanelReportPages.MeasureReaders), async (http, s, ct) =>
+        {
+            var query = FigureQuery.Parse(Text(http, "list"), Text(http, "from"), Text(http, "to"), Number(http, "objective"), Text(http, "priority"));
+            var drill = s.GetRequiredService<FigureDrillDown>();
+            if (query is null || await drill.PageAsync(query, 1, ct) is not { } first)
+            {
+                return null;
+            }
+            var lines = first.Lines.ToList();
+            for (var n = 2; n <= first.Pages; n++)
+            {
+                lines.AddRange((await drill.PageAsync(query, n, ct))!.Lines);
+            }
+            return FinanceTable.Of("Figure", ["Reference", "Award", "Grant", "Organisation", "Date", "Amount (GBP)", "Share (%)", "Counted (GBP)"],
+                lines, l => [l.Reference, l.AwardReference, l.Title, l.Organisation, l.Date, l.Amount, l.SharePercent, l.Apportioned]);
+        }),
+    ];
+
+    /// <summary>The table names with a download (the tests walk them).</summary>
+    public static IReadOnlyList<string> Names => Exports.Select(e => e.Name).ToList();
+
+    public static IEndpointRouteBuilder MapTableExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var export in Exports)
+        {
+            endpoints.MapGet($"/exports/{export.Name}.{{format:regex(^(csv|xlsx)$)}}", async (string format, HttpContext http, CancellationToken ct) =>
+                await export.Rows(http, http.RequestServices, ct) is { } table
+                    ? format == "csv"
+                        ? Results.File(FinanceTableWriter.Csv(table), FinanceTableWriter.CsvType, export.Name + ".csv")
+                        : Results.File(FinanceTableWriter.Xlsx(table), FinanceTableWriter.XlsxType, export.Name + ".xlsx")
+                    : Results.NotFound())
+                .RequireAuthorization(export.Who);
+        }
+        return endpoints;
+    }
+
+    private static string? Text(HttpContext http, string key) => http.Request.Query[key].ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+    private static int? Number(HttpContext http, string key) => int.TryParse(Text(http, key), out var n) ? n : null;
+
+    private static DateOnly? UkDate(DateTimeOffset? at) => at is { } a ? UkTime.ToUkDate(a) : null;
+
+    /// <summary>A UK wall-clock time to the minute, as the pages show it.</summary>
+    private static DateTime UkDateTime(DateTimeOffset at)
+    {
+        var local = UkTime.ToUk(at).DateTime;
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
+}
