@@ -98,7 +98,7 @@ public sealed class SameRowsWhoeverFiresTests(WorkflowHostFixture fixture) : ICl
         }
         return timerId is { } id
             ? await fixture.Host.Services.GetRequiredService<TimerFirer>().FireAsync(id)
-            : await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(c), trigger, Actor.System, Guid.NewGuid().ToString()) { Comment = "Automatic" });
+            : await fixture.Host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(c), trigger, Actor.System, Guid.NewGuid().ToString()) { Comment = "Reason given" });
     }
 
     /// <summary>What one firing wrote: rows added or removed per table, and the case's columns that changed.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Workflow;
@@ -20,6 +21,7 @@ public sealed class RecoveryReceiptPanelTests : BunitContext, IAsyncLifetime
     {
         _host = await WorkflowTestHost.CreateAsync(clock: new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton(_host.Services.GetRequiredService<RecoveryReceipts>());
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await _host.DisposeAsync();
