@@ -10,7 +10,7 @@ internal sealed record ApprovalsSeed(IReadOnlyList<DeputySeed> Deputies, IReadOn
 
 internal sealed record DeputySeed(string Principal, string Deputy, decimal Limit, string Reason);
 
-internal sealed record ApprovalSeed(string Case, string By, int DaysAgo, string? Comment, string? VoidedBy, string? VoidedReason);
+internal sealed record ApprovalSeed(string Case, string By, int DaysAgo, string? Comment = null, string? VoidedBy = null, string? VoidedReason = null);
 
 /// <summary>
 /// Demo deputies and approvals (seed-data/demo/approvals.json). A nomination is checked as the deputies form checks it (a
@@ -22,7 +22,10 @@ internal sealed class ApprovalDemoLoader(GrantsDbContext db, WorkflowRegistry re
     public async Task<int> LoadAsync(CancellationToken ct)
     {
         var seed = file.Read<ApprovalsSeed>();
-        if (await db.Set<Deputy>().AnyAsync(ct) || await db.Set<CaseApproval>().AnyAsync(ct))
+        var emails = seed.Deputies.SelectMany(d => new[] { d.Principal, d.Deputy }).Concat(seed.Approvals.Select(a => a.By)).Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        // Approvals are given by people: without the demo sign-ins (data loaded on its own) there is no one to give them.
+        if (!await db.Users.AnyAsync(u => emails.Contains(u.NormalizedEmail!), ct)
+            || await db.Set<Deputy>().AnyAsync(ct) || await db.Set<CaseApproval>().AnyAsync(ct))
         {
             return 0;
         }
