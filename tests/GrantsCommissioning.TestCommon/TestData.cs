@@ -87,6 +87,21 @@ public static class TestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// The approvals the Scheme of Delegation asks for before a large decision (the Chief Executive's, the Chief Finance
+    /// Officer's), given for the amount requested by two test approvers who are not the decider.
+    /// </summary>
+    public static async Task RecordApprovalsAsync(GrantsDbContext db, int applicationId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var requested = await db.Applications.Where(x => x.Id == applicationId).Select(x => x.AmountRequestedPence).SingleAsync();
+        foreach (var (post, n) in new[] { ("Chief Executive", 1), ("Chief Finance Officer", 2) })
+        {
+            db.Add(new CaseApproval { ApplicationId = applicationId, Post = post, AmountPence = requested, ApprovedByUserId = $"test-approver-{n}", ApprovedByName = $"Test Approver {n}", ApprovedAt = at });
+        }
+        await db.SaveChangesAsync();
+    }
+
     public static async Task RecordDueDiligenceAsync(TestDatabase test, int applicationId)
     {
         ArgumentNullException.ThrowIfNull(test);

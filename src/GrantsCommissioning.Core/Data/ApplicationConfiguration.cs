@@ -46,6 +46,7 @@ internal sealed class ApplicationConfiguration :
     {
         b.HasOne(d => d.Application).WithMany(a => a.Decisions).HasForeignKey(d => d.ApplicationId);
         b.HasIndex(d => d.NoticeReference).IsUnique();
+        b.Property(d => d.DeputyForName).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<Attachment> b)

@@ -14,6 +14,8 @@ public class Decision
     public required string DecidedByUserId { get; set; }
     public required string DecidedByName { get; set; }
     public AuthorityLevel AuthorityLevel { get; set; }
+    /// <summary>The principal whose authority a deputy used, when the decision was taken by a deputy.</summary>
+    public string? DeputyForName { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
     /// <summary>PCC decision notice reference, e.g. "WMPCC/2013/017", for Commissioner decisions.</summary>
     public string? NoticeReference { get; set; }

@@ -301,6 +301,18 @@ public sealed record CheckAlreadyRecorded(string Item, string By, DateTimeOffset
 /// <summary>A second-person check needs the first check recorded, by someone else.</summary>
 public sealed record SecondCheckNeeded(string Item, string First) : Failure;
 
+/// <summary>A deputy acts with a limit no higher than the principal's own.</summary>
+public sealed record DeputyLimitTooHigh(Money Limit, Money Own) : Failure
+{
+    public override string Field => "Limit";
+}
+
+/// <summary>The person chosen is already the principal's deputy; the nomination must be ended before another is made.</summary>
+public sealed record AlreadyDeputy(string Deputy) : Failure
+{
+    public override string Field => "DeputyUserId";
+}
+
 /// <summary>Another fund already has that code.</summary>
 public sealed record DuplicateFundCode(string Code) : Failure
 {
@@ -398,6 +410,8 @@ public static class Failures
         ImportAlreadyTaken f => $"{f.FileName} was already imported on {UkTime.Describe(f.At)}: nothing was changed.",
         RunNotExported f => $"{f.Reference} is {f.State}: a run is exported only once a second finance user has authorised it.",
         SecondPersonNeeded f => $"Someone else in Finance must {f.Action}: {f.Because} (segregation of duties).",
+        DeputyLimitTooHigh f => $"A deputy's limit cannot be higher than your own delegated limit of {f.Own}; {f.Limit} is too high.",
+        AlreadyDeputy f => $"{f.Deputy} is already your deputy. End that nomination first to change its limit.",
         CheckAlreadyRecorded f => $"'{f.Item}' was already recorded by {f.By} on {UkTime.Describe(f.At)}: nothing was changed.",
         SecondCheckNeeded f => $"'{f.Item}' must be recorded after '{f.First}', by someone other than the person who recorded it.",
         UnknownCase f => $"There is no application or award {f.Reference}; check the reference.",

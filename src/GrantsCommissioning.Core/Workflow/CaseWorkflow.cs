@@ -117,7 +117,8 @@ internal sealed partial class CaseWorkflow(
         }
         var now = clock.GetUtcNow();
         var facts = await kinds.FactsAsync(db, c, ct);
-        var access = await TransitionChecks.AccessAsync(db, c, facts, transition, request.Actor, ct);
+        var amount = request.Amount ?? (transition.Limits == LimitKind.Amount ? facts.Amount : null);
+        var access = await TransitionChecks.AccessAsync(db, d, c, facts, transition, request.Actor, amount, ct);
         if (!access.Passed)
         {
             return TransitionResult.Fail(access.Error, access.Message!, c.State, c.Version);
@@ -128,8 +129,8 @@ internal sealed partial class CaseWorkflow(
         {
             return TransitionResult.Invalid(invalid, c.State, c.Version);
         }
-        var amount = request.Amount ?? (transition.Limits == LimitKind.Amount ? facts.Amount : null);
-        var check = TransitionChecks.Delegation(d, facts, transition, request.Actor, amount, request.NoticeReference, listing: false);
+        var check = TransitionChecks.Delegation(d, facts, transition, request.Actor, amount, request.NoticeReference, listing: false,
+            await TransitionChecks.DeputyshipsAsync(db, transition, request.Actor, ct));
         if (!check.Passed)
         {
             return TransitionResult.Fail(check.Error, check.Message!, c.State, c.Version);
@@ -159,6 +160,7 @@ internal sealed partial class CaseWorkflow(
         {
             await MarkTimerFiredAsync(db, timerId, now, ct);
         }
+        context.Authority = (check.RoleUsed, check.DeputyFor);
         if (handler is not null)
         {
             await handler.ApplyAsync(context, ct);

@@ -1,12 +1,13 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Workflow.Definitions;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Workflow;
 
-internal sealed record CheckOutcome(TransitionError Error, string? Message, string? RoleUsed)
+internal sealed record CheckOutcome(TransitionError Error, string? Message, string? RoleUsed, string? DeputyFor = null)
 {
     public bool Passed => Error == TransitionError.None;
 
@@ -26,16 +27,20 @@ internal static class TransitionChecks
         GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor,
         Money? amount, string? noticeReference, bool listing, CancellationToken ct)
     {
-        var access = await AccessAsync(db, c, facts, t, actor, ct, listing);
-        return access.Passed ? Delegation(d, facts, t, actor, amount, noticeReference, listing) : access;
+        var access = await AccessAsync(db, d, c, facts, t, actor, amount, ct, listing);
+        return access.Passed ? Delegation(d, facts, t, actor, amount, noticeReference, listing, await DeputyshipsAsync(db, t, actor, ct)) : access;
     }
+
+    /// <summary>The nominations under which the actor may decide as a deputy; none for transitions without limits.</summary>
+    public static async Task<IReadOnlyList<DeputyAuthority>> DeputyshipsAsync(GrantsDbContext db, TransitionDefinition t, Actor actor, CancellationToken ct) =>
+        t.Limits == LimitKind.None || actor.IsSystem ? [] : await DelegatedAuthority.DeputyshipsAsync(db, actor.UserId, ct);
 
     /// <summary>
     /// Whether the actor may fire the transition at all: one of its roles, and every guard. When listing buttons the
-    /// due-diligence guard is left out, so the decision is offered and firing it says which checks are missing.
+    /// due-diligence and approvals guards are left out, so the decision is offered and firing it says what is missing.
     /// </summary>
     public static async Task<CheckOutcome> AccessAsync(
-        GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, CancellationToken ct, bool listing = false)
+        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, Money? amount, CancellationToken ct, bool listing = false)
     {
         var roles = t.Roles.Where(actor.IsInRole).ToList();
         if (roles.Count == 0)
@@ -43,9 +48,11 @@ internal static class TransitionChecks
             return CheckOutcome.Fail(TransitionError.RoleNotAllowed,
                 $"'{t.DisplayName}' can only be done by: {string.Join(", ", t.Roles.Select(Roles.Describe))}.");
         }
-        foreach (var guard in t.Guards.Where(g => !(listing && g == DueDiligenceGuard)))
+        foreach (var guard in t.Guards.Where(g => !(listing && g is DueDiligenceGuard or DelegatedAuthority.ApprovalsGuard)))
         {
-            var failure = await GuardAsync(db, c, facts, t, actor, guard, ct);
+            var failure = guard == DelegatedAuthority.ApprovalsGuard
+                ? await DelegatedAuthority.ApprovalsProblemAsync(db, d, c.Id, actor, amount, ct) is { } problem ? CheckOutcome.Fail(problem.Error, problem.Message) : null
+                : await GuardAsync(db, c, facts, t, actor, guard, ct);
             if (failure is not null)
             {
                 return failure;
@@ -54,17 +61,22 @@ internal static class TransitionChecks
         return new CheckOutcome(TransitionError.None, null, roles[0]);
     }
 
-    /// <summary>The Scheme of Delegation (role × fund × amount); the role used is the lowest level that may decide.</summary>
-    public static CheckOutcome Delegation(WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, Actor actor, Money? amount, string? noticeReference, bool listing)
+    /// <summary>
+    /// The Scheme of Delegation (role × fund × amount); the role used is the lowest level that may decide. A deputy may
+    /// also use each of the principal's limits, capped at the deputy's own limit.
+    /// </summary>
+    public static CheckOutcome Delegation(WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, Actor actor, Money? amount, string? noticeReference, bool listing,
+        IReadOnlyList<DeputyAuthority> deputyships)
     {
         var roles = t.Roles.Where(actor.IsInRole).ToList();
         return t.Limits == LimitKind.None
             ? new CheckOutcome(TransitionError.None, null, roles[0])
-            : DelegationCheck(d, facts, t, roles, amount, noticeReference, listing);
+            : DelegationCheck(d, facts, t, roles, amount, noticeReference, listing, deputyships);
     }
 
     private static CheckOutcome DelegationCheck(
-        WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, List<string> roles, Money? amount, string? noticeReference, bool listing)
+        WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, List<string> roles, Money? amount, string? noticeReference, bool listing,
+        IReadOnlyList<DeputyAuthority> deputyships)
     {
         var checkAmount = t.Limits == LimitKind.Amount && !(listing && amount is null);
         if (checkAmount && amount is null)
@@ -77,16 +89,20 @@ internal static class TransitionChecks
         }
         var smallFund = facts.IsSmallFund;
         var reasons = new List<string>();
-        foreach (var limit in d.Delegation.Where(l => roles.Contains(l.Role)).OrderBy(l => l.MaxPence ?? long.MaxValue))
+        var own = d.Delegation.Where(l => roles.Contains(l.Role)).Select(l => (Limit: l, Deputy: (DeputyAuthority?)null));
+        var deputised = deputyships.SelectMany(x => d.Delegation.Where(l => t.Roles.Contains(l.Role) && x.PrincipalRoles.Contains(l.Role))
+            .Select(l => (Limit: l with { MaxPence = Math.Min(l.MaxPence ?? long.MaxValue, x.Limit.Pence) }, Deputy: (DeputyAuthority?)x)));
+        foreach (var (limit, deputy) in own.Concat(deputised).OrderBy(l => l.Limit.MaxPence ?? long.MaxValue))
         {
+            var who = deputy is null ? Roles.Describe(limit.Role) : $"As deputy for {deputy.PrincipalName} you";
             if (limit.SmallFundOnly && !smallFund)
             {
-                reasons.Add($"{Roles.Describe(limit.Role)} decisions are only for the small fund");
+                reasons.Add($"{who} may decide only for the small fund");
                 continue;
             }
             if (checkAmount && limit.MaxPence is { } max && amount!.Value.Pence > max)
             {
-                reasons.Add($"{Roles.Describe(limit.Role)} may decide up to {new Money(max)}");
+                reasons.Add($"{who} may decide up to {new Money(max)}");
                 continue;
             }
             if (checkAmount && !listing && limit.RequiresNoticeAbovePence is { } noticeAbove && amount!.Value.Pence > noticeAbove
@@ -95,7 +111,7 @@ internal static class TransitionChecks
                 return CheckOutcome.Fail(TransitionError.Validation,
                     $"A decision above {new Money(noticeAbove)} is a {Roles.Describe(limit.Role)} decision and needs a decision notice reference.");
             }
-            return new CheckOutcome(TransitionError.None, null, limit.Role);
+            return new CheckOutcome(TransitionError.None, null, limit.Role, deputy?.PrincipalName);
         }
         var what = checkAmount ? $"{amount} is outside your delegated authority" : "This decision is outside your delegated authority";
         return CheckOutcome.Fail(TransitionError.OverDelegatedLimit,

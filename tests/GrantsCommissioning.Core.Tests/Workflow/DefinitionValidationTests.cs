@@ -54,6 +54,16 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_WhenApprovalsAreListedButNoDecisionWaitsForThem_StopsStartup()
+    {
+        Edit("grant-application/v3.json", ", \"approvalsComplete\"]", "]");
+
+        var ex = await Assert.ThrowsAsync<StartupException>(LoadAsync);
+
+        Assert.Contains("workflows/grant-application/v3.json: the definition lists approvals but no transition uses the guard 'approvalsComplete'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_WhenSchemaViolated_NamesFileAndSchemaError()
     {
         Edit("payment/v1.json", "\"caseKind\": \"Payment\"", "\"caseKind\": \"Invoice\"");

@@ -121,8 +121,9 @@ public sealed class TransitionTests(WorkflowHostFixture fixture) : IClassFixture
         var forMaker = await Workflow.GetPermittedTriggersAsync(CaseRef.Of(app), maker);
         var forPanel = await Workflow.GetPermittedTriggersAsync(CaseRef.Of(app), panel);
 
-        Assert.Equal([ApplicationTriggers.Withdraw], forOfficer.Select(t => t.Trigger));
-        Assert.Equal([ApplicationTriggers.Approve, ApplicationTriggers.Defer, ApplicationTriggers.PartFund, ApplicationTriggers.Reject],
+        // v3: an officer may be a decision maker's deputy, so recording an approval is open to officers (its handler checks the post or deputyship).
+        Assert.Equal(["RecordApproval", ApplicationTriggers.Withdraw], forOfficer.Select(t => t.Trigger).Order(StringComparer.Ordinal));
+        Assert.Equal([ApplicationTriggers.Approve, ApplicationTriggers.Defer, ApplicationTriggers.PartFund, "RecordApproval", ApplicationTriggers.Reject, "SendBack"],
             forMaker.Select(t => t.Trigger).Order(StringComparer.Ordinal));
         Assert.True(forMaker.Single(t => t.Trigger == ApplicationTriggers.Reject).CommentRequired);
         Assert.True(forMaker.Single(t => t.Trigger == ApplicationTriggers.Approve).AmountLimited);

@@ -69,7 +69,7 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
     }
 
     /// <summary>An application, complete on the round's short form so it can be submitted, imported straight into <paramref name="state"/>.</summary>
-    public async Task<GrantApplication> ApplicationAsync(string state, bool smallFund = false, long requestedPence = 100_000, Actor? applicant = null)
+    public async Task<GrantApplication> ApplicationAsync(string state, bool smallFund = false, long requestedPence = 100_000, Actor? applicant = null, bool withApprovals = true)
     {
         var (_, roundId) = await FundAsync(smallFund);
         var orgId = await OrganisationAsync(applicant);
@@ -95,6 +95,11 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         {
             // A case put for decision has had its due diligence (the dueDiligenceComplete guard on funding decisions).
             await TestData.RecordDueDiligenceAsync(db, app.Id, DateTimeOffset.UtcNow);
+            if (withApprovals)
+            {
+                // ... and the approvals the Scheme of Delegation asks for before a large decision (approvalsComplete).
+                await TestData.RecordApprovalsAsync(db, app.Id, DateTimeOffset.UtcNow);
+            }
         }
         return app;
     }

@@ -860,6 +860,66 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.ToTable("AwardYearSplits");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.CaseApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyForName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyForUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("CaseApprovals", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -890,6 +950,10 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<string>("DecidedByUserId")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyForName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Feedback")
@@ -956,6 +1020,59 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasIndex("RegisterId");
 
                     b.ToTable("DeclaredInterests", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.Deputy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeputyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LimitPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NominatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrincipalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipalUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyUserId");
+
+                    b.HasIndex("PrincipalUserId");
+
+                    b.ToTable("Deputies", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.DueDiligenceCheck", b =>
@@ -1117,6 +1234,48 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("FundBudgets");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingLineMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IntoFunding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MovedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("RoundId", "ApplicationId");
+
+                    b.ToTable("FundingLineMoves", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingRound", b =>
@@ -3783,6 +3942,17 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.CaseApproval", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Decision", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
@@ -3832,6 +4002,17 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Fund");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingLineMove", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingRound", b =>

@@ -94,7 +94,14 @@ public sealed class ModerationInput
 
 public sealed record RankedApplication(
     int Rank, int ApplicationId, string Reference, string Organisation, string Title, string StateLabel, Money Requested, decimal? Score, bool Moderated,
-    bool NeedsModeration, int Completed, int Needed, Money? Cumulative, bool AboveFundingLine);
+    bool NeedsModeration, int Completed, int Needed, Money? Cumulative, bool AboveFundingLine, FundingLineMoveLine? Move = null)
+{
+    /// <summary>Whether the application is recommended for funding: within the budget by its rank, unless an officer moved it across the line.</summary>
+    public bool Funded => Score is not null && (Move?.IntoFunding ?? !AboveFundingLine);
+}
+
+/// <summary>An officer's move of an application across the funding line, with the reason, shown on the ranking.</summary>
+public sealed record FundingLineMoveLine(bool IntoFunding, string Reason, string MovedBy, DateTimeOffset MovedAt);
 
 public sealed record RankingView(int RoundId, string Reference, string Title, Money? Budget, IReadOnlyList<RankedApplication> Rows, Money TotalWithinBudget, int Unscored);
 

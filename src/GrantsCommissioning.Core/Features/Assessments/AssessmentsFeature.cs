@@ -15,6 +15,7 @@ public static class AssessmentsFeature
         .AddSingleton<AssignmentService>()
         .AddSingleton<AssessorService>()
         .AddSingleton<ModerationService>()
+        .AddSingleton<RankingActions>()
         .AddSingleton<AssessmentReminders>()
         .AddHostedService<AssessmentReminderService>();
 }

@@ -195,4 +195,42 @@ public sealed class AssignmentService(IDbContextFactory<GrantsDbContext> factory
     internal static List<decimal> CompletedTotals(IEnumerable<Assessment> assessments, IReadOnlyDictionary<int, AssessmentCriterion> criteria) =>
         assessments.Where(s => s.IsActive && s.CompletedAt != null)
             .Select(s => AssessmentScoring.WeightedTotal(s, criteria)).OfType<decimal>().ToList();
+
+    /// <summary>
+    /// An officer removes an assessor's assignment, with the reason (audited): it stops counting towards the round's
+    /// assessors, as a returned one does. Not once the scores are submitted; removing it again changes nothing.
+    /// </summary>
+    public async Task<FeatureResult<int>> RemoveAsync(int assessmentId, string? reason, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsInRole(Roles.GrantsOfficer))
+        {
+            return FeatureResult<int>.Fail(new RoleNeeded("grants officers", "remove an assessor's assignment"));
+        }
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 2000)
+        {
+            return FeatureResult<int>.Fail(new ReasonNeeded("Give the reason for removing the assignment (up to 2,000 characters)."));
+        }
+        return await factory.InTransactionAsync(async db =>
+        {
+            var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
+            if (assessment is null)
+            {
+                return FeatureResult<int>.Fail(new NotFound("assignment"));
+            }
+            if (assessment.ReturnedAt is not null)
+            {
+                return FeatureResult<int>.Ok(assessment.ApplicationId);
+            }
+            if (assessment.CompletedAt is not null)
+            {
+                return FeatureResult<int>.Fail(new NoLongerPossible("assignment", "removed", $"{assessment.AssessorName} has submitted their scores."));
+            }
+            (assessment.ReturnedAt, assessment.ReturnReason) = (clock.GetUtcNow(), $"Removed by {actor.DisplayName}: {text}");
+            await audit.AppendAsync(db, actor, "Assignment.Removed", nameof(Assessment), assessment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new { assessor = assessment.AssessorName, application = assessment.ApplicationId }, new { reason = text }, ct);
+            return FeatureResult<int>.Ok(assessment.ApplicationId);
+        }, ct);
+    }
 }

@@ -94,6 +94,8 @@ public sealed class ModerationService(IDbContextFactory<GrantsDbContext> factory
         var ids = apps.Select(a => a.Id).ToList();
         var moderations = await db.Set<Moderation>().AsNoTracking().Where(m => ids.Contains(m.ApplicationId)).ToDictionaryAsync(m => m.ApplicationId, m => m.Score, ct);
         var criteria = round.Criteria.ToDictionary(c => c.Id);
+        var moves = (await db.Set<FundingLineMove>().AsNoTracking().Where(m => m.RoundId == roundId).ToListAsync(ct))
+            .GroupBy(m => m.ApplicationId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id).Last());
         var scored = apps.Select(a =>
         {
             var totals = AssignmentService.CompletedTotals(a.Assessments, criteria);
@@ -117,7 +119,8 @@ public sealed class ModerationService(IDbContextFactory<GrantsDbContext> factory
             }
             rows.Add(new RankedApplication(rows.Count + 1, x.App.Id, x.App.ApplicationReference, x.App.Organisation!.Name, x.App.ProjectTitle,
                 labels.State(CaseKind.Application, x.App.WorkflowVersion, x.App.State), x.App.AmountRequested, x.Score, x.Moderated is not null, x.Needs,
-                x.Totals.Count, round.AssessorsPerApplication, running, above));
+                x.Totals.Count, round.AssessorsPerApplication, running, above,
+                moves.TryGetValue(x.App.Id, out var move) ? new FundingLineMoveLine(move.IntoFunding, move.Reason, move.MovedByName, move.MovedAt) : null));
         }
         return new RankingView(round.Id, round.Reference, round.Title, round.Budget, rows, new Money(within), rows.Count(r => r.Score is null));
     }

@@ -20,7 +20,7 @@ public sealed record IndicatorLine(int Id, string Name, string Unit, double Targ
 public sealed record AssessmentLine(string Assessor, bool? Conflict, string? ConflictDetails, int? WeightedScorePercent, Recommendation Recommendation, string? Comments);
 
 public sealed record DecisionLine(DecisionOutcome Outcome, Money Amount, string DecidedBy, AuthorityLevel Authority, DateTimeOffset At, string? Notice, string Rationale, string? Conditions,
-    string? Feedback = null);
+    string? Feedback = null, string? DeputyFor = null);
 
 public sealed record ApplicationCase(
     CaseHeader Header, string Title, string? Summary, int OrganisationId, string Organisation, string OrgId, string RoundReference, string RoundTitle,

@@ -85,10 +85,15 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
             ApplicationId = c.Id, Outcome = outcome, AmountPence = DecisionTriggers.IsFunded(outcome) ? request.Amount!.Value.Pence : 0,
             Rationale = payload.Rationale.Trim(), Conditions = payload.Conditions?.Trim(),
             Feedback = string.IsNullOrWhiteSpace(payload.Feedback) ? null : payload.Feedback.Trim(), DecidedByUserId = context.Actor.UserId,
-            DecidedByName = context.Actor.DisplayName, AuthorityLevel = AuthorityOf(context.Actor), DecidedAt = context.Now,
+            DecidedByName = context.Actor.DisplayName, AuthorityLevel = AuthorityOf(context), DeputyForName = context.Authority.DeputyFor, DecidedAt = context.Now,
             NoticeReference = string.IsNullOrWhiteSpace(request.NoticeReference) ? null : request.NoticeReference.Trim(),
         };
         context.Db.Decisions.Add(decision);
+        if (outcome == DecisionOutcome.Defer)
+        {
+            // A deferred case comes back through assessment and a new recommendation, so its approvals must be given again.
+            await ApprovalHandler.VoidWithAuditAsync(context, audit, "Deferred: " + payload.Rationale.Trim(), ct);
+        }
         if (decision.NoticeReference is { } reference
             && await context.Db.Set<DecisionNotice>().FirstOrDefaultAsync(n => n.NoticeReference == reference, ct) is { } signedNotice)
         {
@@ -145,8 +150,13 @@ public sealed class DecisionHandler(IValidator<DecisionReasons> validator, Audit
     private static object AuditImage(Decision d) => new
     {
         outcome = d.Outcome.ToString(), amountPence = d.AmountPence, authority = d.AuthorityLevel.ToString(), noticeReference = d.NoticeReference,
-        rationale = d.Rationale, conditions = d.Conditions, feedback = d.Feedback, decidedByUserId = d.DecidedByUserId, decidedByName = d.DecidedByName,
+        deputyFor = d.DeputyForName, rationale = d.Rationale, conditions = d.Conditions, feedback = d.Feedback, decidedByUserId = d.DecidedByUserId, decidedByName = d.DecidedByName,
     };
+
+    /// <summary>A deputy decides under the principal's level; anyone else under their own highest role.</summary>
+    private static AuthorityLevel AuthorityOf(TransitionContext context) => context.Authority is { DeputyFor: not null, Role: { } role }
+        ? role switch { Roles.Commissioner => AuthorityLevel.Commissioner, Roles.DecisionMaker => AuthorityLevel.DecisionMaker, _ => AuthorityLevel.GrantsOfficer }
+        : AuthorityOf(context.Actor);
 
     private static AuthorityLevel AuthorityOf(Actor actor) =>
         actor.IsInRole(Roles.Commissioner) ? AuthorityLevel.Commissioner

@@ -8,6 +8,10 @@ public static class DecisionsFeature
 {
     public static IServiceCollection AddDecisions(this IServiceCollection services) => services
         .AddTransitionHandler<DecisionHandler>()
+        .AddTransitionHandler<ApprovalHandler>()
+        .AddTransitionHandler<SendBackHandler>()
+        .AddSingleton<IValidator<ApprovalNote>, ApprovalNoteValidator>()
+        .AddSingleton<ApprovalService>()
         .AddSingleton<IValidator<DecisionReasons>, DecisionReasonsValidator>()
         .AddSingleton<DecisionService>()
         .AddSingleton<DueDiligenceService>()

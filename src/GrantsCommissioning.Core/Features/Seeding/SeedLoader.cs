@@ -19,7 +19,7 @@ public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
     Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
-    Payments.ScheduleDemoLoader schedulesDemo)
+    Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -69,6 +69,7 @@ public sealed partial class SeedLoader(
                 ("demo/retention.json", (db, file, c) => new Retention.RetentionDemoLoader(db, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "assessments*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Assessments.DemoAssessmentLoader(db, file, now).LoadAsync(c)))),
+                ("demo/approvals.json", (db, file, c) => new Decisions.ApprovalDemoLoader(db, registry, file, now).LoadAsync(c)),
             ],
             ct);
     }

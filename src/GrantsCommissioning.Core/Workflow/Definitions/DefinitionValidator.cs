@@ -141,6 +141,17 @@ public static class DefinitionValidator
                 p.Add($"transition '{t.Trigger}' is limited by the Scheme of Delegation but role '{role}' has no delegation limit.");
             }
         }
+        var guarded = d.Transitions.Any(t => t.Guards.Contains("approvalsComplete"));
+        if (guarded != (d.Approvals.Count > 0))
+        {
+            p.Add(guarded
+                ? "a transition uses the guard 'approvalsComplete' but the definition lists no approvals."
+                : "the definition lists approvals but no transition uses the guard 'approvalsComplete', so nothing would wait for them.");
+        }
+        foreach (var post in d.Approvals.GroupBy(a => a.Post, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            p.Add($"the approval of '{post.Key}' is listed more than once.");
+        }
     }
 
     private static void CheckNotifications(WorkflowDefinition d, EmailTemplates templates, List<string> p)

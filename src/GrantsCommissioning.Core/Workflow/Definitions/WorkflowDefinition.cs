@@ -15,6 +15,11 @@ public sealed record WorkflowDefinition
     public IReadOnlyList<TransitionDefinition> Transitions { get; init; } = [];
     public IReadOnlyList<DelegationLimit> Delegation { get; init; } = [];
     public IReadOnlyList<TimerDefinition> Timers { get; init; } = [];
+    /// <summary>Approvals a funded decision needs first, in order, by the posts named (see <see cref="ApprovalStep"/>).</summary>
+    public IReadOnlyList<ApprovalStep> Approvals { get; init; } = [];
+
+    /// <summary>The approvals a decision of <paramref name="amountPence"/> needs, in the order they are given.</summary>
+    public IReadOnlyList<ApprovalStep> ApprovalsFor(long amountPence) => Approvals.Where(a => amountPence > a.AbovePence).ToList();
 
     public StateDefinition? FindState(string name) => States.FirstOrDefault(s => s.Name == name);
 
@@ -73,6 +78,18 @@ public sealed record DelegationLimit
     /// <summary>Above this value the decision must carry a published decision notice reference.</summary>
     public long? RequiresNoticeAbovePence { get; init; }
     public AuthorityLevel? Authority { get; init; }
+}
+
+/// <summary>
+/// A post whose approval a funded decision above <see cref="AbovePence"/> needs before it is taken: the post holder is
+/// the staff member whose job title starts with <see cref="Post"/> ("Chief Finance Officer (Treasurer)"), or their deputy.
+/// </summary>
+public sealed record ApprovalStep
+{
+    public required string Post { get; init; }
+    public long AbovePence { get; init; }
+
+    public bool HeldBy(string? jobTitle) => jobTitle is not null && jobTitle.StartsWith(Post, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record TimerDefinition

@@ -27,6 +27,9 @@ public sealed class TransitionContext
 
     public DateTimeOffset Now { get; }
 
+    /// <summary>The delegation row's role the Scheme of Delegation let the actor use, and the principal when they acted as a deputy.</summary>
+    public (string? Role, string? DeputyFor) Authority { get; internal set; }
+
     /// <summary>Starts a case the handler creates (an award's payments and returns) in its workflow, started by this actor.</summary>
     public void Start(IWorkflowCase newCase) => start(newCase, Actor);
 }

@@ -85,6 +85,7 @@ public sealed class AwardSplittingTests
         host.Workflow.Import(db, second, ApplicationStates.Recommendation, DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
         await TestData.RecordDueDiligenceAsync(db, second.Id, DateTimeOffset.UtcNow);
+        await TestData.RecordApprovalsAsync(db, second.Id, DateTimeOffset.UtcNow);
         return (first, second);
     }
 }
