@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GrantsCommissioning.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261202171034_Initial")]
+    [Migration("20261202230639_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -896,6 +896,68 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("AwardYearSplits");
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.CaseApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DeputyForName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeputyForUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VoidedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("CaseApprovals", (string)null);
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -929,6 +991,10 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DeputyForName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Feedback")
                         .HasMaxLength(4000)
@@ -996,6 +1062,61 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("RegisterId");
 
                     b.ToTable("DeclaredInterests", (string)null);
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.Deputy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DeputyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeputyUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("LimitPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrincipalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrincipalUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyUserId");
+
+                    b.HasIndex("PrincipalUserId");
+
+                    b.ToTable("Deputies", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.DueDiligenceCheck", b =>
@@ -1165,6 +1286,50 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("FundBudgets");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingLineMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IntoFunding")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MovedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MovedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("RoundId", "ApplicationId");
+
+                    b.ToTable("FundingLineMoves", (string)null);
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingRound", b =>
@@ -1903,6 +2068,10 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AdvanceJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<long>("AmountPence")
                         .HasColumnType("bigint");
 
@@ -1915,6 +2084,22 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.Property<int>("AwardId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Basis")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("ConditionDocument")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("DocumentReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentReceivedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
@@ -3208,6 +3393,23 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ReceiptReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("ReceivedPence")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -3884,6 +4086,17 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.CaseApproval", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.Decision", b =>
                 {
                     b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
@@ -3933,6 +4146,17 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Fund");
+                });
+
+            modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingLineMove", b =>
+                {
+                    b.HasOne("GrantsCommissioning.Core.Domain.GrantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantsCommissioning.Core.Domain.FundingRound", b =>

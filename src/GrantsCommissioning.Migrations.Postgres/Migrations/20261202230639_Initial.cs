@@ -117,6 +117,27 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Deputies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PrincipalUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PrincipalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DeputyUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DeputyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LimitPence = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    NominatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deputies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Funds",
                 columns: table => new
                 {
@@ -1146,6 +1167,36 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Post = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ApprovedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DeputyForUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DeputyForName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VoidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VoidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VoidedReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseApprovals_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Decisions",
                 columns: table => new
                 {
@@ -1160,6 +1211,7 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     DecidedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     DecidedByName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     AuthorityLevel = table.Column<int>(type: "integer", nullable: false),
+                    DeputyForName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     NoticeReference = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: true)
@@ -1194,6 +1246,31 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_DueDiligenceChecks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DueDiligenceChecks_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundingLineMoves",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    IntoFunding = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MovedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MovedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingLineMoves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundingLineMoves_Applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Applications",
                         principalColumn: "Id",
@@ -1739,6 +1816,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     AmountPence = table.Column<long>(type: "bigint", nullable: false),
                     HoldReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     HeldForReturnId = table.Column<int>(type: "integer", nullable: true),
+                    Basis = table.Column<int>(type: "integer", nullable: false, defaultValue: 1),
+                    AdvanceJustification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConditionDocument = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DocumentReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DocumentReceivedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     RecordedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     AuthorisedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     AuthorisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -1930,7 +2012,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     RaisedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     RaisedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedPence = table.Column<long>(type: "bigint", nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReceiptReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReceivedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2321,6 +2408,11 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 columns: new[] { "OrganisationId", "VerifiedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseApprovals_ApplicationId",
+                table: "CaseApprovals",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Criteria_RoundId",
                 table: "Criteria",
                 column: "RoundId");
@@ -2375,6 +2467,16 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 column: "RegisterId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deputies_DeputyUserId",
+                table: "Deputies",
+                column: "DeputyUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deputies_PrincipalUserId",
+                table: "Deputies",
+                column: "PrincipalUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DueDiligenceChecks_ApplicationId_Item",
                 table: "DueDiligenceChecks",
                 columns: new[] { "ApplicationId", "Item" },
@@ -2395,6 +2497,16 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 name: "IX_FundCarryForwards_FundId_FromYearStart",
                 table: "FundCarryForwards",
                 columns: new[] { "FundId", "FromYearStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingLineMoves_ApplicationId",
+                table: "FundingLineMoves",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundingLineMoves_RoundId_ApplicationId",
+                table: "FundingLineMoves",
+                columns: new[] { "RoundId", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Funds_Code",
@@ -2821,6 +2933,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                 name: "BankDetailsChanges");
 
             migrationBuilder.DropTable(
+                name: "CaseApprovals");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -2828,6 +2943,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DeclaredInterests");
+
+            migrationBuilder.DropTable(
+                name: "Deputies");
 
             migrationBuilder.DropTable(
                 name: "DueDiligenceChecks");
@@ -2840,6 +2958,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FundCarryForwards");
+
+            migrationBuilder.DropTable(
+                name: "FundingLineMoves");
 
             migrationBuilder.DropTable(
                 name: "FundVirements");
