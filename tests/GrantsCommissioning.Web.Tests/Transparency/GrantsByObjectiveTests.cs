@@ -44,6 +44,6 @@ public partial class GrantsByObjectiveTests(GrantsWebFactory site)
         }
     }
 
-    [GeneratedRegex("<tr><th scope=\"row\" class=\"wrap-anywhere\">(.*?)</th><td class=\"year\">(.*?)</td><td class=\"num\">(\\d+)</td><td class=\"num\" data-pence=\"(-?\\d+)\">")]
+    [GeneratedRegex("<tr><th scope=\"row\">(.*?)</th><td class=\"year\">(.*?)</td><td class=\"num\">(\\d+)</td><td class=\"num\" data-pence=\"(-?\\d+)\">")]
     private static partial Regex Row();
 }

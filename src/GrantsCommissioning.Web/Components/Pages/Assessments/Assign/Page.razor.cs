@@ -29,7 +29,14 @@ public partial class Page
     [SupplyParameterFromForm(FormName = "assign")]
     private AssignInput? Form { get; set; }
 
+    [SupplyParameterFromForm(FormName = "remove-assignment")]
+    private RemovalInput? Removal { get; set; }
+
+    [SupplyParameterFromQuery(Name = "remove")]
+    private int? RemoveId { get; set; }
+
     private RoundAssignmentView? _view;
+    private (string Reference, AssignmentLine Assignment)? _removing;
     private string? _done;
     private HashSet<int> _ticked = [];
 
@@ -51,7 +58,36 @@ public partial class Page
         if (_view is null)
         {
             NotFound();
+            return;
         }
+        var wanted = _done is null ? Removal?.AssessmentId ?? RemoveId : null;
+        _removing = wanted is { } id
+            ? _view.Applications.SelectMany(a => a.Assignments.Where(s => s.AssessmentId == id && Removable(s)).Select(s => (a.Reference, s)))
+                .Cast<(string, AssignmentLine)?>().FirstOrDefault()
+            : null;
+    }
+
+    private async Task RemoveAsync()
+    {
+        var result = await Assignments.RemoveAsync(Removal?.AssessmentId ?? 0, Removal?.Reason, Actor);
+        if (Show(result))
+        {
+            _done = "The assignment has been removed. Assign another assessor to the application if it needs one.";
+            Removal = null;
+        }
+        await LoadAsync();
+    }
+
+    private static bool Removable(AssignmentLine s) => s.State is AssignmentState.AwaitingAnswer or AssignmentState.ToScore;
+
+    private string RemoveLink(int assessmentId) => $"{Link(Sort, PageNumber)}&remove={assessmentId}#confirm-remove";
+
+    /// <summary>The removal form: which assignment, and why.</summary>
+    public sealed class RemovalInput
+    {
+        public int AssessmentId { get; set; }
+
+        public string? Reason { get; set; }
     }
 
     private async Task AssignAsync()
