@@ -22,6 +22,7 @@ public class AssessmentPagesTests(BrowserSite site)
     public static TheoryData<string, string> Pages => new()
     {
         { Officer, "/staff/rounds/{round}/assessment" },
+        { Officer, "/staff/rounds/{round}/assessment?remove={awaiting}" },
         { Officer, "/staff/rounds/{round}/ranking" },
         { Officer, "/staff/applications/{moderation}/moderation" },
         { Officer, "/staff/applications/{moderated}/moderation" },
