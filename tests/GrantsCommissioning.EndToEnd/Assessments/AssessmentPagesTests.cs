@@ -65,7 +65,10 @@ public class AssessmentPagesTests(BrowserSite site)
         await ScreenshotAsync(assessor, "inbox");
         await assessor.ClickAsync("text=CGS-CY-0102");
         var selects = assessor.Locator("main select");
+        // Count the score fields only once the scoring page has loaded (the inbox has none).
+        await Assertions.Expect(assessor.Locator("text=Submit my scores")).ToBeVisibleAsync();
         var count = await selects.CountAsync();
+        Assert.True(count > 1, "one score per criterion");
         for (var i = 0; i < count; i++)
         {
             await selects.Nth(i).SelectOptionAsync("4");

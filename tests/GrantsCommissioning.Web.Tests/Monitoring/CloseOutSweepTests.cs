@@ -39,7 +39,8 @@ public class CloseOutSweepTests(GrantsWebFactory site)
         await using (var db = await factory.CreateDbContextAsync())
         {
             returnId = await db.Returns.Where(r => r.ReturnReference == "AWD-2013-0007-R2").Select(r => r.Id).SingleAsync();
-            Assert.Equal(("Mary Evans", ReturnStates.Submitted), await db.Returns.Where(r => r.Id == returnId).Select(r => ValueTuple.Create(r.SignedOffByName!, r.State)).SingleAsync());
+            var sent = await db.Returns.Where(r => r.Id == returnId).Select(r => new { r.SignedOffByName, r.State }).SingleAsync();
+            Assert.Equal(("Mary Evans", ReturnStates.Submitted), (sent.SignedOffByName, sent.State));
         }
         var officer = await site.FindUserAsync("senior.officer@demo.opcc-grants.example");
 
