@@ -54,9 +54,8 @@ if $postgres; then
   postgres_excluded="${GC_POSTGRES_EXCLUDED_TESTS:-}"
   filter=()
   [ -n "$postgres_excluded" ] && filter=(--filter "$postgres_excluded")
-  for project in tests/GrantsCommissioning.Core.Tests tests/GrantsCommissioning.Web.Tests; do
-    dotnet test "$project" --no-build -c Debug --logger "trx" --results-directory "$results" "${filter[@]}" "$@" || status=$?
-  done
+  # Both suites in one run (a solution filter holding just them), so they run side by side as on SQLite.
+  dotnet test tests/postgres-suites.slnf --no-build -c Debug --logger "trx" --results-directory "$results" "${filter[@]}" "$@" || status=$?
 else
   dotnet test GrantsCommissioning.sln --no-build -c Debug --logger "trx" --results-directory "$results" "$@" || status=$?
 fi

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace GrantsCommissioning.EndToEnd;
 
 /// <summary>The finance pages (budgets by year, payment runs, a run, reconciliation): axe-core clean and no horizontal scroll at 1280 and 320 px.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class FinancePageTests(BrowserSite site)
 {
     public static TheoryData<string> Pages => ["/finance", "/finance/2027", "/finance/runs", "/finance/runs/{exported}", "/finance/runs/{prepared}", "/finance/reconciliation"];

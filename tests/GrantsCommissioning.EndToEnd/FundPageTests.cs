@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.EndToEnd;
 
 /// <summary>The fund pages (funds, a passported fund, virements, a figure's drill-down): axe-core clean and no horizontal scroll at 1280 and 320 px.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class FundPageTests(BrowserSite site)
 {
     public static TheoryData<string, string> Pages => new()

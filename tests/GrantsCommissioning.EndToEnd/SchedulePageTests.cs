@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.EndToEnd;
 
 /// <summary>The award payment schedule page (the demo's AWD-CY-0013, an advance held for a document): axe-core clean and no horizontal scroll at 1280 and 320 px.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class SchedulePageTests(BrowserSite site)
 {
     [Theory]

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace GrantsCommissioning.EndToEnd;
 
 /// <summary>A member of staff without two-step verification, in a real browser: signing in lands on setting it up.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class StaffTwoStepTests(BrowserSite site)
 {
     private const string Password = "a long staff passphrase";

@@ -3,7 +3,7 @@ using GrantsCommissioning.EndToEnd.Infrastructure;
 namespace GrantsCommissioning.EndToEnd.Api;
 
 /// <summary>The administrator's API token page in a real browser: no axe violations, no sideways scroll at 320 px, the form's errors and the revoke confirmation too.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class ApiTokenPageTests(BrowserSite site)
 {
     private const string Admin = "admin@demo.opcc-grants.example";

@@ -13,7 +13,7 @@ namespace GrantsCommissioning.EndToEnd.Assessments;
 /// application with a justification for each criterion and an officer moderates one whose totals diverge.
 /// {round} is CGS-CURRENT; {awaiting} Tom Bennett's assignment on CGS-CY-0101; {moderation} CGS-CY-0103.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class AssessmentPagesTests(BrowserSite site)
 {
     private const string Officer = "officer@demo.opcc-grants.example";

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.EndToEnd.Decisions;
 
 /// <summary>The deputies page and the case page with its approval tracker: no axe-core violations, no sideways scroll at 320 pixels.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class ApprovalPageTests(BrowserSite site)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace GrantsCommissioning.EndToEnd.Decisions;
 /// The due-diligence checklist in a real browser: no axe-core violations and no sideways scroll at 320 pixels, and an
 /// officer recording a check (an error summary first when no check is chosen), with who and when shown.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class DueDiligencePageTests(BrowserSite site)
 {
     private const string Officer = "officer@demo.opcc-grants.example";

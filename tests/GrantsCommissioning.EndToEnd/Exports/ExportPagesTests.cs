@@ -7,7 +7,7 @@ namespace GrantsCommissioning.EndToEnd.Exports;
 /// tables with their CSV and XLSX downloads, the Decisions dashboard's national-priority chart and table, the success
 /// measures of one RAG (the Panel page's RAG counts link there) and the public grants register with its objective chart.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class ExportPagesTests(BrowserSite site)
 {
     public static TheoryData<string?, string> Pages => new()

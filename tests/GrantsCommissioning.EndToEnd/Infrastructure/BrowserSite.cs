@@ -206,8 +206,19 @@ public class BrowserSite : IAsyncLifetime
     }
 }
 
+/// <summary>Public and applicant pages, on a site of their own.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>
+/// Staff pages, on a second site of their own (the same demo data, its own database, app and browser), so the two halves
+/// of the page checks run side by side instead of one after the other. xUnit gives each collection its own fixture.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class StaffBrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Browser, staff pages";
 }

@@ -11,7 +11,7 @@ namespace GrantsCommissioning.EndToEnd.Monitoring;
 /// The officer's monitoring pages in a real browser: axe-core finds no WCAG 2.2 AA violations and nothing scrolls sideways
 /// at 320 CSS pixels. {award} is the demo award AWD-CY-0013 (rated over time, a flagged return), {return} its submitted return.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class MonitoringPagesTests(BrowserSite site)
 {
     private const string Officer = "officer@demo.opcc-grants.example";

@@ -7,7 +7,7 @@ namespace GrantsCommissioning.EndToEnd.Panel;
 /// national-priority table and figure links, the drill-down behind a figure, the report's HTML view signed in (figures are
 /// links) and signed out (plain figures), and the 360Giving data-quality page.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class PanelPagesTests(BrowserSite site)
 {
     private const string Panel = "panel@demo.opcc-grants.example";

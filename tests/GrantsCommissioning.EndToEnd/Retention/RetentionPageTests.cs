@@ -3,7 +3,7 @@ using GrantsCommissioning.EndToEnd.Infrastructure;
 namespace GrantsCommissioning.EndToEnd.Retention;
 
 /// <summary>The administrator's retention page in a real browser: no axe violations and no sideways scroll at 320 px, with the policy form, the lift and approve confirmations, and a form's errors.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class RetentionPageTests(BrowserSite site)
 {
     private const string Admin = "admin@demo.opcc-grants.example";

@@ -12,7 +12,7 @@ namespace GrantsCommissioning.EndToEnd.Rounds;
 /// sideways at 320 CSS pixels; and the journey an officer takes to set up, preview and publish a round.
 /// {draft} is the demo draft round CGS-NEXT, {open} the open round CGS-CURRENT.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class RoundPagesTests(BrowserSite site)
 {
     private const string Officer = "officer@demo.opcc-grants.example";

@@ -10,7 +10,7 @@ namespace GrantsCommissioning.EndToEnd.Staff;
 /// The officer's and finance's paged lists in a real browser: axe-core clean, no sideways scroll at 320 px, and once
 /// the page is interactive (its first pages restored from the prerender) a search still asks the server for its page.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class StaffListPagesTests(BrowserSite site)
 {
     [Theory]

@@ -9,7 +9,7 @@ namespace GrantsCommissioning.EndToEnd.Staff;
 /// The administrator's staff pages in a real browser: axe-core finds no WCAG 2.2 AA violations (the invitation form with
 /// its errors too) and nothing scrolls sideways at 320 CSS pixels. {officer} is the demo grants officer's account.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffBrowserCollection.Name)]
 public class StaffPagesTests(BrowserSite site)
 {
     private const string Admin = "admin@demo.opcc-grants.example";
