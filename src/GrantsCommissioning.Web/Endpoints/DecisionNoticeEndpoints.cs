@@ -1,14 +1,12 @@
-using System.Globalization;
-using System.Text;
-using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Web.Components.Workflow;
 
 namespace GrantsCommissioning.Web.Endpoints;
 
 /// <summary>
-/// The Word documents of decision notices (Part 1 only): for anyone once published, for notice staff at any stage; and
-/// the staff list as CSV. A notice that is missing, unpublished (publicly) or not theirs to see is a 404.
+/// The Word documents of decision notices (Part 1 only): for anyone once published, for notice staff at any stage. A
+/// notice that is missing, unpublished (publicly) or not theirs to see is a 404. (The notices list downloads through
+/// <see cref="TableExportEndpoints"/>.)
 /// </summary>
 internal static class DecisionNoticeEndpoints
 {
@@ -22,17 +20,6 @@ internal static class DecisionNoticeEndpoints
                 ? Results.File(doc.Content, NoticeDocument.ContentType, doc.FileName)
                 : Results.NotFound())
             .RequireAuthorization(p => p.RequireRole(DecisionNoticeAccess.Staff));
-        endpoints.MapGet("/decision-notices/export.csv", async (string? state, DecisionNoticeService notices, CancellationToken ct) =>
-        {
-            var page = await notices.ListAsync(state, null, NoticeSort.Reference, false, 0, 200, ct);
-            var csv = new StringBuilder("Reference,Title,State,Amount (GBP),Signed\r\n");
-            foreach (var n in page.Rows)
-            {
-                csv.Append(CultureInfo.InvariantCulture,
-                    $"{Csv.Cell(n.Reference)},{Csv.Cell(n.Title)},{Csv.Cell(n.StateLabel)},{n.Amount?.Pounds.ToString("0.00", CultureInfo.InvariantCulture)},{n.SignatureDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\r\n");
-            }
-            return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "decision-notices.csv");
-        }).RequireAuthorization(p => p.RequireRole(DecisionNoticeAccess.Staff));
         return endpoints;
     }
 }

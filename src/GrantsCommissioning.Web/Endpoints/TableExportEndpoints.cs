@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Assessments;
+using GrantsCommissioning.Core.Features.Cases;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Features.Decisions;
@@ -176,6 +177,75 @@ internal static class TableExportEndpoints
             return FinanceTable.Of("Figure", ["Reference", "Award", "Grant", "Organisation", "Date", "Amount (GBP)", "Share (%)", "Counted (GBP)"],
                 lines, l => [l.Reference, l.AwardReference, l.Title, l.Organisation, l.Date, l.Amount, l.SharePercent, l.Apportioned]);
         }),
+        // /finance/{year}: the funds' budgets, commitments and payments in a financial year.
+        new("finance-funds", Policy(Policies.Finance), async (http, s, ct) => Number(http, "year") is not { } start || start is < 2000 or > 2100 ? null
+            : FinanceTable.Of($"Funds {new FinancialYear(start)}".Replace('/', '-'),
+                ["Fund", "Senior responsible officer", "Budget (GBP)", "Committed (GBP)", "Paid (GBP)", "Committed, not yet paid (GBP)", "Uncommitted (GBP)"],
+                (await s.GetRequiredService<DashboardQueries>().FinanceAsync(new FinancialYear(start), ct)).Funds,
+                f => [f.Name, f.SeniorResponsibleOfficer, f.Budget, f.Committed, f.Paid, f.OutstandingCommitments, f.Uncommitted])),
+
+        // Tables inside one record's page: the record's id is in the query string, and a record the page would not show
+        // the signed-in user (none with that id, or an application not assigned to this assessor) is 404, as the page is.
+
+        // /cases/{applications|awards|payments|returns}/{id}: the case's history.
+        new("case-history", Policy(Policies.CasePages), async (http, s, ct) =>
+        {
+            if (WorkflowActor.From(http.User) is not { } actor || Number(http, "id") is not { } id)
+            {
+                return null;
+            }
+            var cases = s.GetRequiredService<CaseQueries>();
+            var history = Text(http, "case") switch
+            {
+                "application" => (await cases.ApplicationAsync(id, actor, ct))?.History,
+                "award" => (await cases.AwardAsync(id, actor, ct))?.History,
+                "payment" => (await cases.PaymentAsync(id, actor, ct))?.History,
+                "return" => (await cases.ReturnAsync(id, actor, ct))?.History,
+                _ => null,
+            };
+            return history is null ? null : FinanceTable.Of("History", ["When (UK time)", "Action", "Amount (GBP)", "From", "To", "By", "Role", "Comment"],
+                history, h => [UkDateTime(h.At), h.Action, h.Amount, h.From, h.To, h.Actor, h.Role is null ? null : Roles.Describe(h.Role), h.Comment]);
+        }),
+        // /finance/funds/{id}: the fund's budget by year, its year-end decisions and its published allocation tables.
+        new("fund-budgets", Policy(Policies.Funds), async (http, s, ct) => await FundAsync(http, s, ct) is not { } fund ? null
+            : FinanceTable.Of("Budgets " + fund.Form.Code, ["Financial year", "Budget (GBP)"], fund.Budgets, b => [b.Year.ToString(), b.Budget])),
+        new("fund-year-end", Policy(Policies.Funds), async (http, s, ct) => await FundAsync(http, s, ct) is not { } fund ? null
+            : FinanceTable.Of("Year end " + fund.Form.Code, ["From year", "Amount (GBP)", "To", "Decision", "Decided by", "Decided (UK time)"],
+                await s.GetRequiredService<BudgetMovements>().CarryForwardsAsync(fund.Id, ct),
+                c => [c.From.ToString(), c.Amount, c.Destination == CarryForwardTo.Reserves ? "Reserves" : $"{c.From.Next} budget", c.Reason, c.DecidedBy, UkDateTime(c.DecidedAt)])),
+        new("fund-allocations", Policy(Policies.Funds), async (http, s, ct) => await FundAsync(http, s, ct) is not { } fund ? null
+            : FinanceTable.Of("Allocations " + fund.Form.Code, ["Financial year", "Partner", "Award", "Allocation (GBP)"],
+                fund.Tables.SelectMany(t => t.Awards.Select(a => (t.Year, a))), x => [x.Year.ToString(), x.a.Partner, x.a.AwardReference, x.a.Amount])),
+        // /finance/{year}/funds/{fund}/{figure}?quarter=: what makes up one figure of a fund's year or quarter.
+        new("fund-figure", Policy(Policies.Finance), async (http, s, ct) =>
+        {
+            var figureName = Text(http, "figure");
+            if (Number(http, "year") is not { } start || start is < 2000 or > 2100 || Number(http, "fund") is not { } fundId
+                || !Enum.TryParse<Figure>(figureName, ignoreCase: true, out var figure) || !Enum.IsDefined(figure) || int.TryParse(figureName, out _)
+                || await s.GetRequiredService<FundFigures>().LinesAsync(fundId, new FinancialYear(start), Number(http, "quarter"), figure, ct) is not { } found)
+            {
+                return null;
+            }
+            return FinanceTable.Of(figure.ToString(), ["Award", "Organisation", "Payment or invoice", "Date", "What", "Amount (GBP)"],
+                found.Lines, l => [l.AwardReference, l.Organisation, l.PaymentReference, l.Date, l.What, l.Amount]);
+        }),
+        // /finance/runs/{id}: the run's payments, and the payees' changed bank details.
+        new("run-payments", Policy(Policies.Finance), async (http, s, ct) => await RunAsync(http, s, ct) is not { } run ? null
+            : FinanceTable.Of(run.Reference, ["Payment", "Organisation", "Award", "Due", "State", "Amount (GBP)", "Held because"],
+                run.Lines, p => [p.Reference, p.Organisation, p.AwardReference, p.Due, p.State, p.Amount, p.Blocked])),
+        new("run-bank-changes", Policy(Policies.Finance), async (http, s, ct) => await RunAsync(http, s, ct) is not { } run ? null
+            : FinanceTable.Of("Bank changes " + run.Reference, ["Organisation", "Changed (UK time)", "Changed by", "Now", "Verified by", "Verified (UK time)"],
+                run.BankChanges, c => [c.Organisation, UkDateTime(c.ChangedAt), c.ChangedBy, c.After, c.VerifiedBy, c.VerifiedAt is { } at ? UkDateTime(at) : null])),
+        // /finance/reconciliation: the imported status-file rows that do not match what was exported.
+        new("reconciliation", Policy(Policies.Finance), async (_, s, ct) =>
+            FinanceTable.Of("Mismatches", ["File", "Imported (UK time)", "Row", "Payment reference", "Finance reference", "Amount (GBP)", "Paid", "Problem", "Detail"],
+                await s.GetRequiredService<PaymentStatusImporter>().MismatchesAsync(ct),
+                m => [m.FileName, UkDateTime(m.ImportedAt), m.Row, m.PaymentReference, m.FinanceReference, m.Amount, m.PaidOn, ReconciliationIssues.Describe(m.Issue), m.Detail])),
+        // /finance/virements: every virement asked for, newest first.
+        new("virements", Policy(Policies.Virements), async (_, s, ct) =>
+            FinanceTable.Of("Virements", ["From", "To", "Year", "Amount (GBP)", "Why", "Asked by", "Asked (UK time)", "Status", "Decided by", "Decision note"],
+                await s.GetRequiredService<BudgetMovements>().VirementsAsync(null, ct),
+                v => [v.FromFund, v.ToFund, v.Year.ToString(), v.Amount, v.Reason, v.RequestedBy, UkDateTime(v.RequestedAt), v.Status.ToString(), v.DecidedBy, v.DecisionNote])),
     ];
 
     /// <summary>The table names with a download (the tests walk them).</summary>
@@ -199,6 +269,14 @@ internal static class TableExportEndpoints
     private static string? Text(HttpContext http, string key) => http.Request.Query[key].ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     private static int? Number(HttpContext http, string key) => int.TryParse(Text(http, key), out var n) ? n : null;
+
+    /// <summary>The fund named by <c>?id=</c>, as its page shows it; null when there is none.</summary>
+    private static async Task<FundDetail?> FundAsync(HttpContext http, IServiceProvider s, CancellationToken ct) =>
+        Number(http, "id") is { } id ? await s.GetRequiredService<FundService>().DetailAsync(id, ct) : null;
+
+    /// <summary>The payment run named by <c>?id=</c>, as its page shows it; null when there is none.</summary>
+    private static async Task<RunDetail?> RunAsync(HttpContext http, IServiceProvider s, CancellationToken ct) =>
+        Number(http, "id") is { } id ? await s.GetRequiredService<PaymentRunService>().DetailAsync(id, ct) : null;
 
     private static DateOnly? UkDate(DateTimeOffset? at) => at is { } a ? UkTime.ToUkDate(a) : null;
 

@@ -51,13 +51,11 @@ public static class WebApplicationExtensions
         app.MapHealthEndpoint();
         Endpoints.AttachmentEndpoints.MapAttachmentEndpoints(app);
         Endpoints.DecisionNoticeEndpoints.MapDecisionNoticeEndpoints(app);
-        Endpoints.StaffEndpoints.MapStaffEndpoints(app);
         Endpoints.RetentionEndpoints.MapRetentionEndpoints(app);
         Endpoints.FinanceEndpoints.MapFinanceEndpoints(app);
         Endpoints.TableExportEndpoints.MapTableExportEndpoints(app);
         Endpoints.PanelReportEndpoints.MapPanelReportEndpoints(app);
         Endpoints.TransparencyEndpoints.MapTransparencyEndpoints(app);
-        Endpoints.MonitoringEndpoints.MapMonitoringEndpoints(app);
         Endpoints.AssessmentEndpoints.MapAssessmentEndpoints(app);
         Endpoints.ApiEndpoints.MapApiEndpoints(app);
         return app;

@@ -1,4 +1,8 @@
+using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.EndToEnd.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace GrantsCommissioning.EndToEnd.Exports;
 
@@ -19,10 +23,37 @@ public class ExportPagesTests(BrowserSite site)
         { "finance@demo.opcc-grants.example", "/finance/runs" },
         { "assessor@demo.opcc-grants.example", "/assess" },
         { null, "/transparency/grants?year=2013" },
+        // Single-record pages whose tables gained downloads.
+        { "officer@demo.opcc-grants.example", "/cases/awards/{award}" },
+        { "finance@demo.opcc-grants.example", "/finance/reconciliation" },
+        { "finance@demo.opcc-grants.example", "/finance/virements" },
+        { "finance@demo.opcc-grants.example", "/finance/2013" },
     };
 
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task ChangedPage_HasNoAxeViolations_AndFitsAt320Pixels(string? user, string path) =>
-        await site.AssertAccessibleAndReflowsAsync(user, path);
+        await site.AssertAccessibleAndReflowsAsync(user, await site.DemoPathAsync(path));
+
+    [Fact]
+    public async Task DecisionsChart_LabelsEachNationalPriorityByItsName_NotItsCode()
+    {
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        var priorities = await db.NationalPriorities.Select(p => new { p.Code, p.Title }).ToListAsync();
+        var page = await site.SignedInPageAsync("chief.executive@demo.opcc-grants.example");
+        await page.GotoAsync("/decisions");
+        var rows = await page.Locator("table[aria-labelledby=priorities] tbody th").AllInnerTextsAsync();
+        var chart = page.Locator(".chart svg");
+
+        Assert.NotEmpty(rows);
+        foreach (var title in rows)
+        {
+            await Assertions.Expect(chart.GetByText(title, new() { Exact = true })).ToHaveCountAsync(1);
+        }
+        foreach (var p in priorities)
+        {
+            await Assertions.Expect(chart.GetByText(p.Code, new() { Exact = true })).ToHaveCountAsync(0);
+        }
+        Assert.All(rows, title => Assert.Contains(priorities, p => p.Title == title));
+    }
 }

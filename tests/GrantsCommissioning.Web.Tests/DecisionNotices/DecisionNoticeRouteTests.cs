@@ -41,7 +41,7 @@ public class DecisionNoticeRouteTests(GrantsWebFactory site)
         foreach (var path in new[]
         {
             "/decision-notices", "/decision-notices/new", $"/decision-notices/{draft}", $"/decision-notices/{draft}/edit",
-            $"/decision-notices/{draft}/document", "/decision-notices/export.csv",
+            $"/decision-notices/{draft}/document", "/exports/decision-notices.csv",
         })
         {
             answers.Add(Answer(await client.GetAsync(new Uri(path, UriKind.Relative))));

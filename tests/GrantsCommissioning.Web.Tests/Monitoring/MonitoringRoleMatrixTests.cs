@@ -21,7 +21,7 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
         var portfolio = role is Roles.GrantsOfficer or Roles.DecisionMaker or Roles.Administrator;
         var change = role is Roles.GrantsOfficer;
 
-        foreach (var (route, allowed) in new[] { ("/officer/portfolio", portfolio), ("/officer/portfolio.csv", portfolio), ($"/cases/awards/{award}/change", change) })
+        foreach (var (route, allowed) in new[] { ("/officer/portfolio", portfolio), ("/exports/portfolio.csv", portfolio), ($"/cases/awards/{award}/change", change) })
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             if (allowed)
@@ -45,7 +45,7 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
     {
         using var client = site.NewClient();
 
-        foreach (var route in new[] { "/officer/portfolio", "/officer/portfolio.csv", "/cases/awards/1/change" })
+        foreach (var route in new[] { "/officer/portfolio", "/exports/portfolio.csv", "/cases/awards/1/change" })
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -68,11 +68,11 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
     {
         using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
 
-        var csv = await client.GetStringAsync(new Uri("/officer/portfolio.csv", UriKind.Relative));
+        var csv = await client.GetStringAsync(new Uri("/exports/portfolio.csv", UriKind.Relative));
 
-        Assert.StartsWith("Award,Title,Organisation,State,End date", csv, StringComparison.Ordinal);
+        Assert.StartsWith("\"Award\",\"Title\",\"Organisation\",\"State\",\"End date\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"AWD-CY-0013\"", csv, StringComparison.Ordinal);
-        Assert.Contains("Some concerns,\"Spend is running ahead of the payments made", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Some concerns\",\"Spend is running ahead of the payments made", csv, StringComparison.Ordinal);
         // AWD-CY-0014 went off track and the Chief Finance Officer terminated it (the finance demo): no longer an open award.
         Assert.DoesNotContain("\"AWD-CY-0014\"", csv, StringComparison.Ordinal);
     }

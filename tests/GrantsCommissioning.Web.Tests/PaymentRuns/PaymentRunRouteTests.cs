@@ -16,7 +16,8 @@ public class PaymentRunRouteTests(GrantsWebFactory site)
     {
         var exported = await site.IdAsync(db => db.Set<PaymentRun>().Where(r => r.State == PaymentRunWorkflow.Exported).Select(r => r.Id));
         return ["/finance/runs", $"/finance/runs/{exported}", "/finance/reconciliation", "/finance/2027", $"/finance/runs/{exported}/export.csv",
-            $"/finance/runs/{exported}/export.xlsx", "/finance/export/funds-2026.xlsx", "/finance/export/payments.csv"];
+            $"/finance/runs/{exported}/export.xlsx", "/exports/finance-funds.xlsx?year=2026", "/exports/payments.csv",
+            $"/exports/run-payments.csv?id={exported}", "/exports/reconciliation.xlsx"];
     }
 
     [Theory]

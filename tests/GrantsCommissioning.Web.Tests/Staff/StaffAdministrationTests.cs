@@ -38,7 +38,7 @@ public partial class StaffAdministrationTests(GrantsWebFactory site)
         using var client = email is null ? site.NewClient() : await site.SignedInClientAsync(email);
 
         var answers = new List<string>();
-        foreach (var path in new[] { "/admin/staff", "/admin/staff/invite", $"/admin/staff/{officer}", "/admin/staff/export.csv" })
+        foreach (var path in new[] { "/admin/staff", "/admin/staff/invite", $"/admin/staff/{officer}", "/exports/staff.csv" })
         {
             answers.Add(Answer(await client.GetAsync(new Uri(path, UriKind.Relative))));
         }
@@ -201,11 +201,11 @@ public partial class StaffAdministrationTests(GrantsWebFactory site)
     {
         using var admin = await site.SignedInClientAsync(Admin);
 
-        var csv = await admin.GetStringAsync(new Uri("/admin/staff/export.csv", UriKind.Relative));
+        var csv = await admin.GetStringAsync(new Uri("/exports/staff.csv", UriKind.Relative));
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Name,Email,Roles,Status,Two-step sign-in,Last signed in (UK time)", lines[0]);
-        Assert.Contains(lines, l => l.Contains("\"officer@demo.opcc-grants.example\",\"Grants officer\",Active,Set up,", StringComparison.Ordinal));
+        Assert.Equal("\"Name\",\"Email\",\"Roles\",\"Status\",\"Two-step sign-in\",\"Last signed in (UK time)\"", lines[0]);
+        Assert.Contains(lines, l => l.Contains("\"officer@demo.opcc-grants.example\",\"Grants officer\",\"Active\",\"Set up\",", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("applicant@demo.opcc-grants.example", StringComparison.Ordinal));
     }
 

@@ -83,7 +83,7 @@ public sealed class StaffListPagingTests(StaffListPagingTests.Site site) : Bunit
         await site.SeededAsync();
         using var client = await site.SignedInClientAsync("finance@demo.opcc-grants.example");
 
-        var csv = await client.GetStringAsync(new Uri("/finance/export/payments.csv", UriKind.Relative));
+        var csv = await client.GetStringAsync(new Uri("/exports/payments.csv", UriKind.Relative));
         var page = await site.Services.GetRequiredService<DashboardQueries>().PaymentsNeedingActionAsync(new PaymentListQuery());
 
         Assert.Equal(page.Count + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);

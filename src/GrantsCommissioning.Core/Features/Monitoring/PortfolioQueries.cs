@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
@@ -33,20 +31,6 @@ public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory,
                     ? new PortfolioTotals(0, Money.Zero, 0, 0, 0, 0, 0, 0)
                     : new PortfolioTotals(totals.Awards, new Money(totals.Amount), totals.Due, totals.Overdue, totals.Queried, totals.Review, totals.Changes, totals.AtRisk));
         }
-    }
-
-    /// <summary>The whole portfolio as CSV (every row, in the chosen order), with formula characters neutralised.</summary>
-    public async Task<string> CsvAsync(PortfolioQuery query, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var page = await PageAsync(query with { Skip = 0, Take = 500 }, ct);
-        var csv = new StringBuilder("Award,Title,Organisation,State,End date,Amount (GBP),Returns due,Overdue,Queried,To review,Changes waiting,RAG,RAG reason\r\n");
-        foreach (var r in page.Rows)
-        {
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{Cell(r.Reference)},{Cell(r.Title)},{Cell(r.Organisation)},{Cell(r.StateLabel)},{r.EndDate:yyyy-MM-dd},{r.Amount.Pounds:0.00},{r.ReturnsDue},{r.ReturnsOverdue},{r.ReturnsQueried},{r.ReturnsToReview},{r.ChangesWaiting},{RagText.Describe(r.Rag)},{Cell(r.RagReason ?? "")}\r\n");
-        }
-        return csv.ToString();
     }
 
     /// <summary>The grants officers an award can be given to.</summary>
@@ -97,12 +81,6 @@ public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory,
         (_, false) => rows.OrderBy(r => r.Overdue).ThenBy(r => r.Queried).ThenBy(r => r.Reference),
         _ => rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Queried).ThenByDescending(r => r.Review).ThenBy(r => r.Reference),
     };
-
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 
     private sealed class Row
     {

@@ -11,3 +11,15 @@ public enum ReconciliationIssue
     /// <summary>The payment was never exported in an authorised run.</summary>
     NotExported = 4,
 }
+
+/// <summary>How the reconciliation page and its download name each problem.</summary>
+public static class ReconciliationIssues
+{
+    public static string Describe(ReconciliationIssue issue) => issue switch
+    {
+        ReconciliationIssue.UnknownReference => "Unknown reference",
+        ReconciliationIssue.AmountDiffers => "Amount differs",
+        ReconciliationIssue.PaidTwice => "Paid twice",
+        _ => "Not exported",
+    };
+}

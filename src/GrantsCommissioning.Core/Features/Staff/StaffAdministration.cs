@@ -43,18 +43,6 @@ public sealed class StaffAdministration(
         return new StaffPage(await RowsAsync(db, users, ct), total);
     }
 
-    /// <summary>Every staff account, for the CSV download.</summary>
-    public async Task<IReadOnlyList<StaffRow>> AllAsync(CancellationToken ct = default)
-    {
-        var page = await ListAsync(null, StaffSort.Name, false, 0, 200, ct);
-        var rows = page.Rows.ToList();
-        while (rows.Count < page.Total)
-        {
-            rows.AddRange((await ListAsync(null, StaffSort.Name, false, rows.Count, 200, ct)).Rows);
-        }
-        return rows;
-    }
-
     /// <summary>A staff account and its history; null for an id that is not a staff account (an applicant's included).</summary>
     public async Task<StaffDetail?> GetAsync(string userId, CancellationToken ct = default)
     {

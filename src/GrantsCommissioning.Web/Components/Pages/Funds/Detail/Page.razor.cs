@@ -31,6 +31,8 @@ public partial class Page : FinancePageBase
     private CarryForwardInput _carry = new();
     private IReadOnlyList<CarryForwardRow> _carried = [];
 
+    private Dictionary<string, string?> IdQuery => new() { ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     protected override async Task OnParametersSetAsync()
     {
         _isFinance = (await ActorAsync()).IsInRole(Roles.Finance);

@@ -13,14 +13,6 @@ public partial class Page : FinancePageBase
 
     protected override async Task OnInitializedAsync() => _rows = await Importer.MismatchesAsync();
 
-    private static string Issue(ReconciliationIssue issue) => issue switch
-    {
-        ReconciliationIssue.UnknownReference => "Unknown reference",
-        ReconciliationIssue.AmountDiffers => "Amount differs",
-        ReconciliationIssue.PaidTwice => "Paid twice",
-        _ => "Not exported",
-    };
-
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
         if (await ReadUploadAsync(e.File) is not { } content)

@@ -19,6 +19,8 @@ public partial class Page : FinancePageBase
     private string? _reason;
     private string _key = Guid.NewGuid().ToString("N");
 
+    private Dictionary<string, string?> IdQuery => new() { ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
