@@ -98,6 +98,12 @@ internal static class TableExportEndpoints
             FinanceTable.Of("Payment runs", ["Run", "State", "Payments", "Total (GBP)", "Prepared by", "Prepared (UK time)", "Authorised by", "Batch reference"],
                 await s.GetRequiredService<PaymentRunService>().ListAsync(ct),
                 r => [r.Reference, r.StateLabel, r.Payments, r.Total, r.PreparedBy, UkDateTime(r.PreparedAt), r.AuthorisedBy, r.BatchReference])),
+        // /finance/reconciliation: the imported status rows that did not match what was exported.
+        new("reconciliation", Policy(Policies.Finance), async (_, s, ct) =>
+            FinanceTable.Of("Reconciliation", ["Payment reference", "Finance reference", "Amount (GBP)", "Paid date", "Problem", "Detail", "File", "Row", "Imported (UK time)"],
+                await s.GetRequiredService<PaymentStatusImporter>().MismatchesAsync(ct),
+                m => [m.PaymentReference, m.FinanceReference, m.Amount, m.PaidOn, Components.Pages.PaymentRuns.Reconciliation.Page.Issue(m.Issue), m.Detail, m.FileName, m.Row,
+                    UkDateTime(m.ImportedAt)])),
         // /finance/funds: the funds.
         new("funds", Policy(Policies.Funds), async (_, s, ct) =>
             FinanceTable.Of("Funds", ["Fund", "Code", "Ring-fenced", "Funding source", "Senior responsible officer", "Allocated by", "Cap (%)"],

@@ -50,6 +50,7 @@ public partial class TableExportTests(GrantsWebFactory site)
             [Roles.GrantsOfficer, Roles.DecisionMaker, Roles.Administrator]),
         new("payments", "", Finance, "/finance", ["Amount (GBP)"], ["Due date"], [Roles.Finance]),
         new("payment-runs", "", Finance, "/finance/runs", ["Payments", "Total (GBP)"], ["Prepared (UK time)"], [Roles.Finance]),
+        new("reconciliation", "", Finance, "/finance/reconciliation", ["Amount (GBP)", "Row"], ["Paid date", "Imported (UK time)"], [Roles.Finance]),
         new("funds", "", Finance, "/finance/funds", ["Cap (%)"], [], [Roles.Finance, Roles.Administrator]),
         new("awaiting-decision", "", ChiefExecutive, "/decisions", ["Requested (GBP)"], [], [Roles.DecisionMaker, Roles.Commissioner]),
         new("decisions", "", Commissioner, "/decisions", ["Amount (GBP)"], ["Date"], [Roles.DecisionMaker, Roles.Commissioner]),
@@ -183,6 +184,7 @@ public partial class TableExportTests(GrantsWebFactory site)
             "payments" => await Paged(async (skip, take) => await dashboards.PaymentsNeedingActionAsync(new PaymentListQuery(Skip: skip, Take: take)) is var p
                 ? (p.Items.Select(i => i.Reference), p.Count) : default),
             "payment-runs" => (await s.GetRequiredService<PaymentRunService>().ListAsync()).Select(r => r.Reference).ToList(),
+            "reconciliation" => (await s.GetRequiredService<PaymentStatusImporter>().MismatchesAsync()).Select(m => m.PaymentReference).ToList(),
             "funds" => (await s.GetRequiredService<FundService>().ListAsync()).Select(f => f.Name).ToList(),
             "awaiting-decision" => (await dashboards.AwaitingDecisionAsync()).Select(a => a.Reference).ToList(),
             "decisions" => (await dashboards.RecentDecisionsAsync(noticesOnly: true)).Select(d => UkTime.ToUkDate(d.DecidedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),

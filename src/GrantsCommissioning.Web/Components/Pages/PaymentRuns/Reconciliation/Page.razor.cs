@@ -13,7 +13,8 @@ public partial class Page : FinancePageBase
 
     protected override async Task OnInitializedAsync() => _rows = await Importer.MismatchesAsync();
 
-    private static string Issue(ReconciliationIssue issue) => issue switch
+    /// <summary>The problem's name, on the page and in its download.</summary>
+    public static string Issue(ReconciliationIssue issue) => issue switch
     {
         ReconciliationIssue.UnknownReference => "Unknown reference",
         ReconciliationIssue.AmountDiffers => "Amount differs",
