@@ -358,6 +358,18 @@ public sealed record OverCap(string Fund, string Year, Money Adding, Money Commi
     public override string Field => "Amount";
 }
 
+/// <summary>A change of an award's payment schedule would move money into a year past the fund's cap there.</summary>
+public sealed record ScheduleOverCap(string Award, string Fund, string Year, Money Moving, Money Committed, Money Offered, Money Limit, int CapPercent, Money Budget) : Failure
+{
+    public override string Field => "Instalments";
+
+    public static ScheduleOverCap Of(string award, OverCap cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        return new(award, cap.Fund, cap.Year, cap.Adding, cap.Committed, cap.Offered, cap.Limit, cap.CapPercent, cap.Budget);
+    }
+}
+
 /// <summary>A commitment falls in a financial year for which the fund has no budget.</summary>
 public sealed record NoBudget(string Fund, string Year, Money Adding) : Failure
 {
@@ -389,6 +401,8 @@ public static class Failures
     {
         OverCap f => $"This decision of {f.Adding} in {f.Year} would take {f.Fund}'s commitments to {f.Committed + f.Offered + f.Adding}, past its cap of {f.Limit} ({f.CapPercent}% of the {f.Budget} budget). "
             + $"{f.Committed} is committed and {f.Offered} offered and not yet accepted, so at most {Headroom(f)} more can be decided in {f.Year}.",
+        ScheduleOverCap f => $"This schedule moves {f.Moving} of {f.Award}'s payments into {f.Year}, which would take {f.Fund}'s commitments there to {f.Committed + f.Offered + f.Moving}, past its cap of {f.Limit} ({f.CapPercent}% of the {f.Budget} budget). "
+            + $"{f.Committed} is committed and {f.Offered} offered and not yet accepted, so at most {Headroom(f.Limit - f.Committed - f.Offered)} more can move into {f.Year}: keep more of the payments in their current years.",
         NoBudget f => $"{f.Fund} has no budget for {f.Year}, so the {f.Adding} this would commit in {f.Year} has nothing to be committed against. "
             + $"Finance sets the {f.Year} budget first (Funds › {f.Fund}).",
         YearNotEnded f => $"{f.Year} ends on {f.End.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}: its underspend is decided after the year end.",
@@ -494,5 +508,7 @@ public static class Failures
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "A failure without a message."),
     };
 
-    private static Money Headroom(OverCap f) => f.Limit - f.Committed - f.Offered is { IsNegative: false } room ? room : Money.Zero;
+    private static Money Headroom(OverCap f) => Headroom(f.Limit - f.Committed - f.Offered);
+
+    private static Money Headroom(Money room) => room.IsNegative ? Money.Zero : room;
 }

@@ -67,6 +67,31 @@ internal sealed partial class CaseWorkflow(
         // On SQLite this is BEGIN IMMEDIATE, so writers queue rather than fail on a stale snapshot; the version check in the
         // UPDATE is what guarantees one winner on every provider.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await TransitionAsync(db, request, ct);
+        if (!outcome.Succeeded || outcome.WasDuplicate)
+        {
+            return outcome;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
+
+    public async Task<TransitionResult> FireWithinAsync(GrantsDbContext db, TransitionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("FireWithinAsync needs the caller's transaction; use FireAsync to fire on its own.");
+        }
+        return await TransitionAsync(db, request, cancellationToken);
+    }
+
+    /// <summary>Checks and applies one transition to <paramref name="db"/>; saving and committing is the caller's.</summary>
+    private async Task<TransitionResult> TransitionAsync(GrantsDbContext db, TransitionRequest request, CancellationToken ct)
+    {
         if (await DuplicateAsync(db, request, ct) is { } duplicate)
         {
             return duplicate;
@@ -95,12 +120,6 @@ internal sealed partial class CaseWorkflow(
             // Found by a handler while writing (a deadline passed meanwhile): nothing is saved, the transaction rolls back.
             return TransitionResult.Invalid([new FieldError(ex.Field, ex.Message)], c.State, c.Version);
         }
-        if (!outcome.Succeeded)
-        {
-            return outcome;
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return outcome;
     }
 

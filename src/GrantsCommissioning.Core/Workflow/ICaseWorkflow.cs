@@ -63,6 +63,14 @@ public interface ICaseWorkflow
 {
     Task<TransitionResult> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Fires a trigger inside the caller's unit of work: the same checks, journal, timers, audit and emails as
+    /// <see cref="FireAsync"/>, written to <paramref name="db"/> but neither saved nor committed. The caller owns the
+    /// transaction (e.g. <see cref="Features.FeatureWrites.InTransactionAsync"/>), so a feature's own rows and the
+    /// transitions they cause commit together or not at all; a failed result means the caller must not save.
+    /// </summary>
+    Task<TransitionResult> FireWithinAsync(GrantsDbContext db, TransitionRequest request, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<PermittedTrigger>> GetPermittedTriggersAsync(CaseRef caseRef, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>As above, also leaving out decisions whose <paramref name="amount"/> is beyond the actor's delegated limit.</summary>

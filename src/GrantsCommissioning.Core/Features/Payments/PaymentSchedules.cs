@@ -71,8 +71,9 @@ public sealed class PaymentSchedules(IDbContextFactory<GrantsDbContext> factory,
 
     /// <summary>
     /// Saves the instalments still to come as <paramref name="input"/> leaves them (instalments left out are removed),
-    /// then holds each whose condition is unmet and releases each held for a condition it no longer has. Each of those
-    /// steps has its own idempotency key derived from <paramref name="idempotencyKey"/>.
+    /// then holds each whose condition is unmet and releases each held for a condition it no longer has: rows, audit,
+    /// and those transitions in one transaction, so a step refused or a fault part-way leaves the schedule as it was.
+    /// Each transition has its own idempotency key derived from <paramref name="idempotencyKey"/>.
     /// </summary>
     public async Task<FeatureResult<int>> SaveAsync(int awardId, ScheduleInput input, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
@@ -131,7 +132,7 @@ public sealed class PaymentSchedules(IDbContextFactory<GrantsDbContext> factory,
                 .Where(y => y.Item2.Pence > 0).ToList();
             if (await CommitmentCap.CheckAsync(db, award.FundId, gains, [], ct) is { } over)
             {
-                return FeatureResult<int>.Fail(over);
+                return FeatureResult<int>.Fail(over is OverCap cap ? ScheduleOverCap.Of(award.AwardReference, cap) : over);
             }
             db.RemoveRange(award.YearSplits);
             award.YearSplits = profile.Select(y => new AwardYearSplit { AwardId = awardId, FinancialYearStart = y.Key.StartYear, AmountPence = y.Value.Pence }).ToList();
@@ -139,25 +140,25 @@ public sealed class PaymentSchedules(IDbContextFactory<GrantsDbContext> factory,
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(db, actor, ChangedAction, nameof(CaseKind.Award), awardId.ToString(CultureInfo.InvariantCulture), before,
                 new { instalments = live.Select(Image).ToList(), removed }, ct);
-            return FeatureResult<int>.Ok(live.Count);
-        }, ct);
-        if (!saved.Succeeded)
-        {
-            return saved;
-        }
-        signals.Changed();
-        foreach (var id in removed)
-        {
-            var remove = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Payment, id), PaymentTriggers.Remove, actor, $"{idempotencyKey}:remove:{id}")
+            await db.SaveChangesAsync(ct);
+            foreach (var id in removed)
             {
-                Comment = $"Removed from the payment schedule of {view.AwardReference}.",
-            }, ct);
-            if (!remove.Succeeded)
-            {
-                return FeatureResult<int>.From(remove, 0);
+                var remove = await workflow.FireWithinAsync(db, new TransitionRequest(new CaseRef(CaseKind.Payment, id), PaymentTriggers.Remove, actor, $"{idempotencyKey}:remove:{id}")
+                {
+                    Comment = $"Removed from the payment schedule of {view.AwardReference}.",
+                }, ct);
+                if (!remove.Succeeded)
+                {
+                    return FeatureResult<int>.From(remove, 0);
+                }
             }
+            return await HoldUnmetAsync(db, live, actor, idempotencyKey, ct) ?? FeatureResult<int>.Ok(live.Count);
+        }, ct);
+        if (saved.Succeeded)
+        {
+            signals.Changed();
         }
-        return await HoldUnmetAsync(awardId, actor, idempotencyKey, ct) is { } failed ? failed : saved;
+        return saved;
     }
 
     /// <summary>Records that an instalment's document has come in, then releases the instalment if it was held for it.</summary>
@@ -199,27 +200,23 @@ public sealed class PaymentSchedules(IDbContextFactory<GrantsDbContext> factory,
         return FeatureResult<bool>.From(release, true);
     }
 
-    /// <summary>Holds each instalment still to come whose condition is unmet, with the reason, and releases each held for a condition it no longer has.</summary>
-    private async Task<FeatureResult<int>?> HoldUnmetAsync(int awardId, Actor actor, string idempotencyKey, CancellationToken ct)
+    /// <summary>
+    /// Inside the save's transaction: holds each instalment still to come whose condition is unmet, with the reason, and
+    /// releases each held for a condition it no longer has; the first transition refused is returned and nothing is kept.
+    /// </summary>
+    private async Task<FeatureResult<int>?> HoldUnmetAsync(GrantsDbContext db, IReadOnlyList<Payment> live, Actor actor, string idempotencyKey, CancellationToken ct)
     {
-        List<(int Id, string State, string? Unmet, string? HoldReason)> rows = [];
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        foreach (var p in live.Where(p => Editable.Contains(p.State)).ToList())
         {
-            foreach (var p in await db.Payments.AsNoTracking().Where(p => p.AwardId == awardId && Editable.Contains(p.State)).ToListAsync(ct))
+            var unmet = await PaymentConditions.UnmetAsync(db, p, ct) is null ? null : await ReasonAsync(db, p, ct);
+            TransitionRequest? request = (p.State, unmet) switch
             {
-                rows.Add((p.Id, p.State, await PaymentConditions.UnmetAsync(db, p, ct) is null ? null : await ReasonAsync(db, p, ct), p.HoldReason));
-            }
-        }
-        foreach (var (id, state, unmet, holdReason) in rows)
-        {
-            TransitionRequest? request = (state, unmet) switch
-            {
-                (not PaymentStates.Held, { } reason) => new(new CaseRef(CaseKind.Payment, id), PaymentTriggers.Hold, actor, $"{idempotencyKey}:hold:{id}") { Comment = reason },
-                (PaymentStates.Held, null) when holdReason is not null && holdReason.StartsWith("Held until ", StringComparison.Ordinal) =>
-                    new(new CaseRef(CaseKind.Payment, id), PaymentTriggers.Release, actor, $"{idempotencyKey}:release:{id}") { Comment = "The instalment no longer waits on a condition." },
+                (not PaymentStates.Held, { } reason) => new(new CaseRef(CaseKind.Payment, p.Id), PaymentTriggers.Hold, actor, $"{idempotencyKey}:hold:{p.Id}") { Comment = reason },
+                (PaymentStates.Held, null) when p.HoldReason is not null && p.HoldReason.StartsWith("Held until ", StringComparison.Ordinal) =>
+                    new(new CaseRef(CaseKind.Payment, p.Id), PaymentTriggers.Release, actor, $"{idempotencyKey}:release:{p.Id}") { Comment = "The instalment no longer waits on a condition." },
                 _ => null,
             };
-            if (request is not null && await workflow.FireAsync(request, ct) is { Succeeded: false } failed)
+            if (request is not null && await workflow.FireWithinAsync(db, request, ct) is { Succeeded: false } failed)
             {
                 return FeatureResult<int>.From(failed, 0);
             }

@@ -119,8 +119,9 @@ public sealed class PaymentScheduleTests
     [Theory]
     [InlineData(600_000L, null)]
     [InlineData(500_000L, null)]
-    [InlineData(499_999L, "This decision of £5,000.00 in 2027/28 would take Commissioner's grant scheme's commitments to £5,000.00, past its cap of £4,999.99 (100% of the £4,999.99 budget). "
-        + "£0.00 is committed and £0.00 offered and not yet accepted, so at most £4,999.99 more can be decided in 2027/28.")]
+    [InlineData(499_999L, "This schedule moves £5,000.00 of {award}'s payments into 2027/28, which would take Commissioner's grant scheme's commitments there to £5,000.00, "
+        + "past its cap of £4,999.99 (100% of the £4,999.99 budget). £0.00 is committed and £0.00 offered and not yet accepted, "
+        + "so at most £4,999.99 more can move into 2027/28: keep more of the payments in their current years.")]
     [InlineData(0L, "Commissioner's grant scheme has no budget for 2027/28, so the £5,000.00 this would commit in 2027/28 has nothing to be committed against. "
         + "Finance sets the 2027/28 budget first (Funds › Commissioner's grant scheme).")]
     public async Task MovingAnInstalmentIntoAnotherYear_IsCheckedAgainstThatYearsCap(long budget2027, string? refusal)
@@ -144,9 +145,42 @@ public sealed class PaymentScheduleTests
         }
         else
         {
-            Assert.Equal(refusal, result.Errors["Amount"]);
+            Assert.Equal(refusal.Replace("{award}", s.Award.AwardReference, StringComparison.Ordinal), Assert.Single(result.Errors).Value);
             Assert.Equal(new DateOnly(2026, 10, 1), due);
         }
+    }
+
+    /// <summary>
+    /// A save is one transaction: the first instalment's new date and amount, the year profile, the audit row and the
+    /// removal of the second commit together. When the removal is refused (its request key already spent on another
+    /// case), nothing of the save is kept.
+    /// </summary>
+    [Fact]
+    public async Task ASaveWhoseLaterStepIsRefused_LeavesTheScheduleAsItWas()
+    {
+        await using var host = await HostAsync();
+        var s = await SetupAsync(host);
+        var other = await s.Finance.PaymentAsync(await s.Finance.AwardAsync(), PaymentStates.Scheduled, 100_000);
+        var spent = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(other), PaymentTriggers.MakeReady, s.Officer, $"k:remove:{s.Second.Id}"));
+        Assert.True(spent.Succeeded, spent.Message);
+
+        var result = await s.Schedules.SaveAsync(s.Award.Id, new ScheduleInput { Instalments = [Row(s.First, "2026-06-01", "10000")] }, s.Officer, "k");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("This request key was already used for a different action; reload the page and try again.", Assert.Single(result.Errors).Value);
+        using var db = host.Db();
+        var payments = await db.Payments.Where(p => p.AwardId == s.Award.Id).OrderBy(p => p.Id).Select(p => new { p.DueDate, p.AmountPence, p.State }).ToListAsync();
+        Assert.Equal([new { DueDate = new DateOnly(2026, 10, 1), AmountPence = 500_000L, State = PaymentStates.Scheduled }, new { DueDate = new DateOnly(2026, 10, 1), AmountPence = 500_000L, State = PaymentStates.Scheduled }], payments);
+        Assert.False(await db.AuditLog.AnyAsync(a => a.Action == PaymentSchedules.ChangedAction));
+        Assert.False(await db.WorkflowJournal.AnyAsync(j => j.CaseKind == CaseKind.Payment && j.CaseId == s.Second.Id && j.Trigger == PaymentTriggers.Remove));
+
+        // The same save with a fresh key goes through whole.
+        var again = await s.Schedules.SaveAsync(s.Award.Id, new ScheduleInput { Instalments = [Row(s.First, "2026-06-01", "10000")] }, s.Officer, "k2");
+        Assert.True(again.Succeeded, string.Join(" ", again.Errors.Values));
+        using var after = host.Db();
+        Assert.Equal(new { DueDate = new DateOnly(2026, 6, 1), AmountPence = 1_000_000L }, await after.Payments.Where(p => p.Id == s.First.Id).Select(p => new { p.DueDate, p.AmountPence }).SingleAsync());
+        Assert.Equal(PaymentStates.Cancelled, await after.Payments.Where(p => p.Id == s.Second.Id).Select(p => p.State).SingleAsync());
+        Assert.True(await after.AuditLog.AnyAsync(a => a.Action == PaymentSchedules.ChangedAction));
     }
 
     [Fact]

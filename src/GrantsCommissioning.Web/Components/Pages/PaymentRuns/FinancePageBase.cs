@@ -18,7 +18,17 @@ public abstract class FinancePageBase : ComponentBase
 
     protected string? Message { get; set; }
 
-    protected bool Busy { get; set; }
+    private bool _busy;
+
+    /// <summary>
+    /// True while a change runs, and until the page is interactive: a click or a ticked box before the circuit starts
+    /// would otherwise be lost without a word (found by the payment-run browser journey).
+    /// </summary>
+    protected bool Busy
+    {
+        get => _busy || !RendererInfo.IsInteractive;
+        set => _busy = value;
+    }
 
     protected async Task<Actor> ActorAsync() => WorkflowActor.From((await AuthState).User)!;
 
