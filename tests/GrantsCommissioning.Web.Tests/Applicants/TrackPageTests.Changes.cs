@@ -42,7 +42,7 @@ public partial class TrackPageTests
         Assert.Contains("A change is waiting for a decision.", waiting, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"{path}\"", waiting, StringComparison.Ordinal);
         // A second request while one waits: the form says so and nothing more is recorded.
-        Assert.Contains("a change is already waiting for a decision", WebUtility.HtmlDecode(await client.HtmlAsync(path)), StringComparison.Ordinal);
+        Assert.Contains("is already waiting for a decision; another can be asked for once it is decided.", WebUtility.HtmlDecode(await client.HtmlAsync(path)), StringComparison.Ordinal);
 
         var approved = await site.Services.GetRequiredService<ChangeRequestService>().DecideAsync(awardId, true, null,
             await ActorAsync("officer@demo.opcc-grants.example", Roles.GrantsOfficer), Guid.NewGuid().ToString("N"));

@@ -19,8 +19,8 @@ public abstract partial class ChangeRequestPageBase
     private static readonly (string Value, string Id, string Label)[] Kinds =
     [
         ("EndDateExtension", "Kind", "Extend the end date"),
-        ("BudgetVirement", "Kind-virement", "Move budget between cost lines (virement)"),
-        ("ScopeChange", "Kind-scope", "Change the scope or an outcome's target"),
+        ("BudgetVirement", "Kind-virement", "Move budget between lines (virement)"),
+        ("ScopeChange", "Kind-scope", "Change the scope or a target"),
         ("LeadContactChange", "Kind-contact", "Change the lead contact"),
     ];
 
