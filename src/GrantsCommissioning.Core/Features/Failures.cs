@@ -74,6 +74,9 @@ public sealed record DeadlinePassed(DateTimeOffset Deadline, bool Extended) : Fa
 /// <summary>A monitoring return opens when its period ends.</summary>
 public sealed record ReturnNotOpen : Failure;
 
+/// <summary>A monitoring return already sent (with the officer, or accepted) can no longer be saved or changed by the grantee.</summary>
+public sealed record ReturnAlreadySent(bool Accepted) : Failure;
+
 /// <summary>Accepting an offer needs the declaration on the organisation's behalf.</summary>
 public sealed record DeclarationNeeded(string Organisation) : Failure
 {
@@ -445,6 +448,9 @@ public static class Failures
         RoundNotOpen f => $"This round opens at {UkTime.Describe(f.OpensAt)}.",
         DeadlinePassed f => Deadlines.ClosedMessage(f.Deadline, f.Extended),
         ReturnNotOpen => "This return cannot be sent yet: it opens when its period ends.",
+        ReturnAlreadySent f => f.Accepted
+            ? "This return has already been sent and accepted, so it cannot be changed. Nothing was saved."
+            : "This return has already been sent and is with the grants officer, so it cannot be changed. Nothing was saved. If the officer queries it, you can change it then.",
         DeclarationNeeded f => $"Confirm that you accept the grant on these conditions on behalf of {f.Organisation}.",
         ReasonNeeded f => f.Prompt,
         DraftOnly => "Only a draft application's deadline can be extended.",

@@ -24,6 +24,14 @@ public class MonitoringPagesTests(BrowserSite site)
     public async Task MonitoringPage_HasNoAxeViolations_AndFitsAt320Pixels(string template) =>
         await site.AssertAccessibleAndReflowsAsync(Officer, await PathAsync(template));
 
+    public static TheoryData<string> GranteePages => ["/applicant/grants/{grant}", "/applicant/grants/{grant}/change"];
+
+    /// <summary>The grantee's grant page (the change history: an approved virement, an extension waiting) and their change-request page.</summary>
+    [Theory]
+    [MemberData(nameof(GranteePages))]
+    public async Task GranteeChangePage_HasNoAxeViolations_AndFitsAt320Pixels(string template) =>
+        await site.AssertAccessibleAndReflowsAsync("applicant@demo.opcc-grants.example", await PathAsync(template));
+
     [Fact]
     public async Task FlaggedReturn_ShowsTheBudgetBesideTheSpendAndTheFlagsWithTheirReasons()
     {
@@ -41,9 +49,11 @@ public class MonitoringPagesTests(BrowserSite site)
         await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
         var award = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0013").Select(a => a.Id).SingleAsync();
         var changing = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0015").Select(a => a.Id).SingleAsync();
+        var grant = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id).SingleAsync();
         var ret = await db.Returns.Where(r => r.AwardId == award && r.State == "Submitted").Select(r => r.Id).FirstAsync();
         return template.Replace("{award}", award.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{changing}", changing.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{grant}", grant.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{return}", ret.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }

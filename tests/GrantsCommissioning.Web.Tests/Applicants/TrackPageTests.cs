@@ -182,7 +182,7 @@ public partial class TrackPageTests(GrantsWebFactory site)
     public static TheoryData<string> TrackRoutes => new()
     {
         "/applicant/offers/{offer}", "/applicant/offers/{offer}/accepted", "/applicant/offers/{offer}/decline", "/applicant/grants/{award}",
-        "/applicant/returns/{return}", "/applicant/returns/{return}/sent", "/applicant/applications/{draft}/documents",
+        "/applicant/grants/{award}/change", "/applicant/returns/{return}", "/applicant/returns/{return}/sent", "/applicant/applications/{draft}/documents",
     };
 
     [Theory]

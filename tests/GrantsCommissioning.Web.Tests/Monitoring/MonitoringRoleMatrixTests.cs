@@ -7,7 +7,7 @@ namespace GrantsCommissioning.Web.Tests.Monitoring;
 
 /// <summary>
 /// The monitoring routes: the portfolio and its CSV for officers, decision makers and administrators; the change-request
-/// form for grants officers; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
+/// form for grants officers and the grantee's for the applicant; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
 public class MonitoringRoleMatrixTests(GrantsWebFactory site)
@@ -18,10 +18,12 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
     {
         using var client = await site.SignedInClientAsync(email);
         var award = await site.IdAsync(db => db.Awards.Where(a => a.AwardReference == "AWD-CY-0013").Select(a => a.Id));
+        var grant = await site.IdAsync(db => db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id));
         var portfolio = role is Roles.GrantsOfficer or Roles.DecisionMaker or Roles.Administrator;
         var change = role is Roles.GrantsOfficer;
 
-        foreach (var (route, allowed) in new[] { ("/officer/portfolio", portfolio), ("/exports/portfolio.csv", portfolio), ($"/cases/awards/{award}/change", change) })
+        foreach (var (route, allowed) in new[] { ("/officer/portfolio", portfolio), ("/exports/portfolio.csv", portfolio), ($"/cases/awards/{award}/change", change),
+            ($"/applicant/grants/{grant}/change", role is Roles.Applicant) })
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             if (allowed)
@@ -45,7 +47,7 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
     {
         using var client = site.NewClient();
 
-        foreach (var route in new[] { "/officer/portfolio", "/exports/portfolio.csv", "/cases/awards/1/change" })
+        foreach (var route in new[] { "/officer/portfolio", "/exports/portfolio.csv", "/cases/awards/1/change", "/applicant/grants/1/change" })
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

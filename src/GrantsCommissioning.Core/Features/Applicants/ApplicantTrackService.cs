@@ -182,7 +182,12 @@ public sealed class ApplicantTrackService(
                     p.PaidOn, p.PaymentKind == PaymentKind.Recovery)).ToList(),
                 a.Returns.OrderBy(r => r.PeriodStart).Select(r => new GrantReturn(r.Id, r.ReturnReference, r.PeriodStart, r.PeriodEnd, r.DueDate, r.State)).ToList(),
                 a.Indicators.OrderBy(i => i.Id).Select(i => new IndicatorTarget(i.Name, i.Unit, i.Target)).ToList(),
-                Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))));
+                Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))))
+            {
+                Purpose = a.Purpose,
+                LeadContact = Monitoring.ChangeRules.Contact(a.LeadContactName, a.LeadContactEmail),
+                Changes = await Monitoring.ChangeRules.HistoryAsync(db, a.Id, ct),
+            };
         }
     }
 
@@ -255,7 +260,9 @@ public sealed class ApplicantTrackService(
         }
         if (!view.CanSubmit)
         {
-            return FeatureResult<bool>.Fail(new ReturnNotOpen());
+            return FeatureResult<bool>.Fail(view.State is ReturnStates.Submitted or ReturnStates.Accepted
+                ? new ReturnAlreadySent(view.State == ReturnStates.Accepted)
+                : new ReturnNotOpen());
         }
         var validation = ReturnForm.Validate(input, view, draft: true);
         if (!validation.IsValid)

@@ -53,6 +53,12 @@ public sealed record GrantView(int Id, string Reference, string Title, int Organ
     IReadOnlyList<ObjectiveShare> Objectives)
 {
     public Money Paid => Money.Sum(Payments.Where(p => p.State is PaymentStates.Paid or PaymentStates.Recovered).Select(p => p.Amount));
+
+    public string Purpose { get; init; } = "";
+    public string? LeadContact { get; init; }
+
+    /// <summary>The changes asked for on the grant, newest first, with their decisions.</summary>
+    public IReadOnlyList<GrantsCommissioning.Core.Features.Monitoring.ChangeLine> Changes { get; init; } = [];
 }
 
 /// <param name="SpentBefore">Spend to date before this period, from the returns already sent.</param>

@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +14,17 @@ public sealed class AwardCaseKind : CaseKindBase<Award>
 
     public override string PagePath(int id) => $"/cases/awards/{id}";
 
-    /// <summary>The amount a decision on the award (a variation) is limited by, unless the request names another, is the award's.</summary>
+    /// <summary>
+    /// The amount a decision on the award is limited by, unless the request names another: a pending virement's amount
+    /// (the Scheme of Delegation weighs the money moved), otherwise the award's.
+    /// </summary>
     protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, Award c, CancellationToken ct)
     {
         var smallFund = await db.Funds.Where(f => f.Id == c.FundId).Select(f => f.IsSmallFund).FirstOrDefaultAsync(ct);
-        return new CaseFacts(c.OrganisationId, smallFund, c.Amount, null, c.OfficerUserId);
+        var virement = c.State == AwardStates.VariationRequested
+            ? await db.AwardChangeRequests.Where(r => r.AwardId == c.Id && r.Status == ChangeRequestStatus.Pending && r.Kind == ChangeRequestKind.BudgetVirement)
+                .Select(r => (long?)r.AmountPence).FirstOrDefaultAsync(ct)
+            : null;
+        return new CaseFacts(c.OrganisationId, smallFund, virement is { } moved ? new Money(moved) : c.Amount, null, c.OfficerUserId);
     }
 }

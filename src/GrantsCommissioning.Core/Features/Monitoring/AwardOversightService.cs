@@ -28,7 +28,7 @@ public sealed class AwardOversightService(
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var award = await db.Awards.AsNoTracking().Where(a => a.Id == awardId).Select(a => new { a.OfficerUserId }).FirstOrDefaultAsync(ct);
+            var award = await db.Awards.AsNoTracking().Where(a => a.Id == awardId).Select(a => new { a.OfficerUserId, a.LeadContactName, a.LeadContactEmail }).FirstOrDefaultAsync(ct);
             if (award is null)
             {
                 return null;
@@ -36,10 +36,10 @@ public sealed class AwardOversightService(
             var officer = award.OfficerUserId is null ? null : await db.Users.Where(u => u.Id == award.OfficerUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
             var ratings = await db.AwardRatings.AsNoTracking().Where(r => r.AwardId == awardId).OrderByDescending(r => r.Id)
                 .Select(r => new RatingLine(r.Rag, r.Reason, r.RatedByName, r.RatedAt)).ToListAsync(ct);
-            var lines = await db.AwardCostLines.AsNoTracking().Where(l => l.AwardId == awardId).ToDictionaryAsync(l => l.Id, l => l.Description, ct);
-            var changes = await db.AwardChangeRequests.AsNoTracking().Where(c => c.AwardId == awardId).OrderByDescending(c => c.Id).ToListAsync(ct);
-            return new AwardOversight(award.OfficerUserId, officer, ratings,
-                changes.Select(c => new ChangeLine(c.Id, c.Kind, Summary(c, lines), c.Reason, c.Status, c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt)).ToList());
+            return new AwardOversight(award.OfficerUserId, officer, ratings, await ChangeRules.HistoryAsync(db, awardId, ct))
+            {
+                LeadContact = ChangeRules.Contact(award.LeadContactName, award.LeadContactEmail),
+            };
         }
     }
 
@@ -130,11 +130,4 @@ public sealed class AwardOversightService(
             return new ReturnReview(figures, sent ? ReturnChecks.Run(figures, options.Value) : [], sent);
         }
     }
-
-    internal static string Summary(AwardChangeRequest c, IReadOnlyDictionary<int, string> lines) => c.Kind switch
-    {
-        ChangeRequestKind.EndDateExtension => string.Create(CultureInfo.GetCultureInfo("en-GB"),
-            $"Extend the end date from {c.PreviousEndDate:d MMMM yyyy} to {c.NewEndDate:d MMMM yyyy}"),
-        _ => $"Move {c.Amount} from {lines.GetValueOrDefault(c.FromCostLineId ?? 0, "?")} to {lines.GetValueOrDefault(c.ToCostLineId ?? 0, "?")}",
-    };
 }

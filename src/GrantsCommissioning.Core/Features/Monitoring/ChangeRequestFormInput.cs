@@ -13,14 +13,30 @@ public sealed class ChangeRequestFormInput
     public string? FromCostLineId { get; set; }
     public string? ToCostLineId { get; set; }
     public string? Amount { get; set; }
+    public string? NewPurpose { get; set; }
+    public string? IndicatorId { get; set; }
+    public string? NewTarget { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactEmail { get; set; }
 
     /// <summary>The typed request (call once the form is valid).</summary>
     public ChangeRequestInput ToInput()
     {
         var kind = KindOf(Kind) ?? throw new InvalidOperationException("Validate the change-request form first.");
         return new ChangeRequestInput(kind, Reason ?? "", kind == ChangeRequestKind.EndDateExtension ? Date(NewEndDate) : null, Id(FromCostLineId), Id(ToCostLineId),
-            kind == ChangeRequestKind.BudgetVirement && Money.TryParse(Amount, out var m) ? m : null);
+            kind == ChangeRequestKind.BudgetVirement && Money.TryParse(Amount, out var m) ? m : null)
+        {
+            NewPurpose = kind == ChangeRequestKind.ScopeChange && !string.IsNullOrWhiteSpace(NewPurpose) ? NewPurpose.Trim() : null,
+            IndicatorId = kind == ChangeRequestKind.ScopeChange ? Id(IndicatorId) : null,
+            NewTarget = kind == ChangeRequestKind.ScopeChange ? Number(NewTarget) : null,
+            ContactName = kind == ChangeRequestKind.LeadContactChange ? ContactName?.Trim() : null,
+            ContactEmail = kind == ChangeRequestKind.LeadContactChange ? ContactEmail?.Trim() : null,
+        };
     }
+
+    internal static double? Number(string? text) =>
+        double.TryParse(text?.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+        && double.IsFinite(n) ? n : null;
 
     internal static ChangeRequestKind? KindOf(string? text) =>
         Enum.TryParse<ChangeRequestKind>(text, out var kind) && Enum.IsDefined(kind) ? kind : null;
@@ -31,7 +47,7 @@ public sealed class ChangeRequestFormInput
     private static int? Id(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }
 
-/// <summary>The text of the change-request form: a kind from the list, and the date or amount that kind needs in a form that reads.</summary>
+/// <summary>The text of the change-request form: a kind from the list, and the date, amount or target that kind needs in a form that reads.</summary>
 public sealed class ChangeRequestFormInputValidator : AbstractValidator<ChangeRequestFormInput>
 {
     public ChangeRequestFormInputValidator()
@@ -43,5 +59,8 @@ public sealed class ChangeRequestFormInputValidator : AbstractValidator<ChangeRe
         RuleFor(f => f.Amount).Must(a => Money.TryParse(a, out _))
             .WithMessage("Enter the amount in pounds, like 250 or 1,250.00.")
             .When(f => ChangeRequestFormInput.KindOf(f.Kind) == ChangeRequestKind.BudgetVirement && !string.IsNullOrWhiteSpace(f.Amount));
+        RuleFor(f => f.NewTarget).Must(t => ChangeRequestFormInput.Number(t) is not null)
+            .WithMessage("Enter the new target as a number, like 40.")
+            .When(f => ChangeRequestFormInput.KindOf(f.Kind) == ChangeRequestKind.ScopeChange && !string.IsNullOrWhiteSpace(f.NewTarget));
     }
 }

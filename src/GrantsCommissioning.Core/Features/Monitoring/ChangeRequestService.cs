@@ -11,13 +11,18 @@ namespace GrantsCommissioning.Core.Features.Monitoring;
 public sealed class ChangeRequestService(
     IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowLabels labels, IValidator<ChangeRequestFormInput> formValidator)
 {
-    /// <summary>The form: the award's end date and cost lines with their budgets and spend to date; null when there is no such award.</summary>
-    public async Task<ChangeForm?> FormAsync(int awardId, CancellationToken ct = default)
+    /// <summary>
+    /// The form: the award's end date, purpose, outcomes, lead contact and cost lines with their budgets and spend to date;
+    /// null when there is no such award, or when <paramref name="member"/> is given and is not a member of the award's organisation.
+    /// </summary>
+    public async Task<ChangeForm?> FormAsync(int awardId, Actor? member = null, CancellationToken ct = default)
     {
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var award = await db.Awards.AsNoTracking().FirstOrDefaultAsync(a => a.Id == awardId, ct);
+            var award = await db.Awards.AsNoTracking()
+                .Where(a => a.Id == awardId && (member == null || db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == member.UserId)))
+                .Include(a => a.Indicators).FirstOrDefaultAsync(ct);
             if (award is null)
             {
                 return null;
@@ -31,7 +36,11 @@ public sealed class ChangeRequestService(
             var pending = await db.AwardChangeRequests.AnyAsync(c => c.AwardId == awardId && c.Status == ChangeRequestStatus.Pending, ct);
             return new ChangeForm(award.Id, award.AwardReference, award.Title, labels.State(CaseKind.Award, award.WorkflowVersion, award.State),
                 award.State == AwardStates.Active, award.EndDate,
-                lines.Select(l => new SpendRow(l.Id, l.Description, new Money(l.AmountPence), new Money(spent.GetValueOrDefault(l.Id)), Money.Zero)).ToList(), pending);
+                lines.Select(l => new SpendRow(l.Id, l.Description, new Money(l.AmountPence), new Money(spent.GetValueOrDefault(l.Id)), Money.Zero)).ToList(), pending)
+            {
+                OrganisationId = award.OrganisationId, Purpose = award.Purpose, LeadContactName = award.LeadContactName, LeadContactEmail = award.LeadContactEmail,
+                Indicators = award.Indicators.OrderBy(i => i.Id).Select(i => new ChangeIndicator(i.Id, i.Name, i.Unit, i.Target)).ToList(),
+            };
         }
     }
 
@@ -47,7 +56,7 @@ public sealed class ChangeRequestService(
     public async Task<FeatureResult<bool>> RequestAsync(int awardId, ChangeRequestInput input, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var form = await FormAsync(awardId, ct);
+        var form = await FormAsync(awardId, null, ct);
         if (form is null)
         {
             return FeatureResult<bool>.Fail(new NotFound("award"));
@@ -56,10 +65,14 @@ public sealed class ChangeRequestService(
         {
             return FeatureResult<bool>.Fail(new AwardNotChangeable(form.Reference, form.StateLabel.ToLower(CultureInfo.GetCultureInfo("en-GB"))));
         }
-        var lines = form.Lines.ToDictionary(l => l.CostLineId, l => l.Description);
-        var summary = input.Kind == ChangeRequestKind.EndDateExtension
-            ? string.Create(CultureInfo.GetCultureInfo("en-GB"), $"Extend the end date to {input.NewEndDate:d MMMM yyyy}")
-            : $"Move {input.Amount} from {lines.GetValueOrDefault(input.FromCostLineId ?? 0, "?")} to {lines.GetValueOrDefault(input.ToCostLineId ?? 0, "?")}";
+        var now = new Award
+        {
+            AwardReference = form.Reference, Title = form.Title, Purpose = form.Purpose, EndDate = form.EndDate, LeadContactName = form.LeadContactName,
+            LeadContactEmail = form.LeadContactEmail,
+        };
+        var summary = ChangeRules.Summary(
+            ChangeRules.Record(now, input, form.Indicators.FirstOrDefault(i => i.Id == input.IndicatorId)?.Target, actor, DateTimeOffset.MinValue),
+            form.Lines.ToDictionary(l => l.CostLineId, l => l.Description), form.Indicators.ToDictionary(i => i.Id, i => i.Name));
         var result = await workflow.FireAsync(
             new TransitionRequest(new CaseRef(CaseKind.Award, awardId), AwardTriggers.RequestVariation, actor, idempotencyKey)
             {

@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Seeding;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
@@ -14,14 +15,15 @@ internal sealed record DraftSeed(string Return, string By, string At, List<decim
 internal sealed record HoldSeed(string Payment, string Return, string At);
 internal sealed record OfficerSeed(string Officer, List<string> Awards);
 internal sealed record RatingSeed(string Award, string Rag, string Reason, string At, string By);
-internal sealed record ChangeSeed(string Award, string Kind, string Reason, string By, string At, string? NewEndDate = null, string? From = null, string? To = null, decimal? Amount = null);
+internal sealed record ChangeSeed(string Award, string Kind, string Reason, string By, string At, string? NewEndDate = null, string? From = null, string? To = null, decimal? Amount = null,
+    string? DecidedBy = null, string? DecidedAt = null);
 #pragma warning restore CA1812
 
 /// <summary>
 /// Demo monitoring (seed-data/demo/monitoring.json): the officer of each demo award, RAG ratings over time and change
 /// requests waiting for a decision, each checked as the officer's forms check it. Loads only onto awards with no officer yet.
 /// </summary>
-internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow workflow, SeedFile file)
+internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow workflow, SeedFile file, IOptions<MonitoringOptions> options)
 {
     public async Task<int> LoadAsync(CancellationToken ct)
     {
@@ -114,17 +116,26 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
             file.Check(input.NewEndDate > award.EndDate, $"{what}: the new end date must be after {award.EndDate:yyyy-MM-dd}");
         }
         var by = User(users, c.By);
-        var extension = input.Kind == ChangeRequestKind.EndDateExtension;
         var at = file.Instant(c.At, what);
-        db.AwardChangeRequests.Add(new AwardChangeRequest
+        var request = ChangeRules.Record(award, input, null, new Actor(by.Id, by.DisplayName, new HashSet<string>()), at);
+        db.AwardChangeRequests.Add(request);
+        if (c.DecidedBy is null)
         {
-            AwardId = award.Id, Kind = input.Kind, Reason = c.Reason, PreviousEndDate = extension ? award.EndDate : null, NewEndDate = input.NewEndDate,
-            FromCostLineId = input.FromCostLineId, ToCostLineId = input.ToCostLineId, AmountPence = input.Amount?.Pence ?? 0,
-            RequestedByUserId = by.Id, RequestedByName = by.DisplayName, RequestedAt = at,
-        });
-        if (award.State == AwardStates.Active)
+            if (award.State == AwardStates.Active)
+            {
+                workflow.Import(db, award, AwardStates.VariationRequested, at, c.Reason);
+            }
+        }
+        else
         {
-            workflow.Import(db, award, AwardStates.VariationRequested, at, c.Reason);
+            // Decided (approved) already, as the officer's approval does: only a virement, within the officer's share, on an award not waiting on another change.
+            var decider = User(users, c.DecidedBy);
+            file.Check(input.Kind == ChangeRequestKind.BudgetVirement && award.State == AwardStates.Active, $"{what}: only a virement on an active award is loaded as decided");
+            file.Check(ChangeRules.BeyondOfficer(request, award, options.Value) is null, $"{what}: beyond what a grants officer may approve");
+            lines.Single(l => l.Id == input.FromCostLineId).AmountPence -= request.AmountPence;
+            lines.Single(l => l.Id == input.ToCostLineId).AmountPence += request.AmountPence;
+            (request.Status, request.DecidedByUserId, request.DecidedByName, request.DecidedAt) =
+                (ChangeRequestStatus.Approved, decider.Id, decider.DisplayName, file.Instant(c.DecidedAt ?? c.At, what));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -27,6 +27,10 @@ public sealed class MonitoringOptions
     [Range(0, 60)]
     public int OfficerExtensionMonths { get; set; } = 3;
 
+    /// <summary>A grants officer may approve a change of an outcome's target by up to this share of the current target; more, or a new purpose, goes to a decision maker.</summary>
+    [Range(0, 100)]
+    public int OfficerTargetChangePercent { get; set; } = 20;
+
     /// <summary>The reminder goes this many working days before a return's due date.</summary>
     [Range(0, 60)]
     public int ReminderWorkingDaysBefore { get; set; } = 5;

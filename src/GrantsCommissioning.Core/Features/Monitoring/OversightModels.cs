@@ -12,6 +12,9 @@ public sealed record ChangeLine(
 public sealed record AwardOversight(string? OfficerUserId, string? OfficerName, IReadOnlyList<RatingLine> Ratings, IReadOnlyList<ChangeLine> Changes)
 {
     public RatingLine? Current => Ratings.Count == 0 ? null : Ratings[0];
+
+    /// <summary>The grantee's lead contact, "name (email)", or null when none is named.</summary>
+    public string? LeadContact { get; init; }
 }
 
 /// <summary>An officer's RAG rating of an award and why.</summary>
@@ -20,6 +23,16 @@ public sealed record RatingInput(Rag Rag, string? Reason);
 /// <summary>The review of a return: spend by line beside the budget and earlier returns, indicators beside the previous period, and the flags.</summary>
 public sealed record ReturnReview(ReturnFigures Figures, IReadOnlyList<ReturnFlag> Flags, bool Sent);
 
-/// <summary>What the change-request form offers: the award's end date and its cost lines with budget and spend to date.</summary>
+/// <summary>What the change-request form offers: the award's end date, cost lines with budget and spend to date, purpose, outcomes and lead contact.</summary>
 public sealed record ChangeForm(int AwardId, string Reference, string Title, string StateLabel, bool Open, DateOnly EndDate, IReadOnlyList<SpendRow> Lines,
-    bool HasPending);
+    bool HasPending)
+{
+    public int OrganisationId { get; init; }
+    public string Purpose { get; init; } = "";
+    public string? LeadContactName { get; init; }
+    public string? LeadContactEmail { get; init; }
+    public IReadOnlyList<ChangeIndicator> Indicators { get; init; } = [];
+}
+
+/// <summary>One of the award's outcomes and its target now, as a change of outcomes offers it.</summary>
+public sealed record ChangeIndicator(int Id, string Name, string Unit, double Target);

@@ -29,6 +29,8 @@ public sealed record ReturnTimes(string State, DateOnly Due, DateTimeOffset? Rem
 /// </summary>
 public sealed class ReturnReviewService(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit)
 {
+    private static readonly string[] Unsettled = [PaymentStates.Scheduled, PaymentStates.Ready, PaymentStates.Held];
+
     public const int MaxMessage = 2000;
 
     public async Task<ReturnTimes?> TimesAsync(int returnId, CancellationToken ct = default)
@@ -111,7 +113,7 @@ public sealed class ReturnReviewService(IDbContextFactory<GrantsDbContext> facto
         var finalReport = await FinalReportAsync(returnId, ct);
         if (finalReport is { } award)
         {
-            held = await SettleRetentionAsync(award, held, idempotencyKey, ct);
+            held = await SettleUnpaidAsync(award, returnId, idempotencyKey, ct);
         }
         foreach (var (id, _) in held)
         {
@@ -154,51 +156,59 @@ public sealed class ReturnReviewService(IDbContextFactory<GrantsDbContext> facto
     }
 
     /// <summary>
-    /// Before what was held for the final report (the retention) is released, only what the final spend still needs is
-    /// paid: a held payment not needed (spend covered by the payments made) is cancelled, one partly needed is reduced.
+    /// Close-out settles every payment of the award not yet paid (each instalment, the retention held for the final
+    /// report), oldest due first: only what the final spend still needs is paid. A payment not needed (spend covered by
+    /// the payments made or authorised) is cancelled, one partly needed is reduced. Returns the payments held for the
+    /// final return that are still to be paid, to release.
     /// </summary>
-    private async Task<List<(int Id, string Reference)>> SettleRetentionAsync(int awardId, List<(int Id, string Reference)> held, string idempotencyKey, CancellationToken ct)
+    private async Task<List<(int Id, string Reference)>> SettleUnpaidAsync(int awardId, int returnId, string idempotencyKey, CancellationToken ct)
     {
         var release = new List<(int Id, string Reference)>();
         long owed;
+        List<Payment> unpaid;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            owed = await SpendAsync(db, awardId, ct) - (await Payments.AwardSpend.NetPaidAsync(db, awardId, ct)).Pence;
+            var authorised = await db.Payments.Where(p => p.AwardId == awardId && p.PaymentKind != PaymentKind.Recovery && p.State == PaymentStates.Authorised)
+                .SumAsync(p => p.AmountPence, ct);
+            owed = await SpendAsync(db, awardId, ct) - (await Payments.AwardSpend.NetPaidAsync(db, awardId, ct)).Pence - authorised;
+            unpaid = await db.Payments.AsNoTracking()
+                .Where(p => p.AwardId == awardId && p.PaymentKind != PaymentKind.Recovery && Unsettled.Contains(p.State))
+                .OrderBy(p => p.DueDate).ThenBy(p => p.InstalmentNumber).ThenBy(p => p.Id).ToListAsync(ct);
         }
-        foreach (var (id, paymentReference) in held)
+        foreach (var p in unpaid)
         {
-            long amount;
-            await using (var db = await factory.CreateDbContextAsync(ct))
-            {
-                amount = await db.Payments.Where(p => p.Id == id).Select(p => p.AmountPence).SingleAsync(ct);
-            }
+            var heldHere = p.State == PaymentStates.Held && p.HeldForReturnId == returnId;
             if (owed <= 0)
             {
-                var cancel = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Payment, id), PaymentTriggers.Cancel, Actor.System, $"{idempotencyKey}:retention:{id}")
+                var cancel = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Payment, p.Id), PaymentTriggers.Cancel, Actor.System, $"{idempotencyKey}:settle:{p.Id}")
                 {
                     Comment = "Not needed: the final report's spend is covered by the payments already made.",
                 }, ct);
-                if (!cancel.Succeeded && cancel.State != PaymentStates.Cancelled)
+                if (!cancel.Succeeded && cancel.State != PaymentStates.Cancelled && heldHere)
                 {
-                    release.Add((id, paymentReference));
+                    release.Add((p.Id, p.PaymentReference));
                 }
                 continue;
             }
+            var amount = p.AmountPence;
             if (owed < amount)
             {
                 var reduced = owed;
                 await factory.InTransactionAsync(async db =>
                 {
-                    var payment = await db.Payments.SingleAsync(p => p.Id == id, ct);
-                    await audit.AppendAsync(db, Actor.System, "Payment.RetentionReduced", nameof(CaseKind.Payment), id.ToString(CultureInfo.InvariantCulture),
-                        new { payment.AmountPence }, new { AmountPence = reduced }, ct);
+                    var payment = await db.Payments.SingleAsync(x => x.Id == p.Id, ct);
+                    await audit.AppendAsync(db, Actor.System, p.PaymentKind == PaymentKind.Retention ? "Payment.RetentionReduced" : "Payment.ReducedAtCloseOut",
+                        nameof(CaseKind.Payment), p.Id.ToString(CultureInfo.InvariantCulture), new { payment.AmountPence }, new { AmountPence = reduced }, ct);
                     payment.AmountPence = reduced;
                     return FeatureResult<bool>.Ok(true);
                 }, ct);
                 amount = reduced;
             }
             owed -= amount;
-            release.Add((id, paymentReference));
+            if (heldHere)
+            {
+                release.Add((p.Id, p.PaymentReference));
+            }
         }
         return release;
     }

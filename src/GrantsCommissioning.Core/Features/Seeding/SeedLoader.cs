@@ -19,7 +19,7 @@ public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
     Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
-    Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry)
+    Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> monitoringOptions)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -64,7 +64,7 @@ public sealed partial class SeedLoader(
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
                 ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
                 ("demo/sensitive-recipients.json", (db, file, c) => new Transparency.TransparencyDemoLoader(db, file, sensitiveRecipients).LoadAsync(c)),
-                ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, workflow, file).LoadAsync(c)),
+                ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, workflow, file, monitoringOptions).LoadAsync(c)),
                 ("demo/api-tokens.json", (db, file, c) => new Api.ApiTokenDemoLoader(db, file, now).LoadAsync(c)),
                 ("demo/retention.json", (db, file, c) => new Retention.RetentionDemoLoader(db, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "assessments*.json").Select(f =>

@@ -256,5 +256,13 @@ public class TrackServiceTests
         Assert.Equal((ReturnStates.Submitted, s.Applicant.UserId, "Mary Evans", (DateTimeOffset?)test.Clock.GetUtcNow()),
             (ret.State, ret.SignedOffByUserId, ret.SignedOffByName, ret.SignedOffAt));
         Assert.Equal("Mary Evans", (await track.ReturnAsync(second, editor))!.SignOff.SignedOffBy);
+
+        // A draft saved from a form left open after the return was sent says so (not "cannot be sent yet"), and changes nothing.
+        var lateDraft = await track.SaveReturnDraftAsync(second, new ReturnInput { Narrative = "Changed my mind." }, editor);
+        Assert.Equal(new ReturnAlreadySent(false), lateDraft.Failure);
+        Assert.Equal("This return has already been sent and is with the grants officer, so it cannot be changed. Nothing was saved. If the officer queries it, you can change it then.",
+            Assert.Single(lateDraft.Errors).Value);
+        await using var unchanged = test.NewContext();
+        Assert.Equal("Half-term sessions full.", (await unchanged.Returns.SingleAsync(r => r.Id == second)).Narrative);
     }
 }

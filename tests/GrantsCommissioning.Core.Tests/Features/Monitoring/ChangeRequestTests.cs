@@ -142,6 +142,113 @@ public sealed class ChangeRequestTests(WorkflowHostFixture fixture) : IClassFixt
         Assert.Equal((ChangeRequestStatus.Refused, "Move £500.00 from Equipment to Staff"), (line.Status, line.Summary));
     }
 
+    [Theory]
+    [InlineData(48, true)]
+    [InlineData(40, true)]
+    [InlineData(39, false)]
+    public async Task OutcomeTarget_WithinTheOfficersShare_TheOfficerApproves_BeyondIt_ADecisionMaker(double newTarget, bool officerMayApprove)
+    {
+        // The target is 50 and the officer's share 20%, so the officer approves targets from 40 to 60.
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var maker = await fixture.Data.UserAsync("Dee", Roles.DecisionMaker);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        var indicator = await IndicatorAsync(s, 50);
+        var asked = await Changes.RequestAsync(s.Award.Id, new ChangeRequestInput(ChangeRequestKind.ScopeChange, "The hall holds fewer people.") { IndicatorId = indicator.Id, NewTarget = newTarget },
+            s.Grantee, Guid.NewGuid().ToString());
+        Assert.True(asked.Succeeded, string.Join("; ", asked.Errors.Values));
+
+        var byOfficer = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+
+        Assert.Equal(officerMayApprove, byOfficer.Succeeded);
+        if (!officerMayApprove)
+        {
+            Assert.Equal("This change is beyond what a grants officer may approve (changes of an outcome's target of up to 20%). A decision maker must decide it.", byOfficer.Errors.Values.Single());
+            Assert.Equal(50, await TargetAsync(indicator.Id));
+            Assert.True((await Changes.DecideAsync(s.Award.Id, true, null, maker, Guid.NewGuid().ToString())).Succeeded);
+        }
+        Assert.Equal(newTarget, await TargetAsync(indicator.Id));
+        var line = Assert.Single((await fixture.Host.Services.GetRequiredService<AwardOversightService>().OversightAsync(s.Award.Id))!.Changes);
+        Assert.Equal((ChangeRequestStatus.Approved, $"Change the target for Young people reached from 50 to {newTarget}"), (line.Status, line.Summary));
+    }
+
+    [Fact]
+    public async Task NewPurpose_GoesToADecisionMaker_WhoseApprovalChangesTheAwardsPurpose()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var maker = await fixture.Data.UserAsync("Dee", Roles.DecisionMaker);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        await Changes.RequestAsync(s.Award.Id, new ChangeRequestInput(ChangeRequestKind.ScopeChange, "Schools asked for it.") { NewPurpose = "Evening sessions and school visits." },
+            s.Grantee, Guid.NewGuid().ToString());
+
+        var byOfficer = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+        var byMaker = await Changes.DecideAsync(s.Award.Id, true, null, maker, Guid.NewGuid().ToString());
+
+        Assert.Contains("a change of the award's purpose", byOfficer.Errors.Values.Single(), StringComparison.Ordinal);
+        Assert.True(byMaker.Succeeded, string.Join("; ", byMaker.Errors.Values));
+        Assert.Equal("Evening sessions and school visits.", (await s.ReloadAsync(fixture.Host)).Purpose);
+    }
+
+    [Fact]
+    public async Task LeadContact_ApprovedByTheOfficer_ChangesTheAwardsContact_AndTheHistoryShowsBeforeAndAfter()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        using (var db = fixture.Host.Db())
+        {
+            await db.Awards.Where(a => a.Id == s.Award.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.LeadContactName, "Sam Lee").SetProperty(a => a.LeadContactEmail, "sam@example.org"));
+        }
+        var same = await Changes.RequestAsync(s.Award.Id, Contact("Sam Lee", "sam@example.org"), s.Grantee, Guid.NewGuid().ToString());
+        var badEmail = await Changes.RequestAsync(s.Award.Id, Contact("Priya Shah", "priya at example"), s.Grantee, Guid.NewGuid().ToString());
+        var asked = await Changes.RequestAsync(s.Award.Id, Contact("Priya Shah", "priya@example.org"), s.Grantee, Guid.NewGuid().ToString());
+
+        var approved = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+
+        Assert.Equal(("ContactEmail", "Sam Lee is already the lead contact."), (same.Errors.Single().Key, same.Errors.Single().Value));
+        Assert.Equal(("ContactEmail", "Enter an email address in the correct format, like name@example.com."), (badEmail.Errors.Single().Key, badEmail.Errors.Single().Value));
+        Assert.True(asked.Succeeded, string.Join("; ", asked.Errors.Values));
+        Assert.True(approved.Succeeded, string.Join("; ", approved.Errors.Values));
+        var award = await s.ReloadAsync(fixture.Host);
+        Assert.Equal(("Priya Shah", "priya@example.org"), (award.LeadContactName, award.LeadContactEmail));
+        var line = Assert.Single((await fixture.Host.Services.GetRequiredService<AwardOversightService>().OversightAsync(s.Award.Id))!.Changes);
+        Assert.Equal("Change the lead contact from Sam Lee (sam@example.org) to Priya Shah (priya@example.org)", line.Summary);
+    }
+
+    [Fact]
+    public async Task ScopeChange_NamingAnotherAwardsOutcome_OrNothing_IsRefusedAndNothingIsRecorded()
+    {
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        var other = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data);
+        var theirs = await IndicatorAsync(other, 10);
+
+        var wrongAward = await Changes.RequestAsync(s.Award.Id, new ChangeRequestInput(ChangeRequestKind.ScopeChange, "x") { IndicatorId = theirs.Id, NewTarget = 5 },
+            s.Grantee, Guid.NewGuid().ToString());
+        var nothing = await Changes.RequestAsync(s.Award.Id, new ChangeRequestFormInput { Kind = "ScopeChange", NewTarget = "many", Reason = "x" }, s.Grantee, Guid.NewGuid().ToString());
+
+        Assert.Equal(("IndicatorId", "Choose one of this award's outcomes."), (wrongAward.Errors.Single().Key, wrongAward.Errors.Single().Value));
+        Assert.Equal(("NewTarget", "Enter the new target as a number, like 40."), (nothing.Errors.Single().Key, nothing.Errors.Single().Value));
+        using var db = fixture.Host.Db();
+        Assert.False(await db.AwardChangeRequests.AnyAsync(c => c.AwardId == s.Award.Id));
+        Assert.Equal(AwardStates.Active, (await s.ReloadAsync(fixture.Host)).State);
+    }
+
+    private static ChangeRequestInput Contact(string name, string email) =>
+        new(ChangeRequestKind.LeadContactChange, "Sam has left the charity.") { ContactName = name, ContactEmail = email };
+
+    private async Task<AwardIndicator> IndicatorAsync(MonitoringScenario s, double target)
+    {
+        using var db = fixture.Host.Db();
+        var indicator = new AwardIndicator { AwardId = s.Award.Id, Name = "Young people reached", Unit = "people", Target = target };
+        db.AwardIndicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return indicator;
+    }
+
+    private async Task<double> TargetAsync(int indicatorId)
+    {
+        using var db = fixture.Host.Db();
+        return await db.AwardIndicators.Where(i => i.Id == indicatorId).Select(i => i.Target).SingleAsync();
+    }
+
     private static ChangeRequestInput Virement(MonitoringScenario s, long pence) =>
         new(ChangeRequestKind.BudgetVirement, "Radios cost less than quoted.", FromCostLineId: s.Equipment.Id, ToCostLineId: s.Staff.Id, Amount: new Money(pence));
 }

@@ -119,6 +119,34 @@ public sealed class CloseOutTests(WorkflowHostFixture fixture) : IClassFixture<W
             (recovery.AmountPence, recovery.InvoiceReference, recovery.Reason));
     }
 
+    [Theory]
+    [InlineData(300_000, PaymentStates.Cancelled, 300_000L)]
+    [InlineData(400_000, PaymentStates.Scheduled, 100_000L)]
+    public async Task FinalReportAccepted_OtherUnpaidInstalmentsAreCancelled_OrReducedToWhatTheSpendStillNeeds(long finalStaffPence, string secondState, long secondPence)
+    {
+        // £5,000 paid; £3,000 and £2,000 still scheduled, the last split into £1,000 and the £1,000 retention.
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: new DateOnly(2014, 3, 31));
+        await PaymentAsync(s, 1, 500_000, PaymentStates.Paid);
+        var second = await PaymentAsync(s, 2, 300_000, PaymentStates.Scheduled);
+        var third = await PaymentAsync(s, 3, 200_000, PaymentStates.Scheduled);
+        await s.ReturnAsync(fixture.Host, ReturnStates.Accepted, new DateOnly(2013, 12, 31), 100_000, 100_000);
+        var final = await s.ReturnAsync(fixture.Host, ReturnStates.Submitted, new DateOnly(2014, 3, 31), 0, finalStaffPence);
+        await CloseOut.SweepAsync();
+        var retention = (await PaymentsAsync(s)).Single(p => p.PaymentKind == PaymentKind.Retention);
+
+        var accepted = await Review.AcceptAsync(final.Id, officer, Guid.NewGuid().ToString());
+
+        // Spend £5,000 (all paid already) or £6,000 (£1,000 still owed, kept on the oldest unpaid instalment); nothing else is left to pay.
+        Assert.True(accepted.Succeeded, string.Join("; ", accepted.Errors.Values));
+        var payments = await PaymentsAsync(s);
+        Assert.Equal((secondState, secondPence), payments.Where(p => p.Id == second.Id).Select(p => (p.State, p.AmountPence)).Single());
+        Assert.Equal([PaymentStates.Cancelled, PaymentStates.Cancelled], payments.Where(p => p.Id == third.Id || p.Id == retention.Id).Select(p => p.State));
+        Assert.Equal(AwardStates.Closed, (await s.ReloadAsync(fixture.Host)).State);
+        using var db = fixture.Host.Db();
+        Assert.False(await db.Set<Core.Features.Payments.Recovery>().AnyAsync(r => r.AwardId == s.Award.Id));
+    }
+
     private Core.Features.Monitoring.CloseOut CloseOut => fixture.Host.Services.GetRequiredService<Core.Features.Monitoring.CloseOut>();
 
     private Core.Features.Returns.ReturnReviewService Review => fixture.Host.Services.GetRequiredService<Core.Features.Returns.ReturnReviewService>();

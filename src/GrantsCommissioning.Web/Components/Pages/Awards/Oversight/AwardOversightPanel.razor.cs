@@ -61,11 +61,4 @@ public partial class AwardOversightPanel
     }
 
     private static string RagClass(Rag rag) => "rag--" + rag.ToString().ToLowerInvariant();
-
-    private static string Status(ChangeRequestStatus status) => status switch
-    {
-        ChangeRequestStatus.Approved => "Approved",
-        ChangeRequestStatus.Refused => "Refused",
-        _ => "Waiting for a decision",
-    };
 }
