@@ -93,7 +93,7 @@ public sealed class RankingActions(IDbContextFactory<GrantsDbContext> factory, M
             var result = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Application, app.Id), ApplicationTriggers.Recommend, actor,
                 $"bulk-recommend:{batchKey}:{app.Id}")
             {
-                Amount = amount, Comment = string.IsNullOrWhiteSpace(conditions) ? $"Recommended at {amount}." : $"Recommended at {amount}. Conditions: {conditions.Trim()}",
+                Amount = amount, Comment = RecommendationComment(amount, conditions),
             }, ct);
             lines.Add(result switch
             {
@@ -104,5 +104,17 @@ public sealed class RankingActions(IDbContextFactory<GrantsDbContext> factory, M
             });
         }
         return FeatureResult<BulkSummary>.Ok(new BulkSummary(lines));
+    }
+
+    private const string ConditionsLabel = " Conditions: ";
+
+    /// <summary>The comment a recommendation is journaled with; <see cref="ConditionsIn"/> reads the conditions back for the decision form.</summary>
+    public static string RecommendationComment(Money amount, string? conditions) =>
+        string.IsNullOrWhiteSpace(conditions) ? $"Recommended at {amount}." : $"Recommended at {amount}.{ConditionsLabel}{conditions.Trim()}";
+
+    public static string? ConditionsIn(string? comment)
+    {
+        var at = comment?.IndexOf(ConditionsLabel, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : comment![(at + ConditionsLabel.Length)..];
     }
 }

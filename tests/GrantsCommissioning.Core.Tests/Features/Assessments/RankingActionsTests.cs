@@ -76,6 +76,10 @@ public sealed class RankingActionsTests
             (states[ready], states[halfAssessed], states[badAmount], states[alsoReady]));
         var journal = await db.WorkflowJournal.SingleAsync(j => j.CaseKind == CaseKind.Application && j.CaseId == ready && j.Trigger == ApplicationTriggers.Recommend);
         Assert.Equal((950_000L, "Recommended at £9,500.00. Conditions: Quarterly returns."), (journal.AmountPence!.Value, journal.Comment));
+        // The decision form starts from what was recommended: the amount and the conditions.
+        var decisions = test.Get<GrantsCommissioning.Core.Features.Decisions.DecisionService>();
+        Assert.Equal(new GrantsCommissioning.Core.Features.Decisions.Recommended(Money.FromPounds(9_500m), "Quarterly returns."), await decisions.RecommendationAsync(ready));
+        Assert.Null(await decisions.RecommendationAsync(badAmount));
     }
 
     private static async Task<(GrantsCommissioning.Core.Workflow.Actor Officer, int RoundId)> OfficerAndRoundAsync(TestDatabase test, long? budgetPence)
