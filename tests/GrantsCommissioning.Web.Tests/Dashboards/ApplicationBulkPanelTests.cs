@@ -25,7 +25,6 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
     {
         _host = await WorkflowTestHost.CreateAsync();
         Services.AddSingleton(_host.Services.GetRequiredService<ApplicationBulkActions>());
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await _host.DisposeAsync();
@@ -41,6 +40,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         auth.SetAuthorized(officer.DisplayName);
         auth.SetRoles(Roles.GrantsOfficer);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var done = 0;
         var cut = Render<ApplicationBulkPanel>(p => p
             .Add(c => c.Selected, new Dictionary<int, string> { [submitted.Id] = submitted.ApplicationReference, [assessing.Id] = assessing.ApplicationReference })
@@ -78,6 +78,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         auth.SetAuthorized(officer.DisplayName);
         auth.SetRoles(Roles.GrantsOfficer);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<ApplicationBulkPanel>(p => p.Add(c => c.Selected, new Dictionary<int, string> { [submitted.Id] = submitted.ApplicationReference }));
 
         cut.FindAll("button").Single(b => b.TextContent == "Ask for more information").Click();
