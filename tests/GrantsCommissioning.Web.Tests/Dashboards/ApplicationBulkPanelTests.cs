@@ -36,11 +36,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         var officer = await data.UserAsync("Priya Shah", Roles.GrantsOfficer);
         var submitted = await data.ApplicationAsync(ApplicationStates.Submitted);
         var assessing = await data.ApplicationAsync(ApplicationStates.Assessment);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(officer.DisplayName);
-        auth.SetRoles(Roles.GrantsOfficer);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignIn(officer);
         var done = 0;
         var cut = Render<ApplicationBulkPanel>(p => p
             .Add(c => c.Selected, new Dictionary<int, string> { [submitted.Id] = submitted.ApplicationReference, [assessing.Id] = assessing.ApplicationReference })
@@ -74,11 +70,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         var data = new WorkflowTestData(_host);
         var officer = await data.UserAsync("Priya Shah", Roles.GrantsOfficer);
         var submitted = await data.ApplicationAsync(ApplicationStates.Submitted);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(officer.DisplayName);
-        auth.SetRoles(Roles.GrantsOfficer);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignIn(officer);
         var cut = Render<ApplicationBulkPanel>(p => p.Add(c => c.Selected, new Dictionary<int, string> { [submitted.Id] = submitted.ApplicationReference }));
 
         cut.FindAll("button").Single(b => b.TextContent == "Ask for more information").Click();
@@ -86,5 +78,14 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Say what information you need", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
         await using var db = _host.Db();
         Assert.False(await db.WorkflowJournal.AnyAsync(j => j.CaseId == submitted.Id && j.Trigger == ApplicationTriggers.RequestInformation));
+    }
+
+    private void SignIn(Actor officer)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(officer.DisplayName);
+        auth.SetRoles(Roles.GrantsOfficer);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 }
