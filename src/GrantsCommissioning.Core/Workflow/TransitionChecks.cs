@@ -74,6 +74,19 @@ internal static class TransitionChecks
             : DelegationCheck(d, facts, t, roles, amount, noticeReference, listing, deputyships);
     }
 
+    /// <summary>
+    /// The delegation rows an actor may decide under, lowest first: their own roles' rows, and for each deputyship the
+    /// principal's rows for the transition's roles capped at the deputy's own limit.
+    /// </summary>
+    public static IEnumerable<(DelegationLimit Limit, DeputyAuthority? Deputy)> Limits(WorkflowDefinition d, TransitionDefinition t, IReadOnlyCollection<string> roles,
+        IReadOnlyList<DeputyAuthority> deputyships)
+    {
+        var own = d.Delegation.Where(l => roles.Contains(l.Role)).Select(l => (Limit: l, Deputy: (DeputyAuthority?)null));
+        var deputised = deputyships.SelectMany(x => d.Delegation.Where(l => t.Roles.Contains(l.Role) && x.PrincipalRoles.Contains(l.Role))
+            .Select(l => (Limit: l with { MaxPence = Math.Min(l.MaxPence ?? long.MaxValue, x.Limit.Pence) }, Deputy: (DeputyAuthority?)x)));
+        return own.Concat(deputised).OrderBy(l => l.Limit.MaxPence ?? long.MaxValue);
+    }
+
     private static CheckOutcome DelegationCheck(
         WorkflowDefinition d, CaseFacts facts, TransitionDefinition t, List<string> roles, Money? amount, string? noticeReference, bool listing,
         IReadOnlyList<DeputyAuthority> deputyships)
@@ -89,10 +102,7 @@ internal static class TransitionChecks
         }
         var smallFund = facts.IsSmallFund;
         var reasons = new List<string>();
-        var own = d.Delegation.Where(l => roles.Contains(l.Role)).Select(l => (Limit: l, Deputy: (DeputyAuthority?)null));
-        var deputised = deputyships.SelectMany(x => d.Delegation.Where(l => t.Roles.Contains(l.Role) && x.PrincipalRoles.Contains(l.Role))
-            .Select(l => (Limit: l with { MaxPence = Math.Min(l.MaxPence ?? long.MaxValue, x.Limit.Pence) }, Deputy: (DeputyAuthority?)x)));
-        foreach (var (limit, deputy) in own.Concat(deputised).OrderBy(l => l.Limit.MaxPence ?? long.MaxValue))
+        foreach (var (limit, deputy) in Limits(d, t, roles, deputyships))
         {
             var who = deputy is null ? Roles.Describe(limit.Role) : $"As deputy for {deputy.PrincipalName} you";
             if (limit.SmallFundOnly && !smallFund)

@@ -26,6 +26,8 @@ public static class ApplicationTriggers
     public const string StartChecks = nameof(StartChecks);
     public const string PassChecks = nameof(PassChecks);
     public const string FailChecks = nameof(FailChecks);
+    /// <summary>From grant-application v4: the officer asks the applicant for more information; the case stays where it is.</summary>
+    public const string RequestInformation = nameof(RequestInformation);
     public const string Recommend = nameof(Recommend);
     public const string Approve = nameof(Approve);
     public const string PartFund = nameof(PartFund);

@@ -32,6 +32,8 @@ public class CasePageTests(GrantsWebFactory site)
 
         Assert.Contains(">Passed checks: send for assessment</button>", html, StringComparison.Ordinal);
         Assert.Contains(">Failed checks: reject</button>", html, StringComparison.Ordinal);
+        // grant-application v4: asking the applicant for more information, one case at a time (a reason is asked for first).
+        Assert.Contains(">Ask the applicant for more information</button>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Record the decision", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">Accept offer</button>", html, StringComparison.Ordinal);
     }

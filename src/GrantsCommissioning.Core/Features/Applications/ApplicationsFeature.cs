@@ -14,5 +14,6 @@ public static class ApplicationsFeature
         .AddSingleton<IValidator<OutcomesInput>, OutcomesInputValidator>()
         .AddSingleton<IValidator<BeneficiariesInput>, BeneficiariesInputValidator>()
         .AddSingleton<ApplicationFormValidators>()
-        .AddSingleton<ApplicationService>();
+        .AddSingleton<ApplicationService>()
+        .AddSingleton<ApplicationBulkActions>();
 }

@@ -16,6 +16,7 @@ public static class AssessmentsFeature
         .AddSingleton<AssessorService>()
         .AddSingleton<ModerationService>()
         .AddSingleton<RankingActions>()
+        .AddSingleton<FundingLineDemoLoader>()
         .AddSingleton<AssessmentReminders>()
         .AddHostedService<AssessmentReminderService>();
 }

@@ -10,22 +10,6 @@ namespace GrantsCommissioning.Core.Features.Assessments;
 /// <summary>One application chosen for a bulk recommendation, with the amount the officer recommends (pounds as typed).</summary>
 public sealed record RecommendationChoice(int ApplicationId, string? Amount);
 
-public enum BulkOutcome
-{
-    Recommended,
-    AlreadyRecommended,
-    Failed,
-}
-
-/// <summary>What happened to one application of a bulk action.</summary>
-public sealed record BulkLine(int ApplicationId, string Reference, BulkOutcome Outcome, string Message);
-
-/// <summary>The summary of a bulk action: one line per application chosen.</summary>
-public sealed record BulkSummary(IReadOnlyList<BulkLine> Lines)
-{
-    public int Count(BulkOutcome outcome) => Lines.Count(l => l.Outcome == outcome);
-}
-
 /// <summary>
 /// What an officer does on a round's ranking: move an application across the funding line (with a recorded, audited
 /// reason) and recommend several applications at once, each with its amount. Each recommendation is its own transition
@@ -109,16 +93,28 @@ public sealed class RankingActions(IDbContextFactory<GrantsDbContext> factory, M
             var result = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Application, app.Id), ApplicationTriggers.Recommend, actor,
                 $"bulk-recommend:{batchKey}:{app.Id}")
             {
-                Amount = amount, Comment = string.IsNullOrWhiteSpace(conditions) ? $"Recommended at {amount}." : $"Recommended at {amount}. Conditions: {conditions.Trim()}",
+                Amount = amount, Comment = RecommendationComment(amount, conditions),
             }, ct);
             lines.Add(result switch
             {
-                { Succeeded: true, WasDuplicate: true } => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.AlreadyRecommended, "Already recommended in this batch: nothing changed."),
-                { Succeeded: true } => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.Recommended, $"Recommended at {amount}."),
-                { State: ApplicationStates.Recommendation } => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.AlreadyRecommended, "Already awaiting a decision: nothing changed."),
+                { Succeeded: true, WasDuplicate: true } => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.AlreadyDone, "Already recommended in this batch: nothing changed."),
+                { Succeeded: true } => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.Done, $"Recommended at {amount}."),
+                { State: ApplicationStates.Recommendation } => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.AlreadyDone, "Already awaiting a decision: nothing changed."),
                 _ => new BulkLine(app.Id, app.ApplicationReference, BulkOutcome.Failed, result.Message ?? "Not recommended."),
             });
         }
         return FeatureResult<BulkSummary>.Ok(new BulkSummary(lines));
+    }
+
+    private const string ConditionsLabel = " Conditions: ";
+
+    /// <summary>The comment a recommendation is journaled with; <see cref="ConditionsIn"/> reads the conditions back for the decision form.</summary>
+    public static string RecommendationComment(Money amount, string? conditions) =>
+        string.IsNullOrWhiteSpace(conditions) ? $"Recommended at {amount}." : $"Recommended at {amount}.{ConditionsLabel}{conditions.Trim()}";
+
+    public static string? ConditionsIn(string? comment)
+    {
+        var at = comment?.IndexOf(ConditionsLabel, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : comment![(at + ConditionsLabel.Length)..];
     }
 }

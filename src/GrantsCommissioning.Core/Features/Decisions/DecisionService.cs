@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Decisions;
 
+/// <summary>What the officer recommended when putting the application for decision: the amount and the conditions, where given.</summary>
+public sealed record Recommended(Money? Amount, string? Conditions);
+
 public sealed record DecisionInput(
     int ApplicationId, DecisionOutcome Outcome, Money Amount, string Rationale, string? Conditions, string? NoticeReference, int? ExpectedVersion,
     string? Feedback = null);
@@ -38,5 +41,15 @@ public sealed class DecisionService(IDbContextFactory<GrantsDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var recorded = await db.Decisions.AsNoTracking().Where(d => d.ApplicationId == input.ApplicationId).OrderByDescending(d => d.Id).FirstAsync(ct);
         return FeatureResult<Decision>.Ok(recorded);
+    }
+
+    /// <summary>The latest recommendation on the application (the Recommend transition's amount and conditions), for the decision form to start from.</summary>
+    public async Task<Recommended?> RecommendationAsync(int applicationId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.WorkflowJournal.AsNoTracking()
+            .Where(j => j.CaseKind == CaseKind.Application && j.CaseId == applicationId && j.Trigger == ApplicationTriggers.Recommend)
+            .OrderByDescending(j => j.Sequence).Select(j => new { j.AmountPence, j.Comment }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new Recommended(row.AmountPence is { } p ? new Money(p) : null, Assessments.RankingActions.ConditionsIn(row.Comment));
     }
 }

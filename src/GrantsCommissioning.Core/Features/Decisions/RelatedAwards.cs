@@ -67,7 +67,12 @@ public sealed class RelatedAwards(IDbContextFactory<GrantsDbContext> factory, Wo
         }
         var total = amount + Money.Sum(related.Select(r => r.Amount));
         var d = registry.Get(CaseKind.Application, c.WorkflowVersion).Definition;
-        var limits = d.Delegation.Where(l => actor.IsInRole(l.Role) && (!l.SmallFundOnly || smallFund)).ToList();
+        // A deputy decides under the principal's limits capped at their own, exactly as the Scheme of Delegation check does.
+        var approve = d.FindTransition(c.State, ApplicationTriggers.Approve);
+        var deputyships = approve is null ? [] : await TransitionChecks.DeputyshipsAsync(db, approve, actor, ct);
+        var roles = d.Delegation.Select(l => l.Role).Where(actor.IsInRole).Distinct().ToList();
+        var limits = (approve is null ? d.Delegation.Where(l => roles.Contains(l.Role)) : TransitionChecks.Limits(d, approve, roles, deputyships).Select(x => x.Limit))
+            .Where(l => !l.SmallFundOnly || smallFund).ToList();
         var earlier = string.Join(", ", related.Select(r => $"{r.Amount} ({r.ApplicationReference})"));
         var intro = $"This organisation already has {earlier} within the last {WindowDays} days. Related awards count together against the " +
             $"Scheme of Delegation: with this decision they make {total}";

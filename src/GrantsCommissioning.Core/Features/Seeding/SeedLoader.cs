@@ -19,7 +19,8 @@ public sealed partial class SeedLoader(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
     Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
-    Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> monitoringOptions)
+    Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> monitoringOptions,
+    Assessments.FundingLineDemoLoader fundingLineDemo)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -43,6 +44,8 @@ public sealed partial class SeedLoader(
         report = funds == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Funds.FundDemoLoader.FileName], report.RecordsAdded + funds);
         var schedules = await schedulesDemo.LoadAsync(ct);
         report = schedules == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Payments.ScheduleDemoLoader.FileName], report.RecordsAdded + schedules);
+        var moves = await fundingLineDemo.LoadAsync(ct);
+        report = moves == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Assessments.FundingLineDemoLoader.FileName], report.RecordsAdded + moves);
         // The demo opens with a dry-run retention report (as a scheduled run would leave), made once; nothing is removed until an administrator approves it.
         if (await retention.LatestRunAsync(ct) is null)
         {

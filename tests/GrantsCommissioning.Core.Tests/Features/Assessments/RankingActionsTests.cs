@@ -65,10 +65,10 @@ public sealed class RankingActionsTests
         var again = await actions.RecommendAsync(roundId, choices, "Quarterly returns.", officer, "batch-1");
         var none = await actions.RecommendAsync(roundId, [], null, officer, "batch-2");
 
-        Assert.Equal([BulkOutcome.Recommended, BulkOutcome.Failed, BulkOutcome.Failed, BulkOutcome.Recommended], first.Value!.Lines.Select(l => l.Outcome));
+        Assert.Equal([BulkOutcome.Done, BulkOutcome.Failed, BulkOutcome.Failed, BulkOutcome.Done], first.Value!.Lines.Select(l => l.Outcome));
         Assert.Equal(RecommendHandler.MissingMessage(2, 1), first.Value.Lines[1].Message);
         Assert.StartsWith("Enter an amount more than £0", first.Value.Lines[2].Message, StringComparison.Ordinal);
-        Assert.Equal([BulkOutcome.AlreadyRecommended, BulkOutcome.Failed, BulkOutcome.Failed, BulkOutcome.AlreadyRecommended], again.Value!.Lines.Select(l => l.Outcome));
+        Assert.Equal([BulkOutcome.AlreadyDone, BulkOutcome.Failed, BulkOutcome.Failed, BulkOutcome.AlreadyDone], again.Value!.Lines.Select(l => l.Outcome));
         Assert.IsType<NothingChosen>(none.Failure);
         await using var db = test.NewContext();
         var states = await db.Applications.Where(a => a.RoundId == roundId).ToDictionaryAsync(a => a.Id, a => a.State);
@@ -76,6 +76,10 @@ public sealed class RankingActionsTests
             (states[ready], states[halfAssessed], states[badAmount], states[alsoReady]));
         var journal = await db.WorkflowJournal.SingleAsync(j => j.CaseKind == CaseKind.Application && j.CaseId == ready && j.Trigger == ApplicationTriggers.Recommend);
         Assert.Equal((950_000L, "Recommended at £9,500.00. Conditions: Quarterly returns."), (journal.AmountPence!.Value, journal.Comment));
+        // The decision form starts from what was recommended: the amount and the conditions.
+        var decisions = test.Get<GrantsCommissioning.Core.Features.Decisions.DecisionService>();
+        Assert.Equal(new GrantsCommissioning.Core.Features.Decisions.Recommended(Money.FromPounds(9_500m), "Quarterly returns."), await decisions.RecommendationAsync(ready));
+        Assert.Null(await decisions.RecommendationAsync(badAmount));
     }
 
     private static async Task<(GrantsCommissioning.Core.Workflow.Actor Officer, int RoundId)> OfficerAndRoundAsync(TestDatabase test, long? budgetPence)

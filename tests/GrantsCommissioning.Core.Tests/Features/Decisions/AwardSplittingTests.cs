@@ -63,20 +63,48 @@ public sealed class AwardSplittingTests
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
     }
 
-    private static async Task<(GrantApplication First, GrantApplication Second)> TwoApplicationsOfOneOrganisationAsync(WorkflowTestHost host, int firstDecidedDaysAgo)
+    [Fact]
+    public async Task ADeputy_CountsRelatedAwardsAgainstTheirOwnDeputyLimit_NotTheirRolesLimit()
     {
-        var first = await new WorkflowTestData(host).ApplicationAsync(ApplicationStates.OfferMade, requestedPence: 1_321_400);
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var (_, within) = await TwoApplicationsOfOneOrganisationAsync(host, firstDecidedDaysAgo: 20, firstPence: 500_000, secondPence: 1_200_000);
+        var (_, beyond) = await TwoApplicationsOfOneOrganisationAsync(host, firstDecidedDaysAgo: 20, firstPence: 900_000, secondPence: 1_200_000);
+        var data = new WorkflowTestData(host);
+        var helen = await data.UserAsync("Helen", Roles.DecisionMaker);
+        var jamal = await data.UserAsync("Jamal", Roles.GrantsOfficer);
+        var nominated = await host.Services.GetRequiredService<ApprovalService>().NominateAsync(
+            new DeputyInput { DeputyUserId = jamal.UserId, Limit = "20000", Reason = "Annual leave in August." }, helen);
+        Assert.True(nominated.Succeeded, string.Join(" ", nominated.Errors.Values));
+        var decisions = host.Services.GetRequiredService<DecisionService>();
+
+        // £9,000 earlier + £12,000 now = £21,000: within Helen's £25,000 but above the £20,000 she delegated to Jamal.
+        var refused = await decisions.DecideAsync(
+            new DecisionInput(beyond.Id, DecisionOutcome.Approve, new Money(1_200_000), "Meets objectives two and four.", null, null, null), jamal, "deputy-1");
+        // £5,000 earlier + £12,000 now = £17,000: within Jamal's deputy limit, though a grants officer's own limit is the small fund's.
+        var decided = await decisions.DecideAsync(
+            new DecisionInput(within.Id, DecisionOutcome.Approve, new Money(1_200_000), "Meets objectives two and four.", null, null, null), jamal, "deputy-2");
+
+        Assert.False(refused.Succeeded);
+        Assert.Contains("£21,000.00, above your delegated limit of £20,000.00", refused.Errors["Amount"], StringComparison.Ordinal);
+        Assert.True(decided.Succeeded, string.Join(" ", decided.Errors.Values));
+        Assert.Equal("Helen", decided.Value!.DeputyForName);
+    }
+
+    private static async Task<(GrantApplication First, GrantApplication Second)> TwoApplicationsOfOneOrganisationAsync(WorkflowTestHost host, int firstDecidedDaysAgo,
+        long firstPence = 1_321_400, long secondPence = 1_308_500)
+    {
+        var first = await new WorkflowTestData(host).ApplicationAsync(ApplicationStates.OfferMade, requestedPence: firstPence);
         using var db = host.Db();
         db.Decisions.Add(new Decision
         {
-            ApplicationId = first.Id, Outcome = DecisionOutcome.Approve, AmountPence = 1_321_400, Rationale = "Meets the criteria.",
+            ApplicationId = first.Id, Outcome = DecisionOutcome.Approve, AmountPence = firstPence, Rationale = "Meets the criteria.",
             DecidedByUserId = "someone", DecidedByName = "Someone", AuthorityLevel = AuthorityLevel.DecisionMaker,
             DecidedAt = DateTimeOffset.UtcNow.AddDays(-firstDecidedDaysAgo),
         });
         var second = new GrantApplication
         {
             ApplicationReference = $"APP-{WorkflowTestData.Next()}", RoundId = first.RoundId, OrganisationId = first.OrganisationId, ProjectTitle = "Safer streets",
-            Summary = "The same project again.", AmountRequestedPence = 1_308_500, Beneficiaries = "People on nights out", BeneficiaryCount = 100,
+            Summary = "The same project again.", AmountRequestedPence = secondPence, Beneficiaries = "People on nights out", BeneficiaryCount = 100,
             AreaServed = "Worcester", DeclarationsAccepted = true,
         };
         host.Workflow.Start(second, Actor.System);

@@ -70,11 +70,46 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         Assert.Empty(await db.Decisions.Where(d => d.ApplicationId == applicationId).ToListAsync());
     }
 
-    private async Task<(IRenderedComponent<DecisionForm> Cut, int ApplicationId, TaskCompletionSource Decided)> RenderForAsync(long requestedPence)
+    [Fact]
+    public async Task TheForm_StartsFromTheAmountAndConditionsTheOfficerRecommended()
+    {
+        var (cut, _, _) = await RenderForAsync(requestedPence: 1_200_000, recommended: (Money.FromPounds(9_500m), "Quarterly monitoring returns; a named safeguarding lead."));
+        cut.FindAll("input[type=radio]")[0].Change(true);
+
+        Assert.Equal("9500.00", cut.Find("#decision-amount").GetAttribute("value"));
+        Assert.Equal("Quarterly monitoring returns; a named safeguarding lead.", cut.Find("#decision-conditions").GetAttribute("value"));
+        Assert.Contains("Recommended by the grants officer: £9,500.00.", cut.Find("#amount-hint").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheForm_WithoutARecommendedAmount_StartsFromTheAmountRequested()
+    {
+        var (cut, _, _) = await RenderForAsync(requestedPence: 1_200_000);
+        cut.FindAll("input[type=radio]")[0].Change(true);
+
+        Assert.Equal("12000.00", cut.Find("#decision-amount").GetAttribute("value"));
+        Assert.DoesNotContain("Recommended by", cut.Find("#amount-hint").TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<(IRenderedComponent<DecisionForm> Cut, int ApplicationId, TaskCompletionSource Decided)> RenderForAsync(long requestedPence,
+        (Money Amount, string Conditions)? recommended = null)
     {
         var data = new WorkflowTestData(_host);
         var maker = await data.UserAsync("Helen Marsh", Roles.DecisionMaker);
         var application = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: requestedPence);
+        if (recommended is { } r)
+        {
+            // The row the workflow journals when an officer recommends (ranking page: RankingActions.RecommendAsync).
+            await using var db = _host.Db();
+            db.WorkflowJournal.Add(new WorkflowJournalEntry
+            {
+                CaseKind = CaseKind.Application, CaseId = application.Id, Sequence = 1000, DefinitionId = ApplicationStates.DefinitionId, DefinitionVersion = application.WorkflowVersion,
+                FromState = ApplicationStates.Assessment, ToState = ApplicationStates.Recommendation, Trigger = ApplicationTriggers.Recommend, ActorUserId = "officer",
+                ActorName = "Priya Shah", AmountPence = r.Amount.Pence, Comment = GrantsCommissioning.Core.Features.Assessments.RankingActions.RecommendationComment(r.Amount, r.Conditions),
+                OccurredAt = DateTimeOffset.UtcNow, IdempotencyKey = $"recommend-{application.Id}",
+            });
+            await db.SaveChangesAsync();
+        }
         var header = (await _host.Services.GetRequiredService<CaseQueries>().ApplicationAsync(application.Id, maker))!.Header;
         var auth = AddAuthorization();
         auth.SetAuthorized(maker.DisplayName);

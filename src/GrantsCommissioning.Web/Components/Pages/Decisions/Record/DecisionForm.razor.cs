@@ -27,6 +27,7 @@ public partial class DecisionForm
     private string? _amountText, _rationale, _conditions, _notice, _feedback;
     private Dictionary<string, string> _errors = [];
     private bool _busy;
+    private Recommended? _recommended;
     private string _key = Guid.NewGuid().ToString("N");
 
     protected override async Task OnParametersSetAsync()
@@ -34,7 +35,13 @@ public partial class DecisionForm
         var actor = WorkflowActor.From((await AuthState).User);
         var permitted = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(new CaseRef(Header.Kind, Header.Id), actor);
         _outcomes = permitted.Where(t => DecisionTriggers.Outcomes.ContainsKey(t.Trigger)).Select(t => DecisionTriggers.Outcomes[t.Trigger]).Order().ToList();
-        _amountText ??= Requested.Pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        if (_amountText is null)
+        {
+            // Start from what the officer recommended (amount and conditions), else from the amount requested.
+            _recommended = await Decisions.RecommendationAsync(Header.Id);
+            _amountText = (_recommended?.Amount ?? Requested).Pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            _conditions ??= _recommended?.Conditions;
+        }
     }
 
     private void Choose(DecisionOutcome outcome) => _outcome = outcome;
