@@ -20,7 +20,7 @@ namespace GrantsCommissioning.EndToEnd;
 /// On its own site, as it changes the demo's payments.
 /// </summary>
 [Collection(PaymentJourneyCollection.Name)]
-public sealed class PaymentRunJourneyTests(PaymentJourneySite site)
+public sealed class PaymentRunJourneyTests(BrowserSite site)
 {
     private const string Finance = "finance@demo.opcc-grants.example";
     private const string FinanceManager = "finance.manager@demo.opcc-grants.example";
@@ -155,12 +155,12 @@ public sealed class PaymentRunJourneyTests(PaymentJourneySite site)
     }
 }
 
-/// <summary>A demo site of its own for the payment-run journey, which pays one of the demo applicant's instalments.</summary>
-public sealed class PaymentJourneySite : BrowserSite;
-
-/// <summary>Runs alone, after the other collections, like the applicant journey.</summary>
+/// <summary>
+/// A demo site of its own (xUnit gives each collection its own fixture) for the payment-run journey, which pays one of
+/// the demo applicant's instalments. Runs alone, after the other collections, like the applicant journey.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PaymentJourneyCollection : ICollectionFixture<PaymentJourneySite>
+public sealed class PaymentJourneyCollection : ICollectionFixture<BrowserSite>
 {
     public const string Name = "Browser for the payment-run journey";
 }
