@@ -108,12 +108,20 @@ internal static class TableExportEndpoints
         new("awaiting-decision", Policy(Policies.Decisions), async (_, s, ct) =>
             FinanceTable.Of("Awaiting a decision", ["Reference", "Project", "Organisation", "Requested (GBP)"],
                 await s.GetRequiredService<DashboardQueries>().AwaitingDecisionAsync(ct), c => [c.Reference, c.Title, c.Organisation, c.Amount])),
-        // /decisions: recent decisions (the Commissioner's page lists those with a decision notice).
+        // /decisions: every decision matching the page's search, in its order (the Commissioner's page lists those with a decision notice).
         new("decisions", Policy(Policies.Decisions), async (http, s, ct) =>
-            FinanceTable.Of("Decisions", ["Date", "Application", "Organisation", "Outcome", "Amount (GBP)", "Decided by", "Notice"],
-                await s.GetRequiredService<DashboardQueries>().RecentDecisionsAsync(noticesOnly: http.User.IsInRole(Roles.Commissioner), ct),
-                d => [UkTime.ToUkDate(d.DecidedAt), d.Application?.ApplicationReference, d.Application?.Organisation?.Name, DecisionTriggers.Describe(d.Outcome),
-                    d.Amount, d.DecidedByName, d.NoticeReference])),
+        {
+            var query = new DecisionListQuery(http.User.IsInRole(Roles.Commissioner), Text(http, "q"),
+                Enum.TryParse<DecisionListSort>(Text(http, "sort"), out var sort) && Enum.IsDefined(sort) ? sort : DecisionListSort.Newest);
+            var rows = await AllRows.ReadAsync<DecisionSummary>(async (skip, take) =>
+            {
+                var p = await s.GetRequiredService<DashboardQueries>().DecisionsAsync(query with { Skip = skip, Take = take }, ct);
+                return (p.Items, p.Count);
+            });
+            return FinanceTable.Of("Decisions", ["Date", "Application", "Organisation", "Outcome", "Amount (GBP)", "Decided by", "Notice"], rows,
+                d => [UkTime.ToUkDate(d.DecidedAt), d.ApplicationReference, d.Organisation, DecisionTriggers.Describe(d.Outcome),
+                    d.Amount, d.DecidedByName, d.NoticeReference]);
+        }),
         // /staff/rounds: every round, or one phase.
         new("rounds", Policy(Policies.GrantsOfficer), async (http, s, ct) =>
         {
@@ -132,6 +140,24 @@ internal static class TableExportEndpoints
                 (await s.GetRequiredService<AssessorService>().InboxAsync(actor, ct)).Items,
                 i => [i.Reference, i.Title, i.Organisation, i.Flagged ? "Yes" : "No", i.Due, i.Overdue ? "Yes" : "No", AssignmentStates.Describe(i.State)])),
         // /admin/staff: staff accounts, searched.
+        // /admin/staff/{id}: every change to one staff account, newest first (the page lists the latest).
+        new("staff-changes", Policy(Policies.Administrator), async (http, s, ct) =>
+        {
+            if (Text(http, "id") is not { } id)
+            {
+                return null;
+            }
+            var staff = s.GetRequiredService<StaffAdministration>();
+            var first = await staff.ChangesAsync(id, 0, AllRows.Batch, ct);
+            if (first is null)
+            {
+                return null;
+            }
+            var rows = await AllRows.ReadAsync<StaffChange>(async (skip, take) =>
+                skip == 0 ? (first.Changes, first.Total) : ((await staff.ChangesAsync(id, skip, take, ct))?.Changes ?? [], first.Total));
+            return FinanceTable.Of($"Changes to {first.Member.Name}", ["When (UK time)", "By", "Change"], rows,
+                c => [UkDateTime(c.At), c.By, c.Description]);
+        }),
         new("staff", Policy(Policies.Administrator), async (http, s, ct) =>
         {
             var text = Text(http, "q");

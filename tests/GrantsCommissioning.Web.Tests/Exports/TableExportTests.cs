@@ -169,7 +169,8 @@ public partial class TableExportTests(GrantsWebFactory site)
             "payment-runs" => (await s.GetRequiredService<PaymentRunService>().ListAsync()).Select(r => r.Reference).ToList(),
             "funds" => (await s.GetRequiredService<FundService>().ListAsync()).Select(f => f.Name).ToList(),
             "awaiting-decision" => (await dashboards.AwaitingDecisionAsync()).Select(a => a.Reference).ToList(),
-            "decisions" => (await dashboards.RecentDecisionsAsync(noticesOnly: true)).Select(d => UkTime.ToUkDate(d.DecidedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+            "decisions" => await Paged(async (skip, take) => await dashboards.DecisionsAsync(new DecisionListQuery(NoticesOnly: true, Skip: skip, Take: take)) is var p
+                ? (p.Items.Select(d => UkTime.ToUkDate(d.DecidedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), p.Count) : default),
             "rounds" => await Paged(async (skip, take) => await s.GetRequiredService<RoundService>().ListAsync(new RoundListQuery(Skip: skip, Take: take)) is var p
                 ? (p.Items.Select(i => i.Reference), p.Count) : default),
             "assignments" => (await s.GetRequiredService<AssessorService>().InboxAsync(await ActorAsync(Assessor))).Items.Select(i => i.Reference).ToList(),

@@ -18,6 +18,21 @@ public enum ReturnListSort
 }
 
 /// <summary>One page of the returns in <paramref name="State"/>; <paramref name="Text"/> matches reference, award title or organisation.</summary>
+public enum DecisionListSort
+{
+    Newest = 0,
+    Oldest,
+    AmountHighest,
+    AmountLowest,
+}
+
+/// <summary>A page of decisions: the Commissioner's list (<paramref name="NoticesOnly"/>) holds those with a decision notice.</summary>
+public sealed record DecisionListQuery(bool NoticesOnly, string? Text = null, DecisionListSort Sort = DecisionListSort.Newest, int Skip = 0, int Take = 20);
+
+public sealed record DecisionSummary(
+    int ApplicationId, string ApplicationReference, string Organisation, DateTimeOffset DecidedAt, DecisionOutcome Outcome, Money Amount,
+    string DecidedByName, string? NoticeReference);
+
 public sealed record ReturnListQuery(string State, string? Text = null, ReturnListSort Sort = ReturnListSort.DueOldest, int Skip = 0, int Take = 20);
 
 public sealed record FundPosition(int FundId, string Code, string Name, string SeniorResponsibleOfficer, Money Budget, Money Committed, Money Paid)

@@ -8,7 +8,6 @@ namespace GrantsCommissioning.Core.Features.Dashboards;
 /// <summary>The work each staff role sees on signing in, read straight from the database.</summary>
 public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory, TimeProvider clock)
 {
-    private const int ListSize = 50;
 
     public FinancialYear CurrentYear => FinancialYear.Containing(clock.GetUtcNow());
 
@@ -178,17 +177,40 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
         }
     }
 
-    public async Task<IReadOnlyList<Decision>> RecentDecisionsAsync(bool noticesOnly, CancellationToken ct = default)
+    /// <summary>
+    /// Decisions, newest first unless sorted otherwise, searched, sorted and paged in the database with the total (the
+    /// Commissioner's list holds those with a decision notice). Nothing is cut: every decision is on some page.
+    /// </summary>
+    public async Task<Page<DecisionSummary>> DecisionsAsync(DecisionListQuery query, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var query = db.Decisions.AsNoTracking().Include(d => d.Application).ThenInclude(a => a!.Organisation).AsQueryable();
-            if (noticesOnly)
+            var q = db.Decisions.AsNoTracking();
+            if (query.NoticesOnly)
             {
-                query = query.Where(d => d.NoticeReference != null);
+                q = q.Where(d => d.NoticeReference != null);
             }
-            return await query.OrderByDescending(d => d.DecidedAt).Take(ListSize).ToListAsync(ct);
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                var text = query.Text.Trim().ToUpperInvariant();
+                q = q.Where(d => d.Application!.ApplicationReference.ToUpper().Contains(text) || d.Application.Organisation!.Name.ToUpper().Contains(text)
+                    || (d.NoticeReference != null && d.NoticeReference.ToUpper().Contains(text)) || d.DecidedByName.ToUpper().Contains(text));
+            }
+            var count = await q.CountAsync(ct);
+            q = query.Sort switch
+            {
+                DecisionListSort.Oldest => q.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id),
+                DecisionListSort.AmountHighest => q.OrderByDescending(d => d.AmountPence).ThenByDescending(d => d.Id),
+                DecisionListSort.AmountLowest => q.OrderBy(d => d.AmountPence).ThenBy(d => d.Id),
+                _ => q.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id),
+            };
+            var items = await q.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
+                .Select(d => new DecisionSummary(d.ApplicationId, d.Application!.ApplicationReference, d.Application.Organisation!.Name, d.DecidedAt,
+                    d.Outcome, new Money(d.AmountPence), d.DecidedByName, d.NoticeReference))
+                .ToListAsync(ct);
+            return new Page<DecisionSummary>(items, count);
         }
     }
 

@@ -58,9 +58,28 @@ public sealed class StaffAdministration(
             return null;
         }
         var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == EntityType && a.EntityId == userId)
-            .OrderByDescending(a => a.Id).Take(50).Select(a => new StaffChange(a.OccurredAt, a.ActorName, a.Action)).ToListAsync(ct);
+            .OrderByDescending(a => a.Id).Take(RecentChanges).Select(a => new StaffChange(a.OccurredAt, a.ActorName, a.Action)).ToListAsync(ct);
+        var changeCount = changes.Count < RecentChanges ? changes.Count
+            : await db.AuditLog.CountAsync(a => a.EntityType == EntityType && a.EntityId == userId, ct);
         var memberships = await db.OrganisationMembers.CountAsync(m => m.UserId == userId, ct);
-        return new StaffDetail(row, changes, memberships);
+        return new StaffDetail(row, changes, changeCount, memberships);
+    }
+
+    /// <summary>How many of an account's latest changes its page lists; the rest are in its download.</summary>
+    public const int RecentChanges = 50;
+
+    /// <summary>Every change to a staff account, newest first, a page at a time; null for an id that is not a staff account.</summary>
+    public async Task<StaffChangePage?> ChangesAsync(string userId, int skip, int take, CancellationToken ct = default)
+    {
+        if (await GetAsync(userId, ct) is not { } detail)
+        {
+            return null;
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == EntityType && a.EntityId == userId)
+            .OrderByDescending(a => a.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
+            .Select(a => new StaffChange(a.OccurredAt, a.ActorName, a.Action)).ToListAsync(ct);
+        return new StaffChangePage(detail.Member, changes, detail.ChangeCount);
     }
 
     /// <summary>Creates the account (no password yet) with its roles; the caller sends the invitation link once this succeeds.</summary>

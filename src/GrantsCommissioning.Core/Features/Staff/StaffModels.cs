@@ -18,9 +18,25 @@ public sealed record StaffRow(
 public sealed record StaffPage(IReadOnlyList<StaffRow> Rows, int Total);
 
 /// <summary>A staff account's history of administrative changes, newest first, from the audit log.</summary>
-public sealed record StaffChange(DateTimeOffset At, string By, string Action);
+public sealed record StaffChange(DateTimeOffset At, string By, string Action)
+{
+    /// <summary>The change in words (the audit action names it for the log).</summary>
+    public string Description => Action switch
+    {
+        "Staff.Invited" => "Invited",
+        "Staff.InvitationResent" => "Invitation sent again",
+        "Staff.RolesChanged" => "Roles changed",
+        "Staff.Disabled" => "Disabled",
+        "Staff.Enabled" => "Enabled",
+        "Staff.TwoFactorReset" => "Authenticator reset",
+        _ => Action,
+    };
+}
 
-public sealed record StaffDetail(StaffRow Member, IReadOnlyList<StaffChange> Changes, int OrganisationMemberships);
+/// <summary>A staff account: its latest <see cref="StaffAdministration.RecentChanges"/> changes, and how many there are in all.</summary>
+public sealed record StaffDetail(StaffRow Member, IReadOnlyList<StaffChange> Changes, int ChangeCount, int OrganisationMemberships);
+
+public sealed record StaffChangePage(StaffRow Member, IReadOnlyList<StaffChange> Changes, int Total);
 
 /// <summary>The administrator's invitation form.</summary>
 public sealed class StaffInviteInput

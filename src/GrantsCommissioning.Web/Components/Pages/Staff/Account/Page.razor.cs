@@ -96,15 +96,4 @@ public partial class Page
             Navigation.NavigateTo($"/admin/staff/{Id}?done={Do}");
         }
     }
-
-    private static string Describe(string action) => action switch
-    {
-        "Staff.Invited" => "Invited",
-        "Staff.InvitationResent" => "Invitation sent again",
-        "Staff.RolesChanged" => "Roles changed",
-        "Staff.Disabled" => "Disabled",
-        "Staff.Enabled" => "Enabled",
-        "Staff.TwoFactorReset" => "Authenticator reset",
-        _ => action,
-    };
 }
