@@ -30,6 +30,9 @@ public static class Policies
     /// <summary>Award payment schedules: grants officers and the finance team change them before the payments are made.</summary>
     public const string Schedules = nameof(Schedules);
 
+    /// <summary>Deciding an award's change request: grants officers (within their share), decision makers and the Commissioner.</summary>
+    public const string ChangeDecisions = nameof(ChangeDecisions);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +45,7 @@ public static class Policies
         options.AddPolicy(Funds, p => p.RequireAuthenticatedUser().RequireRole(Roles.Finance, Roles.Administrator));
         options.AddPolicy(Virements, p => p.RequireAuthenticatedUser().RequireRole(Roles.Finance, Roles.DecisionMaker));
         options.AddPolicy(Schedules, p => p.RequireAuthenticatedUser().RequireRole(Roles.GrantsOfficer, Roles.Finance));
+        options.AddPolicy(ChangeDecisions, p => p.RequireAuthenticatedUser().RequireRole(Roles.GrantsOfficer, Roles.DecisionMaker, Roles.Commissioner));
         options.AddPolicy(CasePages, p => p.RequireAuthenticatedUser().RequireRole(CaseAccess.CasePageRoles));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

@@ -17,7 +17,8 @@ public class MonitoringPagesTests(BrowserSite site)
     private const string Officer = "officer@demo.opcc-grants.example";
 
     public static TheoryData<string> Pages =>
-        ["/officer/portfolio", "/cases/awards/{award}", "/cases/returns/{return}", "/cases/awards/{award}/change", "/cases/awards/{changing}"];
+        ["/officer/portfolio", "/cases/awards/{award}", "/cases/returns/{return}", "/cases/awards/{award}/change", "/cases/awards/{changing}",
+            "/cases/awards/{changing}/change/decide", "/cases/awards/{grant}/change/decide"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -7,7 +7,7 @@ namespace GrantsCommissioning.Web.Tests.Monitoring;
 
 /// <summary>
 /// The monitoring routes: the portfolio and its CSV for officers, decision makers and administrators; the change-request
-/// form for grants officers and the grantee's for the applicant; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
+/// form for grants officers and the grantee's for the applicant; the decision page for grants officers, decision makers and the Commissioner; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
 public class MonitoringRoleMatrixTests(GrantsWebFactory site)
@@ -23,7 +23,8 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
         var change = role is Roles.GrantsOfficer;
 
         foreach (var (route, allowed) in new[] { ("/officer/portfolio", portfolio), ("/exports/portfolio.csv", portfolio), ($"/cases/awards/{award}/change", change),
-            ($"/applicant/grants/{grant}/change", role is Roles.Applicant) })
+            ($"/applicant/grants/{grant}/change", role is Roles.Applicant),
+            ($"/cases/awards/{grant}/change/decide", role is Roles.GrantsOfficer or Roles.DecisionMaker or Roles.Commissioner) })
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             if (allowed)
@@ -47,7 +48,7 @@ public class MonitoringRoleMatrixTests(GrantsWebFactory site)
     {
         using var client = site.NewClient();
 
-        foreach (var route in new[] { "/officer/portfolio", "/exports/portfolio.csv", "/cases/awards/1/change", "/applicant/grants/1/change" })
+        foreach (var route in new[] { "/officer/portfolio", "/exports/portfolio.csv", "/cases/awards/1/change", "/applicant/grants/1/change", "/cases/awards/1/change/decide" })
         {
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -4,12 +4,14 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GrantsCommissioning.Core.Features.Monitoring;
 
 /// <summary>Typed change requests on an award, asked for and decided only through the award's workflow.</summary>
 public sealed class ChangeRequestService(
-    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowLabels labels, IValidator<ChangeRequestFormInput> formValidator)
+    IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowLabels labels, IValidator<ChangeRequestFormInput> formValidator,
+    IOptions<MonitoringOptions> options)
 {
     /// <summary>
     /// The form: the award's end date, purpose, outcomes, lead contact and cost lines with their budgets and spend to date;
@@ -81,6 +83,77 @@ public sealed class ChangeRequestService(
             },
             ct);
         return FeatureResult<bool>.From(result, true);
+    }
+
+    /// <summary>
+    /// What the decider sees: the change waiting on the award and each value it would set, before and after (the two
+    /// budget lines of a virement, the end date, the purpose or an outcome's target, the lead contact); null when there is no such award.
+    /// </summary>
+    public async Task<ChangeDecision?> DecisionAsync(int awardId, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await using (db)
+        {
+            var award = await db.Awards.AsNoTracking().Where(a => a.Id == awardId)
+                .Select(a => new { Award = a, Organisation = a.Organisation!.Name }).FirstOrDefaultAsync(ct);
+            if (award is null)
+            {
+                return null;
+            }
+            var a = award.Award;
+            var request = await ChangeRules.PendingAsync(db, awardId, ct);
+            if (request is null)
+            {
+                return new ChangeDecision(a.Id, a.AwardReference, a.Title, award.Organisation, null, [], null);
+            }
+            var pending = (await ChangeRules.HistoryAsync(db, awardId, ct)).Single(c => c.Id == request.Id);
+            return new ChangeDecision(a.Id, a.AwardReference, a.Title, award.Organisation, pending, await EffectsAsync(db, a, request, ct),
+                ChangeRules.BeyondOfficer(request, a, options.Value));
+        }
+    }
+
+    /// <summary>Decides the pending change from the decision page's form: approve or refuse must be chosen, and a refusal says why.</summary>
+    public Task<FeatureResult<bool>> DecideAsync(int awardId, ChangeDecisionInput input, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Outcome is not ("Approve" or "Refuse"))
+        {
+            return Task.FromResult(FeatureResult<bool>.Fail(new NothingChosen("approve or refuse", nameof(input.Outcome))));
+        }
+        if (input.Outcome == "Refuse" && string.IsNullOrWhiteSpace(input.Comment))
+        {
+            return Task.FromResult(FeatureResult<bool>.Fail(new ReasonNeeded("Say why the change is refused: the grantee reads it.", nameof(input.Comment))));
+        }
+        return DecideAsync(awardId, input.Outcome == "Approve", input.Comment, actor, idempotencyKey, ct);
+    }
+
+    private static async Task<IReadOnlyList<ChangeEffect>> EffectsAsync(GrantsDbContext db, Award award, AwardChangeRequest r, CancellationToken ct)
+    {
+        var uk = CultureInfo.GetCultureInfo("en-GB");
+        switch (r.Kind)
+        {
+            case ChangeRequestKind.EndDateExtension:
+                return [new ChangeEffect("End date", award.EndDate.ToString("d MMMM yyyy", uk), r.NewEndDate!.Value.ToString("d MMMM yyyy", uk))];
+            case ChangeRequestKind.BudgetVirement:
+                var lines = await db.AwardCostLines.AsNoTracking().Where(l => l.AwardId == award.Id && (l.Id == r.FromCostLineId || l.Id == r.ToCostLineId))
+                    .OrderBy(l => l.Order).ToListAsync(ct);
+                return lines.Select(l => new ChangeEffect($"Budget for {l.Description}", new Money(l.AmountPence).ToString(),
+                    new Money(l.AmountPence + (l.Id == r.FromCostLineId ? -r.AmountPence : r.AmountPence)).ToString())).ToList();
+            case ChangeRequestKind.ScopeChange:
+                var effects = new List<ChangeEffect>();
+                if (r.NewText is not null)
+                {
+                    effects.Add(new ChangeEffect("Purpose", award.Purpose, r.NewText));
+                }
+                if (r.IndicatorId is { } id && await db.AwardIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } indicator)
+                {
+                    effects.Add(new ChangeEffect($"Target for {indicator.Name}", string.Create(uk, $"{indicator.Target:#,##0.##} {indicator.Unit}"),
+                        string.Create(uk, $"{r.NewTarget:#,##0.##} {indicator.Unit}")));
+                }
+                return effects;
+            default:
+                return [new ChangeEffect("Lead contact", ChangeRules.Contact(award.LeadContactName, award.LeadContactEmail) ?? "None named", $"{r.NewText} ({r.NewEmail})")];
+        }
     }
 
     /// <summary>

@@ -36,3 +36,20 @@ public sealed record ChangeForm(int AwardId, string Reference, string Title, str
 
 /// <summary>One of the award's outcomes and its target now, as a change of outcomes offers it.</summary>
 public sealed record ChangeIndicator(int Id, string Name, string Unit, double Target);
+
+/// <summary>
+/// The decision page: the award, the change waiting for a decision (null when none waits), what approving it would change
+/// (each value before and after), and the officer's limit it goes beyond (null when a grants officer may approve it).
+/// </summary>
+public sealed record ChangeDecision(int AwardId, string Reference, string Title, string OrganisationName, ChangeLine? Pending, IReadOnlyList<ChangeEffect> Effects,
+    string? BeyondOfficer);
+
+/// <summary>One value the change sets: what it is, its value now and its value once the change is approved.</summary>
+public sealed record ChangeEffect(string What, string Before, string After);
+
+/// <summary>The decision posted from the decision page: "Approve" or "Refuse", and the comment (needed to refuse).</summary>
+public sealed class ChangeDecisionInput
+{
+    public string? Outcome { get; set; }
+    public string? Comment { get; set; }
+}

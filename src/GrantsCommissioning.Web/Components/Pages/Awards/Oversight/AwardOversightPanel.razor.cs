@@ -35,6 +35,8 @@ public partial class AwardOversightPanel
 
     private bool CanChange => Actor.IsInRole(Roles.GrantsOfficer);
 
+    private bool CanDecide => CanChange || Actor.IsInRole(Roles.DecisionMaker) || Actor.IsInRole(Roles.Commissioner);
+
     protected override async Task OnParametersSetAsync()
     {
         _oversight = await Oversight.OversightAsync(AwardId);
