@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Bunit;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.PaymentRuns;
@@ -12,7 +13,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RunsPage = GrantsCommissioning.Web.Components.Pages.PaymentRuns.List.Page;
+using FundPage = GrantsCommissioning.Web.Components.Pages.Funds.Detail.Page;
 using SchedulePage = GrantsCommissioning.Web.Components.Pages.Awards.Schedule.Page;
+using VirementsPage = GrantsCommissioning.Web.Components.Pages.Funds.Virements.Page;
 
 namespace GrantsCommissioning.Web.Tests.PaymentRuns;
 
@@ -113,11 +116,44 @@ public sealed class DemoPaymentRunTests(GrantsWebFactory site) : BunitContext, I
         AssertEveryErrorLinkFindsItsField(page);
     }
 
+    /// <summary>A page with two forms (fund detail: budget and year-end) and one with a note box per row (virements).</summary>
+    [Fact]
+    public async Task FundAndVirementPages_ErrorLinksGoToTheFormThatWasSent()
+    {
+        int fundId;
+        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<Core.Data.GrantsDbContext>>().CreateDbContextAsync())
+        {
+            fundId = await db.Funds.Where(f => f.Code == "CGS").Select(f => f.Id).SingleAsync();
+        }
+        var fund = RenderAs<FundPage>(await ActorAsync(Finance), p => p.Add(c => c.Id, fundId));
+        fund.WaitForState(() => fund.FindAll("#CarryReason").Count == 1);
+
+        fund.Find("#CarryReason").Closest("form")!.Submit();
+        fund.WaitForAssertion(() => Assert.Contains("#CarryReason", ErrorLinks(fund)));
+        Assert.DoesNotContain("#Reason", ErrorLinks(fund));
+        AssertEveryErrorLinkFindsItsField(fund);
+    }
+
+    [Fact]
+    public async Task VirementsPage_RefusingWithoutANote_LinksToThatVirementsNoteBox()
+    {
+        var page = RenderAs<VirementsPage>(await ActorAsync("cfo@demo.opcc-grants.example"), p => { });
+        page.WaitForState(() => page.FindAll("button").Any(b => b.TextContent == "Refuse"));
+
+        page.FindAll("button").First(b => b.TextContent == "Refuse").Click();
+        page.WaitForAssertion(() => Assert.Contains("Say why the virement is refused.", page.Find(".error-summary").TextContent, StringComparison.Ordinal));
+        Assert.StartsWith("#note-", Assert.Single(ErrorLinks(page)), StringComparison.Ordinal);
+        AssertEveryErrorLinkFindsItsField(page);
+    }
+
     private IRenderedComponent<T> RenderAs<T>(Actor actor, Action<ComponentParameterCollectionBuilder<T>> parameters) where T : IComponent
     {
         Services.AddSingleton(site.Services.GetRequiredService<PaymentRunService>());
         Services.AddSingleton(site.Services.GetRequiredService<BankDetailsVerification>());
         Services.AddSingleton(site.Services.GetRequiredService<PaymentSchedules>());
+        Services.AddSingleton(site.Services.GetRequiredService<Core.Features.Funds.FundService>());
+        Services.AddSingleton(site.Services.GetRequiredService<Core.Features.Funds.AllocationImporter>());
+        Services.AddSingleton(site.Services.GetRequiredService<Core.Features.Funds.BudgetMovements>());
         var auth = AddAuthorization();
         auth.SetAuthorized(actor.DisplayName);
         auth.SetRoles([.. actor.Roles]);
