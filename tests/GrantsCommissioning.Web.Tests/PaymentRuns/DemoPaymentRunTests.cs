@@ -90,11 +90,7 @@ public sealed class DemoPaymentRunTests(GrantsWebFactory site) : BunitContext, I
     [Fact]
     public async Task SchedulePage_EveryErrorLinkGoesToAFieldOfThePage_IncludingNoBudgetAndTheTotal()
     {
-        int awardId;
-        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<Core.Data.GrantsDbContext>>().CreateDbContextAsync())
-        {
-            awardId = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id).SingleAsync();
-        }
+        var awardId = await site.IdAsync(db => db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id));
         var page = RenderAs<SchedulePage>(await ActorAsync(Officer), p => p.Add(c => c.Id, awardId));
         page.WaitForState(() => page.FindAll("#Instalments-0-Due").Count == 1);
         var nextButOne = FinancialYear.Containing(DateTimeOffset.UtcNow).StartYear + 2;
@@ -120,11 +116,7 @@ public sealed class DemoPaymentRunTests(GrantsWebFactory site) : BunitContext, I
     [Fact]
     public async Task FundAndVirementPages_ErrorLinksGoToTheFormThatWasSent()
     {
-        int fundId;
-        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<Core.Data.GrantsDbContext>>().CreateDbContextAsync())
-        {
-            fundId = await db.Funds.Where(f => f.Code == "CGS").Select(f => f.Id).SingleAsync();
-        }
+        var fundId = await site.IdAsync(db => db.Funds.Where(f => f.Code == "CGS").Select(f => f.Id));
         var fund = RenderAs<FundPage>(await ActorAsync(Finance), p => p.Add(c => c.Id, fundId));
         fund.WaitForState(() => fund.FindAll("#CarryReason").Count == 1);
 
