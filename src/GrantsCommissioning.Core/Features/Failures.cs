@@ -373,10 +373,10 @@ public sealed record ScheduleOverCap(string Award, string Fund, string Year, Mon
     }
 }
 
-/// <summary>A commitment falls in a financial year for which the fund has no budget.</summary>
-public sealed record NoBudget(string Fund, string Year, Money Adding) : Failure
+/// <summary>A commitment falls in a financial year for which the fund has no budget (on the decision's amount, or the field that moves it there).</summary>
+public sealed record NoBudget(string Fund, string Year, Money Adding, string OnField = "Amount") : Failure
 {
-    public override string Field => "Amount";
+    public override string Field => OnField;
 }
 
 /// <summary>The API refused a bearer token: none given, not recognised, expired, revoked, or without the scope the request needs.</summary>

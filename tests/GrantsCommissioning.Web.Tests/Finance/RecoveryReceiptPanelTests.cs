@@ -38,6 +38,9 @@ public sealed class RecoveryReceiptPanelTests : BunitContext, IAsyncLifetime
         cut.Find("#receipt-reference").Change("RCPT-1");
         cut.Find("section button.btn-primary").Click();
         cut.WaitForAssertion(() => Assert.Contains("is for £1,000.00, not £900.00", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
+        // The link goes to this form's amount box (the payment page's clawback form has its own #Amount).
+        Assert.Equal(["#receipt-amount"], cut.FindAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Single(cut.FindAll("#receipt-amount"));
         await using (var db = _host.Db())
         {
             Assert.Equal(RecoveryStatus.Invoiced, (await db.Set<Recovery>().SingleAsync(r => r.AwardId == awardId)).Status);

@@ -132,7 +132,12 @@ public sealed class PaymentSchedules(IDbContextFactory<GrantsDbContext> factory,
                 .Where(y => y.Item2.Pence > 0).ToList();
             if (await CommitmentCap.CheckAsync(db, award.FundId, gains, [], ct) is { } over)
             {
-                return FeatureResult<int>.Fail(over is OverCap cap ? ScheduleOverCap.Of(award.AwardReference, cap) : over);
+                return FeatureResult<int>.Fail(over switch
+                {
+                    OverCap cap => ScheduleOverCap.Of(award.AwardReference, cap),
+                    NoBudget none => none with { OnField = nameof(ScheduleInput.Instalments) },
+                    _ => over,
+                });
             }
             db.RemoveRange(award.YearSplits);
             award.YearSplits = profile.Select(y => new AwardYearSplit { AwardId = awardId, FinancialYearStart = y.Key.StartYear, AmountPence = y.Value.Pence }).ToList();
@@ -174,7 +179,7 @@ public sealed class PaymentSchedules(IDbContextFactory<GrantsDbContext> factory,
             var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, ct);
             if (payment?.ConditionDocument is null || payment.DocumentReceivedAt is not null)
             {
-                return FeatureResult<bool>.Fail(new NothingChosen("an instalment waiting for a document", "PaymentId"));
+                return FeatureResult<bool>.Fail(new NothingChosen("an instalment waiting for a document", nameof(ScheduleInput.Instalments)));
             }
             payment.DocumentReceivedAt = clock.GetUtcNow();
             payment.DocumentReceivedByName = actor.DisplayName;

@@ -165,6 +165,101 @@ public sealed class PaymentRunTests
         Assert.Equal("Paid £1,234.50; the run exported £1,234.56.", mismatches[0].Detail);
     }
 
+    /// <summary>
+    /// Bad input (issue 12): a crash between the export and the status import. The first host stops once the run is
+    /// exported; a second host on the same database finds the run and its payments as they were, the same files, no way
+    /// to put a payment in a second run, and the paid file pays each payment once however often it comes back.
+    /// </summary>
+    [Fact]
+    public async Task ACrashBetweenExportAndStatusImport_LosesNoPayment_AndPaysNoneTwice()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "gc-crash-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            int runId;
+            byte[] csv, xlsx;
+            Actor preparer, authoriser, recorder;
+            Payment first, second;
+            await using (var before = await WorkflowTestHost.CreateAsync(directory, clock: new FakeTimeProvider(Now)))
+            {
+                var finance = new FinanceTestData(before);
+                (preparer, recorder, authoriser) = (await finance.Data.UserAsync("Pat", Roles.Finance), await finance.Data.UserAsync("Rita", Roles.Finance),
+                    await finance.Data.UserAsync("Cara", Roles.Finance));
+                var award = await finance.AwardAsync();
+                first = await finance.PaymentAsync(award, PaymentStates.Ready, 500_000, recordedBy: recorder.UserId);
+                second = await finance.PaymentAsync(award, PaymentStates.Ready, 123_456, recordedBy: Actor.SystemUserId);
+                var runs = before.Services.GetRequiredService<PaymentRunService>();
+                runId = (await runs.PrepareAsync([first.Id, second.Id], preparer)).Value;
+                Assert.True((await runs.AuthoriseAsync(runId, authoriser, "auth")).Succeeded);
+                Assert.True((await runs.ExportAsync(runId, preparer, "export")).Succeeded);
+                (csv, xlsx) = ((await runs.FileAsync(runId, "csv")).Value!.Content, (await runs.FileAsync(runId, "xlsx")).Value!.Content);
+            }
+
+            await using var after = await WorkflowTestHost.CreateAsync(directory, clock: new FakeTimeProvider(Now.AddHours(1)));
+            var again = after.Services.GetRequiredService<PaymentRunService>();
+            var importer = after.Services.GetRequiredService<PaymentStatusImporter>();
+            using (var db = after.Db())
+            {
+                Assert.Equal(PaymentRunWorkflow.Exported, (await db.Set<PaymentRun>().SingleAsync(r => r.Id == runId)).State);
+                Assert.Equal([PaymentStates.Authorised, PaymentStates.Authorised],
+                    await db.Payments.Where(p => p.Id == first.Id || p.Id == second.Id).OrderBy(p => p.Id).Select(p => p.State).ToListAsync());
+            }
+            Assert.True((await again.ExportAsync(runId, recorder, "export-after-restart")).Succeeded);
+            Assert.Equal(csv, (await again.FileAsync(runId, "csv")).Value!.Content);
+            Assert.Equal(xlsx, (await again.FileAsync(runId, "xlsx")).Value!.Content);
+            Assert.False((await again.PrepareAsync([first.Id], preparer)).Succeeded);
+
+            var paid = Encoding.UTF8.GetBytes("Payment reference,Finance reference,Amount (GBP),Paid date\r\n"
+                + $"{first.PaymentReference},FIN-1,5000.00,2026-12-01\r\n{second.PaymentReference},FIN-2,1234.56,2026-12-01\r\n");
+            var imported = await importer.ImportAsync("paid.csv", paid, preparer);
+            var sameFile = await importer.ImportAsync("paid-again.csv", paid, recorder);
+            var laterFile = await importer.ImportAsync("paid-later.csv", Encoding.UTF8.GetBytes("Payment reference,Finance reference,Amount (GBP),Paid date\r\n"
+                + $"{first.PaymentReference},FIN-9,5000.00,2026-12-02\r\n"), preparer);
+
+            Assert.Equal(new ImportOutcome(2, 2, 0), imported.Value);
+            Assert.IsType<ImportAlreadyTaken>(sameFile.Failure);
+            Assert.Equal(new ImportOutcome(1, 0, 1), laterFile.Value);
+            Assert.Equal(ReconciliationIssue.PaidTwice, Assert.Single(await importer.MismatchesAsync()).Issue);
+            using (var db = after.Db())
+            {
+                var payments = await db.Payments.Where(p => p.Id == first.Id || p.Id == second.Id).OrderBy(p => p.Id).ToListAsync();
+                Assert.Equal([(PaymentStates.Paid, "FIN-1", new DateOnly(2026, 12, 1)), (PaymentStates.Paid, "FIN-2", new DateOnly(2026, 12, 1))],
+                    payments.Select(p => (p.State, p.FinanceReference, p.PaidOn!.Value)).ToList());
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Bad input (issue 12): paying a held payment is refused with the reason it is held, and nothing changes.</summary>
+    [Fact]
+    public async Task PayingAHeldPayment_IsRefusedWithTheHoldReason_AndNothingChanges()
+    {
+        var s = await SetupAsync();
+        await using var host = s.Host;
+        var held = await s.Finance.PaymentAsync(s.Award, PaymentStates.Held, 100_000);
+        using (var db = host.Db())
+        {
+            (await db.Payments.SingleAsync(p => p.Id == held.Id)).HoldReason = "Monitoring return overdue";
+            await db.SaveChangesAsync();
+        }
+
+        var result = await host.Services.GetRequiredService<PaymentService>().PayAsync(held.Id, new DateOnly(2026, 12, 1), "FIN-HELD", s.Authoriser, "pay-held");
+
+        Assert.Equal($"This payment can no longer be recorded as paid: {held.PaymentReference} is held (Monitoring return overdue): release it and have it authorised first.",
+            Assert.Single(result.Errors).Value);
+        using (var db = host.Db())
+        {
+            var row = await db.Payments.SingleAsync(p => p.Id == held.Id);
+            Assert.Equal((PaymentStates.Held, (DateOnly?)null, (string?)null), (row.State, row.PaidOn, row.FinanceReference));
+        }
+    }
+
     /// <summary>Every cell of the first sheet as text (numbers invariant; date cells as ISO dates).</summary>
     private static List<List<string>> ReadXlsx(byte[] content)
     {

@@ -125,6 +125,21 @@ public sealed class AllocationImportTests
         Assert.Equal(1, await db.Set<AllocationTable>().CountAsync());
     }
 
+    /// <summary>Bad input (issue 12): a table sent to a fund that does not exist is refused and creates nothing.</summary>
+    [Fact]
+    public async Task Import_ToAnUnknownFund_IsRefused_AndChangesNothing()
+    {
+        var s = await SetupAsync();
+        await using var host = s.Host;
+
+        var result = await s.Importer.ImportAsync(999_999, "csf.csv", Csv(Seed002Table), s.Finance);
+
+        Assert.IsType<NotFound>(result.Failure);
+        using var db = host.Db();
+        Assert.Equal(0, await db.Set<AllocationTable>().CountAsync());
+        Assert.Equal(0, await db.Awards.CountAsync());
+    }
+
     [Fact]
     public async Task Import_WithBadRows_NamesEachRowAndColumn_AndImportsNothing()
     {

@@ -18,6 +18,18 @@ public abstract class FinancePageBase : ComponentBase
 
     protected string? Message { get; set; }
 
+    /// <summary>
+    /// Where the error summary's links go: by default the element whose id is the key, else the id the last form's
+    /// <see cref="ErrorTargets"/> gives it (a page with two forms, or fields whose ids carry a row's id).
+    /// </summary>
+    protected string ErrorHref(string key) => "#" + (_targets.TryGetValue(key ?? "", out var id) ? id : FieldIds.For(key ?? ""));
+
+    private IReadOnlyDictionary<string, string> _targets = FieldIds.None;
+
+    /// <summary>The element ids of the form about to be sent, by error key, for <see cref="ErrorHref"/>.</summary>
+    protected void ErrorTargets(params (string Key, string Id)[] targets) =>
+        _targets = (targets ?? []).ToDictionary(t => t.Key, t => t.Id, StringComparer.Ordinal);
+
     private bool _busy;
 
     /// <summary>

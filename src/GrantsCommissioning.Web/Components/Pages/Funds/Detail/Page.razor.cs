@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Funds;
 using GrantsCommissioning.Web.Components.Pages.PaymentRuns;
+using GrantsCommissioning.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -26,6 +27,9 @@ public partial class Page : FinancePageBase
     private FundDetail? _fund;
     private bool _loaded;
     private bool _isFinance;
+
+    /// <summary>The last form sent was the year-end decision, whose fields share their error keys with the budget form's.</summary>
+    private bool _carrying;
     private FundInput _form = new();
     private BudgetInput _budget = new();
     private CarryForwardInput _carry = new();
@@ -48,17 +52,24 @@ public partial class Page : FinancePageBase
         Cases.CasePage.NotFoundIfMissing(Navigation, _fund);
     }
 
-    private string Group(string key) => Errors.ContainsKey(key) ? "form-group form-group--error" : "form-group";
+    private string Group(string key, bool carry = false) => carry == _carrying && Errors.ContainsKey(key) ? "form-group form-group--error" : "form-group";
+
+    /// <summary>The errors a form's own fields show: the year-end form's only after it was sent, the budget form's otherwise.</summary>
+    private IReadOnlyDictionary<string, string> ErrorsOf(bool carry) => carry == _carrying ? Errors : FieldIds.None;
 
     private async Task SaveAsync()
     {
         var actor = await ActorAsync();
+        _carrying = false;
+        ErrorTargets();
         await ChangeAsync(() => Funds.SaveAsync(Id, _form, actor), "The fund is saved.", LoadAsync);
     }
 
     private async Task SetBudgetAsync()
     {
         var actor = await ActorAsync();
+        _carrying = false;
+        ErrorTargets();
         await ChangeAsync(() => Funds.SetBudgetAsync(Id, _budget, actor), $"The {_budget.Year} budget is set.", async () =>
         {
             _budget = new BudgetInput();
@@ -69,6 +80,8 @@ public partial class Page : FinancePageBase
     private async Task CarryForwardAsync()
     {
         var actor = await ActorAsync();
+        _carrying = true;
+        ErrorTargets(("Year", "CarryYear"), ("Amount", "CarryAmount"), ("Reason", "CarryReason"), ("Destination", "ToNextYear"));
         await ChangeAsync(() => Movements.CarryForwardAsync(Id, _carry, actor), "The year-end decision is recorded.", async () =>
         {
             _carry = new CarryForwardInput();
@@ -83,6 +96,8 @@ public partial class Page : FinancePageBase
             return;
         }
         var actor = await ActorAsync();
+        _carrying = false;
+        ErrorTargets();
         await ChangeAsync(() => Importer.ImportAsync(Id, e.File.Name, content, actor), "", LoadAsync);
         Message = Errors.Count == 0 && _fund is { Tables.Count: > 0 } loaded && loaded.Tables[0] is var t
             ? $"{e.File.Name} imported: {t.Awards.Count} awards, {t.Allocated} allocated and {t.Reserve} in reserve ({t.Total} in all)."

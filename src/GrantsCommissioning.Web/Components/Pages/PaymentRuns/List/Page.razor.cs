@@ -61,6 +61,7 @@ public partial class Page : FinancePageBase
     private async Task VerifyAsync(int changeId)
     {
         var actor = await ActorAsync();
+        ErrorTargets(("Note", $"note-{changeId}"));
         await ChangeAsync(() => Verification.VerifyAsync(changeId, _notes.GetValueOrDefault(changeId), actor), "The new bank details are verified.", LoadAsync);
     }
 }

@@ -46,6 +46,7 @@ public partial class Page : FinancePageBase
     private async Task WithdrawAsync()
     {
         var actor = await ActorAsync();
+        ErrorTargets(("Reason", "withdraw-reason"), ("Comment", "withdraw-reason"));
         await ChangeAsync(() => Runs.WithdrawAsync(Id, _reason, actor, $"run-withdraw:{_key}"), "The run is withdrawn; its payments can go in another run.", LoadAsync);
     }
 }
