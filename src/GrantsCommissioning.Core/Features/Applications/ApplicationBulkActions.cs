@@ -8,7 +8,7 @@ namespace GrantsCommissioning.Core.Features.Applications;
 /// <summary>The bulk actions an officer takes on applications waiting for their checks.</summary>
 public enum ApplicationBulkAction
 {
-    /// <summary>Ask each applicant for more information (the case stays where it is; the applicant is emailed the reason).</summary>
+    /// <summary>Ask each applicant for more information (the applicant is emailed the reason; from v5 the case waits for their answer).</summary>
     RequestInformation,
 
     /// <summary>Reject each application as ineligible (the applicant is emailed the reason).</summary>
@@ -74,6 +74,8 @@ public sealed class ApplicationBulkActions(IDbContextFactory<GrantsDbContext> fa
                 { Succeeded: true } => new BulkLine(id, reference, BulkOutcome.Done, done),
                 { State: ApplicationStates.Rejected } when action == ApplicationBulkAction.RejectIneligible =>
                     new BulkLine(id, reference, BulkOutcome.AlreadyDone, "Already not funded: nothing changed."),
+                { State: ApplicationStates.InformationRequested } when action == ApplicationBulkAction.RequestInformation =>
+                    new BulkLine(id, reference, BulkOutcome.AlreadyDone, "Already waiting for the applicant's information: nothing changed."),
                 _ => new BulkLine(id, reference, BulkOutcome.Failed, result.Message ?? "Nothing changed."),
             });
         }
