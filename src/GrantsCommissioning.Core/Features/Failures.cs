@@ -158,6 +158,9 @@ public sealed record AlreadyAssigned(string Assessor, string Reference) : Failur
 /// <summary>Assessors are assigned only while an application is in its checks or its assessment.</summary>
 public sealed record NotBeingAssessed(string Reference, string StateLabel) : Failure;
 
+/// <summary>The applicant answers a request for more information, but the grants team is not waiting for one on the application.</summary>
+public sealed record NotAwaitingInformation(string Reference, string StateLabel) : Failure;
+
 /// <summary>The assessor has already accepted, returned or declared a conflict on this assignment.</summary>
 public sealed record AssignmentAnswered(string Reference) : Failure;
 
@@ -500,6 +503,7 @@ public static class Failures
         AssessorsComplete f => $"{f.Reference} already has the {f.Needed} assessor{(f.Needed == 1 ? "" : "s")} its round asks for.",
         AlreadyAssigned f => $"{f.Assessor} has already been given {f.Reference}. Choose another assessor.",
         NotBeingAssessed f => $"{f.Reference} is {f.StateLabel.ToLowerInvariant()}, so assessors cannot be assigned to it.",
+        NotAwaitingInformation f => $"The grants team is not waiting for more information on {f.Reference} (it is at \"{f.StateLabel}\"), so nothing was sent.",
         AssignmentAnswered f => $"You have already answered this assignment ({f.Reference}).",
         OwnRegisterConflict f => $"Your register of interests lists {f.Organisation}. Declare the conflict, or update your register first if it is out of date.",
         ModerationNotNeeded f => $"{f.Reference} does not need moderation: its assessors' totals are within {f.Threshold} percentage points of each other.",

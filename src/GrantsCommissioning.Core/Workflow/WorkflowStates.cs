@@ -7,6 +7,8 @@ public static class ApplicationStates
     public const string Draft = nameof(Draft);
     public const string Submitted = nameof(Submitted);
     public const string EligibilityCheck = nameof(EligibilityCheck);
+    /// <summary>From grant-application v5: the officer asked the applicant for more information and waits for the answer.</summary>
+    public const string InformationRequested = nameof(InformationRequested);
     public const string Assessment = nameof(Assessment);
     public const string Recommendation = nameof(Recommendation);
     public const string Deferred = nameof(Deferred);
@@ -17,7 +19,7 @@ public static class ApplicationStates
     public const string OfferDeclined = nameof(OfferDeclined);
 
     public static readonly IReadOnlyList<string> All =
-        [Draft, Submitted, EligibilityCheck, Assessment, Recommendation, Deferred, Rejected, Withdrawn, OfferMade, OfferAccepted, OfferDeclined];
+        [Draft, Submitted, EligibilityCheck, InformationRequested, Assessment, Recommendation, Deferred, Rejected, Withdrawn, OfferMade, OfferAccepted, OfferDeclined];
 }
 
 public static class ApplicationTriggers
@@ -26,8 +28,12 @@ public static class ApplicationTriggers
     public const string StartChecks = nameof(StartChecks);
     public const string PassChecks = nameof(PassChecks);
     public const string FailChecks = nameof(FailChecks);
-    /// <summary>From grant-application v4: the officer asks the applicant for more information; the case stays where it is.</summary>
+    /// <summary>The officer asks the applicant for more information: in v4 the case stays where it is; from v5 it waits in InformationRequested.</summary>
     public const string RequestInformation = nameof(RequestInformation);
+    /// <summary>From v5, internal: the applicant answers the officer's question (through its own form), which puts the case back in the checks.</summary>
+    public const string ProvideInformation = nameof(ProvideInformation);
+    /// <summary>From v5: the officer carries on the checks without the applicant's answer (given another way, say).</summary>
+    public const string ResumeChecks = nameof(ResumeChecks);
     public const string Recommend = nameof(Recommend);
     public const string Approve = nameof(Approve);
     public const string PartFund = nameof(PartFund);

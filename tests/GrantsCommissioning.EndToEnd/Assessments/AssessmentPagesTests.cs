@@ -38,6 +38,29 @@ public class AssessmentPagesTests(BrowserSite site)
         await site.AssertAccessibleAndReflowsAsync(user, await PathAsync(template));
 
     [Fact]
+    public async Task OfficerOnTheRoundsAssessmentPage_TicksAnApplicationWaitingForChecks_AndRejectingAsksFirst()
+    {
+        var id = await IdAsync(db => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0003").Select(a => a.Id));
+        var page = await site.SignedInPageAsync(Officer);
+        await page.GotoAsync(await PathAsync("/staff/rounds/{round}/assessment"));
+        // Enabled once the island is interactive, so the tick reaches the circuit.
+        await Assertions.Expect(page.Locator($"#round-pick-{id}")).ToBeEnabledAsync();
+
+        await page.CheckAsync($"#round-pick-{id}");
+        await Assertions.Expect(page.Locator("#round-bulk #bulk-selection")).ToContainTextAsync("1 selected: CGS-CY-0003");
+        await page.FillAsync("#round-bulk #bulk-reason", "The organisation does not serve West Mercia.");
+        await page.ClickAsync("#round-bulk >> text=Reject as ineligible…");
+        await Assertions.Expect(page.Locator("#round-bulk #confirm-reject")).ToContainTextAsync("Reject 1 application as ineligible?");
+        await page.ClickAsync("#round-bulk #confirm-reject >> text=Cancel");
+
+        await Assertions.Expect(page.Locator("#round-bulk #confirm-reject")).ToHaveCountAsync(0);
+        Assert.False(await page.IsVisibleAsync("#blazor-error-ui"));
+        await page.Context.CloseAsync();
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        Assert.Equal("EligibilityCheck", await db.Applications.Where(a => a.Id == id).Select(a => a.State).SingleAsync());
+    }
+
+    [Fact]
     public async Task OfficerAssigningAFlaggedAssessor_SeesTheErrorSummary_WithNoAxeViolations()
     {
         var page = await site.SignedInPageAsync(Officer);

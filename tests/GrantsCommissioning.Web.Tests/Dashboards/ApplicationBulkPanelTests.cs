@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon.Workflow;
+using GrantsCommissioning.Web.Components.Pages.Assessments.Assign;
 using GrantsCommissioning.Web.Components.Pages.Dashboards;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace GrantsCommissioning.Web.Tests.Dashboards;
 /// <summary>
 /// The bulk actions under the officer's applications list, rendered with the real Core services on SQLite: rejecting as
 /// ineligible asks for confirmation first and changes nothing until confirmed; then each application is rejected or
-/// refused on its own and the summary says which and why.
+/// refused on its own and the summary says which and why. On a round's assessment page the same panel acts on the
+/// round's applications waiting for their checks.
 /// </summary>
 public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
 {
@@ -78,6 +80,38 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Say what information you need", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
         await using var db = _host.Db();
         Assert.False(await db.WorkflowJournal.AnyAsync(j => j.CaseId == submitted.Id && j.Trigger == ApplicationTriggers.RequestInformation));
+    }
+
+    [Fact]
+    public async Task TickingARoundsApplication_AndAskingForInformation_AsksOnlyThatOne_AndTheListDropsIt()
+    {
+        var data = new WorkflowTestData(_host);
+        var officer = await data.UserAsync("Priya Shah", Roles.GrantsOfficer);
+        var submitted = await data.ApplicationAsync(ApplicationStates.Submitted);
+        var checking = await data.ApplicationAsync(ApplicationStates.EligibilityCheck);
+        var assessing = await data.ApplicationAsync(ApplicationStates.Assessment);
+        var otherRound = await data.ApplicationAsync(ApplicationStates.Submitted);
+        await using (var db = _host.Db())
+        {
+            await db.Applications.Where(a => a.Id == checking.Id || a.Id == assessing.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.RoundId, submitted.RoundId));
+        }
+        SignIn(officer);
+        var cut = Render<RoundBulkActions>(p => p.Add(c => c.RoundId, submitted.RoundId));
+
+        var offered = cut.FindAll("input[type=checkbox]").Select(i => i.Id).ToList();
+        cut.Find($"#round-pick-{checking.Id}").Change(true);
+        cut.Find("#bulk-reason").Input(Reason);
+        cut.FindAll("button").Single(b => b.TextContent == "Ask for more information").Click();
+
+        Assert.Equal(new[] { $"round-pick-{submitted.Id}", $"round-pick-{checking.Id}" }.Order(), offered.Order());
+        cut.WaitForAssertion(() => Assert.Contains("1 done, 0 already done, 0 refused.", cut.Find("#bulk-summary").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll($"#round-pick-{checking.Id}"));
+        Assert.Single(cut.FindAll($"#round-pick-{submitted.Id}"));
+        await using var after = _host.Db();
+        var states = await after.Applications.Where(a => new[] { submitted.Id, checking.Id, otherRound.Id }.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State);
+        Assert.Equal((ApplicationStates.Submitted, ApplicationStates.InformationRequested, ApplicationStates.Submitted),
+            (states[submitted.Id], states[checking.Id], states[otherRound.Id]));
+        Assert.Equal(Reason, (await after.WorkflowJournal.SingleAsync(j => j.CaseId == checking.Id && j.Trigger == ApplicationTriggers.RequestInformation)).Comment);
     }
 
     private void SignIn(Actor officer)

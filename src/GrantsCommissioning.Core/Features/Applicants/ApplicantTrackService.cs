@@ -57,6 +57,12 @@ public sealed class ApplicantTrackService(
                                 .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault()
                             : null))
                     .ToListAsync(ct);
+                var information = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == orgId && a.State == ApplicationStates.InformationRequested)
+                    .OrderBy(a => a.Id)
+                    .Select(a => new InformationToSend(a.Id, a.ApplicationReference, a.ProjectTitle,
+                        db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.ToState == ApplicationStates.InformationRequested)
+                            .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault()))
+                    .ToListAsync(ct);
                 var grants = await db.Awards.AsNoTracking().Where(a => a.OrganisationId == orgId).OrderByDescending(a => a.AwardedOn).ThenByDescending(a => a.Id)
                     .Select(a => new GrantLine(a.Id, a.AwardReference, a.Title, a.State, new Money(a.AmountPence), a.StartDate, a.EndDate))
                     .ToListAsync(ct);
@@ -66,7 +72,10 @@ public sealed class ApplicantTrackService(
                 result.Add(new TrackOrganisation(orgId, m.Name, OrgIdentifiers.For(m.CharityNumber, m.CompanyNumber, orgId), m.Role,
                     offers.Select(o => new OfferToAccept(o.Id, o.ApplicationReference, o.ProjectTitle, new Money(o.Amount))).ToList(),
                     open.Where(r => r.State != ReturnStates.Queried).ToList(), open.Where(r => r.State == ReturnStates.Queried).ToList(),
-                    applications, grants, payments.OrderByDescending(p => p.PaidOn).ThenBy(p => p.Reference, StringComparer.Ordinal).ToList()));
+                    applications, grants, payments.OrderByDescending(p => p.PaidOn).ThenBy(p => p.Reference, StringComparer.Ordinal).ToList())
+                {
+                    InformationRequested = information,
+                });
             }
             return result;
         }

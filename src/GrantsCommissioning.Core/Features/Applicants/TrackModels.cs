@@ -6,6 +6,9 @@ namespace GrantsCommissioning.Core.Features.Applicants;
 
 public sealed record OfferToAccept(int ApplicationId, string Reference, string Title, Money Amount);
 
+/// <summary>An application the grants team asked more information about; <paramref name="Question"/> is what they asked.</summary>
+public sealed record InformationToSend(int ApplicationId, string Reference, string Title, string? Question);
+
 /// <summary>A return to send; <paramref name="Query"/> is the officer's comment when they queried it.</summary>
 public sealed record ReturnToSend(int Id, string Reference, string AwardTitle, string State, DateOnly PeriodEnd, DateOnly DueDate, string? Query);
 
@@ -23,7 +26,10 @@ public sealed record TrackOrganisation(int Id, string Name, string OrgId, Organi
     IReadOnlyList<OfferToAccept> Offers, IReadOnlyList<ReturnToSend> ReturnsDue, IReadOnlyList<ReturnToSend> ReturnsQueried,
     IReadOnlyList<ApplicationLine> Applications, IReadOnlyList<GrantLine> Grants, IReadOnlyList<PaymentMade> Payments)
 {
-    public int ThingsToDo => Offers.Count + ReturnsDue.Count + ReturnsQueried.Count;
+    /// <summary>Applications waiting for the organisation's answer to the grants team's question.</summary>
+    public IReadOnlyList<InformationToSend> InformationRequested { get; init; } = [];
+
+    public int ThingsToDo => Offers.Count + ReturnsDue.Count + ReturnsQueried.Count + InformationRequested.Count;
 }
 
 public sealed record ObjectiveShare(int Number, string Title, int SharePercent)

@@ -8,21 +8,38 @@ namespace GrantsCommissioning.Core.Features.Applications;
 /// <summary>The bulk actions an officer takes on applications waiting for their checks.</summary>
 public enum ApplicationBulkAction
 {
-    /// <summary>Ask each applicant for more information (the case stays where it is; the applicant is emailed the reason).</summary>
+    /// <summary>Ask each applicant for more information (the applicant is emailed the reason; from v5 the case waits for their answer).</summary>
     RequestInformation,
 
     /// <summary>Reject each application as ineligible (the applicant is emailed the reason).</summary>
     RejectIneligible,
 }
 
+/// <summary>An application a bulk action can be applied to.</summary>
+public sealed record BulkCandidate(int Id, string Reference, string Title, string Organisation, string State);
+
 /// <summary>
-/// Bulk actions on the officer's applications list: one reason for every application chosen, and each application
+/// Bulk actions on the officer's applications list and on a round's assessment page: one reason for every application chosen, and each application
 /// through the workflow's guarded transition on its own (own guard, transaction and idempotency key), so one that
 /// cannot take the action changes nothing and stops nothing else, and submitting the same batch again changes nothing.
 /// </summary>
 public sealed class ApplicationBulkActions(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow)
 {
     public const int MaxChosen = 100;
+
+    /// <summary>The states the bulk actions apply to: submitted, or in the eligibility checks.</summary>
+    public static bool IsActionable(string state) => state is ApplicationStates.Submitted or ApplicationStates.EligibilityCheck;
+
+    /// <summary>A round's applications the bulk actions apply to, by reference (for the round's assessment page).</summary>
+    public async Task<IReadOnlyList<BulkCandidate>> CandidatesAsync(int roundId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Applications.AsNoTracking()
+            .Where(a => a.RoundId == roundId && (a.State == ApplicationStates.Submitted || a.State == ApplicationStates.EligibilityCheck))
+            .OrderBy(a => a.ApplicationReference)
+            .Select(a => new BulkCandidate(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.State))
+            .ToListAsync(ct);
+    }
 
     public async Task<FeatureResult<BulkSummary>> ApplyAsync(ApplicationBulkAction action, IReadOnlyCollection<int> applicationIds, string? reason, Actor actor,
         string batchKey, CancellationToken ct = default)
@@ -74,6 +91,8 @@ public sealed class ApplicationBulkActions(IDbContextFactory<GrantsDbContext> fa
                 { Succeeded: true } => new BulkLine(id, reference, BulkOutcome.Done, done),
                 { State: ApplicationStates.Rejected } when action == ApplicationBulkAction.RejectIneligible =>
                     new BulkLine(id, reference, BulkOutcome.AlreadyDone, "Already not funded: nothing changed."),
+                { State: ApplicationStates.InformationRequested } when action == ApplicationBulkAction.RequestInformation =>
+                    new BulkLine(id, reference, BulkOutcome.AlreadyDone, "Already waiting for the applicant's information: nothing changed."),
                 _ => new BulkLine(id, reference, BulkOutcome.Failed, result.Message ?? "Nothing changed."),
             });
         }

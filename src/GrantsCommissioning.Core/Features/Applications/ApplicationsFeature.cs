@@ -15,5 +15,8 @@ public static class ApplicationsFeature
         .AddSingleton<IValidator<BeneficiariesInput>, BeneficiariesInputValidator>()
         .AddSingleton<ApplicationFormValidators>()
         .AddSingleton<ApplicationService>()
-        .AddSingleton<ApplicationBulkActions>();
+        .AddSingleton<ApplicationBulkActions>()
+        .AddSingleton<IValidator<InformationReplyInput>, InformationReplyValidator>()
+        .AddSingleton<InformationRequests>()
+        .AddSingleton<InformationRequestDemoLoader>();
 }

@@ -57,7 +57,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         {
             return Fail($"The file must be a {FileSniffer.AllowedList}.");
         }
-        if (!await MayChangeAsync(upload.Owner, upload.OwnerId, actor, ct))
+        if (!await MayChangeAsync(upload.Owner, upload.OwnerId, upload.Purpose, actor, ct))
         {
             return Fail("You cannot add files to this record.");
         }
@@ -143,7 +143,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         await using (db)
         {
             var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, actor, ct))
+            if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, a.Purpose, actor, ct))
             {
                 return FeatureResult<bool>.Fail(new FileNotRemovable());
             }
@@ -202,7 +202,12 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         return await IsMemberAsync(owner, ownerId, actor, ct);
     }
 
-    private async Task<bool> MayChangeAsync(AttachmentOwner owner, int ownerId, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Members change an application's files while it is a draft; while the grants team waits for more information they
+    /// may add (and remove) only files sent with the answer (<see cref="Applications.InformationRequests.Purpose"/>),
+    /// never what was submitted.
+    /// </summary>
+    private async Task<bool> MayChangeAsync(AttachmentOwner owner, int ownerId, string purpose, Actor actor, CancellationToken ct)
     {
         if (owner == AttachmentOwner.Application && actor.IsInRole(Roles.GrantsOfficer))
         {
@@ -217,7 +222,8 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         {
             return owner switch
             {
-                AttachmentOwner.Application => await db.Applications.AnyAsync(a => a.Id == ownerId && a.State == ApplicationStates.Draft, ct),
+                AttachmentOwner.Application => await db.Applications.AnyAsync(a => a.Id == ownerId && (a.State == ApplicationStates.Draft
+                    || (a.State == ApplicationStates.InformationRequested && purpose == Applications.InformationRequests.Purpose)), ct),
                 AttachmentOwner.MonitoringReturn => await db.Returns.AnyAsync(r => r.Id == ownerId
                     && (r.State == ReturnStates.Due || r.State == ReturnStates.Overdue || r.State == ReturnStates.Queried), ct),
                 AttachmentOwner.Organisation => true,

@@ -20,7 +20,7 @@ public sealed partial class SeedLoader(
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
     Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
     Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> monitoringOptions,
-    Assessments.FundingLineDemoLoader fundingLineDemo)
+    Assessments.FundingLineDemoLoader fundingLineDemo, Applications.InformationRequestDemoLoader informationDemo)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -46,6 +46,8 @@ public sealed partial class SeedLoader(
         report = schedules == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Payments.ScheduleDemoLoader.FileName], report.RecordsAdded + schedules);
         var moves = await fundingLineDemo.LoadAsync(ct);
         report = moves == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Assessments.FundingLineDemoLoader.FileName], report.RecordsAdded + moves);
+        var questions = await informationDemo.LoadAsync(ct);
+        report = questions == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Applications.InformationRequestDemoLoader.FileName], report.RecordsAdded + questions);
         // The demo opens with a dry-run retention report (as a scheduled run would leave), made once; nothing is removed until an administrator approves it.
         if (await retention.LatestRunAsync(ct) is null)
         {

@@ -10,8 +10,9 @@ namespace GrantsCommissioning.Core.Tests.Features.Applications;
 
 /// <summary>
 /// An officer asks several applicants for more information, or rejects several applications as ineligible, with one
-/// reason: each application goes through the workflow on its own (grant-application v4), the applicant is emailed the
-/// reason, one that cannot take the action is reported and stops nothing else, and the same batch again changes nothing.
+/// reason: each application goes through the workflow on its own (grant-application v5, where a case asked for
+/// information waits for the answer), the applicant is emailed the reason, one that cannot take the action is reported
+/// and stops nothing else, and the same batch again, or another batch, changes nothing.
 /// </summary>
 public sealed class ApplicationBulkActionsTests
 {
@@ -19,7 +20,7 @@ public sealed class ApplicationBulkActionsTests
     private const string Reason = "Please send your latest signed accounts and your safeguarding policy.";
 
     [Fact]
-    public async Task RequestInformation_AsksEachApplicant_LeavesTheCaseWhereItIs_AndTheSameBatchAgainChangesNothing()
+    public async Task RequestInformation_AsksEachApplicant_TheCaseWaitsForTheAnswer_AndAskingAgainChangesNothing()
     {
         await using var test = await TestData.WithReferenceDataAsync(May15);
         var officer = await TestData.CreateUserAsync(test, "priya@example.org", "Priya Shah", Roles.GrantsOfficer);
@@ -31,14 +32,17 @@ public sealed class ApplicationBulkActionsTests
 
         var first = await actions.ApplyAsync(ApplicationBulkAction.RequestInformation, chosen, Reason, officer, "batch-1");
         var again = await actions.ApplyAsync(ApplicationBulkAction.RequestInformation, chosen, Reason, officer, "batch-1");
+        var otherBatch = await actions.ApplyAsync(ApplicationBulkAction.RequestInformation, [submitted], Reason, officer, "batch-2");
 
         Assert.Equal([BulkOutcome.Done, BulkOutcome.Done, BulkOutcome.Failed], first.Value!.Lines.Select(l => l.Outcome));
         Assert.Contains("is not possible while", first.Value.Lines[2].Message, StringComparison.Ordinal);
         Assert.Equal([BulkOutcome.AlreadyDone, BulkOutcome.AlreadyDone, BulkOutcome.Failed], again.Value!.Lines.Select(l => l.Outcome));
+        Assert.Equal(BulkOutcome.AlreadyDone, otherBatch.Value!.Lines.Single().Outcome);
         await using var db = test.NewContext();
         var states = await db.Applications.Where(a => chosen.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State);
-        Assert.Equal((ApplicationStates.Submitted, ApplicationStates.EligibilityCheck, ApplicationStates.Assessment), (states[submitted], states[checking], states[assessing]));
-        var mail = await db.Outbox.Where(e => e.Template == "application-information-requested").OrderBy(e => e.ToAddress).ToListAsync();
+        Assert.Equal((ApplicationStates.InformationRequested, ApplicationStates.InformationRequested, ApplicationStates.Assessment),
+            (states[submitted], states[checking], states[assessing]));
+        var mail = await db.Outbox.Where(e => e.Template == "application-information-needed").OrderBy(e => e.ToAddress).ToListAsync();
         Assert.Equal(["Applicant.1@example.org", "Applicant.2@example.org"], mail.Select(m => m.ToAddress));
         Assert.All(mail, m => Assert.Contains(Reason, m.BodyText, StringComparison.Ordinal));
         Assert.Equal(2, await db.WorkflowJournal.CountAsync(j => j.Trigger == ApplicationTriggers.RequestInformation && j.Comment == Reason));
