@@ -13,6 +13,8 @@ public class FundPageTests(BrowserSite site)
     {
         { "finance@demo.opcc-grants.example", "/finance/funds" },
         { "admin@demo.opcc-grants.example", "/finance/funds/{passported}" },
+        // As Finance the page also has the allocation import form (decision date and plan objectives).
+        { "finance@demo.opcc-grants.example", "/finance/funds/{passported}" },
         { "cfo@demo.opcc-grants.example", "/finance/virements" },
         { "finance@demo.opcc-grants.example", "/finance/2027/funds/{passported}/committed" },
         { "finance@demo.opcc-grants.example", "/finance/2027/funds/{passported}/forecast?quarter=1" },

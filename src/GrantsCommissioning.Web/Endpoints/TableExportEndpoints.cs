@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Assessments;
+using GrantsCommissioning.Core.Features.Attachments;
 using GrantsCommissioning.Core.Features.Cases;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.DecisionNotices;
@@ -31,8 +32,11 @@ internal static class TableExportEndpoints
 {
     private delegate Task<FinanceTable?> Build(HttpContext http, IServiceProvider services, CancellationToken ct);
 
-    /// <summary>A staff table's download: its name in the address, who may have it (as the page says) and how its rows are read.</summary>
-    private sealed record Export(string Name, IAuthorizeData Who, Build Rows);
+    /// <summary>
+    /// A table's download: its name in the address, who may have it (as the page says; null for a public page, which
+    /// anyone may read signed out) and how its rows are read.
+    /// </summary>
+    private sealed record Export(string Name, IAuthorizeData? Who, Build Rows);
 
     private static AuthorizeAttribute Policy(string policy) => new() { Policy = policy };
 
@@ -272,6 +276,39 @@ internal static class TableExportEndpoints
             FinanceTable.Of("Virements", ["From", "To", "Year", "Amount (GBP)", "Why", "Asked by", "Asked (UK time)", "Status", "Decided by", "Decision note"],
                 await s.GetRequiredService<BudgetMovements>().VirementsAsync(null, ct),
                 v => [v.FromFund, v.ToFund, v.Year.ToString(), v.Amount, v.Reason, v.RequestedBy, UkDateTime(v.RequestedAt), v.Status.ToString(), v.DecidedBy, v.DecisionNote])),
+        // /cases/applications/{id} and its due diligence page: the documents uploaded with the application and to its
+        // organisation's profile, each list only where the signed-in user may see it (as the page lists them).
+        new("case-documents", Policy(Policies.CasePages), async (http, s, ct) =>
+            WorkflowActor.From(http.User) is not { } actor || Number(http, "id") is not { } id
+                || await s.GetRequiredService<CaseQueries>().ApplicationAsync(id, actor, ct) is not { } application ? null
+            : FinanceTable.Of("Documents " + application.Header.Reference, ["Document", "Size", "What it is", "From", "Uploaded (UK time)"],
+                await s.GetRequiredService<AttachmentStore>().CaseDocumentsAsync(id, application.OrganisationId, actor, ct),
+                d => [d.File.FileName, AttachmentStore.DescribeSize(d.File.SizeBytes), d.File.Purpose, d.From, UkDateTime(d.File.UploadedAt)])),
+        // /cases/awards/{id}: the award's budget (its eligible cost lines).
+        new("award-budget", Policy(Policies.CasePages), async (http, s, ct) =>
+            WorkflowActor.From(http.User) is not { } actor || Number(http, "id") is not { } id
+                || await s.GetRequiredService<CaseQueries>().AwardAsync(id, actor, ct) is not { } award ? null
+            : FinanceTable.Of("Budget " + award.Header.Reference, ["Item", "Category", "Amount (GBP)"], award.CostLines, l => [l.Description, l.Category, l.Amount])),
+        // /staff/rounds/{id}/ranking: every completed assessment's score on each criterion (never equality monitoring answers).
+        new("round-assessments", Policy(Policies.GrantsOfficer), async (http, s, ct) =>
+            Number(http, "id") is not { } id || await s.GetRequiredService<ModerationService>().RoundScoresAsync(id, ct) is not { } lines ? null
+            : FinanceTable.Of("Assessments", ["Application", "Organisation", "Assessor", "Completed", "Criterion number", "Criterion", "Weight (%)", "Score", "Out of", "Recommendation"],
+                lines, l => [l.Application, l.Organisation, l.Assessor, l.Completed, l.CriterionNumber, l.Criterion, l.WeightPercent, l.Score, l.MaxScore,
+                    l.Recommendation == Recommendation.None ? null : l.Recommendation.ToString()])),
+        // /transparency/decisions (public): the published decision notices, in one financial year or all, searched.
+        new("decision-register", null, async (http, s, ct) =>
+        {
+            FinancialYear? year = Number(http, "year") is { } start and >= 2000 and <= 2100 ? new FinancialYear(start) : null;
+            var register = s.GetRequiredService<NoticeRegister>();
+            var first = await register.SearchAsync(year, Text(http, "q"), 1, ct);
+            var rows = first.Rows.ToList();
+            for (var n = 2; n <= first.Pages; n++)
+            {
+                rows.AddRange((await register.SearchAsync(year, Text(http, "q"), n, ct)).Rows);
+            }
+            return FinanceTable.Of("Decision register", ["Reference", "Title", "Amount (GBP)", "Signed", "Published"], rows,
+                r => [r.Reference, r.Title, r.Amount, r.SignatureDate, r.PublishedOn]);
+        }),
     ];
 
     /// <summary>The table names with a download (the tests walk them).</summary>
@@ -281,13 +318,20 @@ internal static class TableExportEndpoints
     {
         foreach (var export in Exports)
         {
-            endpoints.MapGet($"/exports/{export.Name}.{{format:regex(^(csv|xlsx)$)}}", async (string format, HttpContext http, CancellationToken ct) =>
+            var route = endpoints.MapGet($"/exports/{export.Name}.{{format:regex(^(csv|xlsx)$)}}", async (string format, HttpContext http, CancellationToken ct) =>
                 await export.Rows(http, http.RequestServices, ct) is { } table
                     ? format == "csv"
                         ? Results.File(FinanceTableWriter.Csv(table), FinanceTableWriter.CsvType, export.Name + ".csv")
                         : Results.File(FinanceTableWriter.Xlsx(table), FinanceTableWriter.XlsxType, export.Name + ".xlsx")
-                    : Results.NotFound())
-                .RequireAuthorization(export.Who);
+                    : Results.NotFound());
+            if (export.Who is null)
+            {
+                route.AllowAnonymous();
+            }
+            else
+            {
+                route.RequireAuthorization(export.Who);
+            }
         }
         return endpoints;
     }

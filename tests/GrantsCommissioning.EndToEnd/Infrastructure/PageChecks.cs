@@ -41,7 +41,8 @@ public static class PageChecks
         }
     }
 
-    private static async Task ScreenshotAsync(IPage page, string path, int width)
+    /// <summary>With <c>GC_SCREENSHOTS</c> set, saves the page there as a full-page PNG named after its path and width.</summary>
+    public static async Task ScreenshotAsync(IPage page, string path, int width)
     {
         if (Environment.GetEnvironmentVariable("GC_SCREENSHOTS") is not { Length: > 0 } folder)
         {

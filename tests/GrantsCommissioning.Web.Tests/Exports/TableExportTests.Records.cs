@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Assessments;
+using GrantsCommissioning.Core.Features.Attachments;
 using GrantsCommissioning.Core.Features.Cases;
 using GrantsCommissioning.Core.Features.Dashboards;
+using GrantsCommissioning.Core.Features.DecisionNotices;
 using GrantsCommissioning.Core.Features.Funds;
 using GrantsCommissioning.Core.Features.PaymentRuns;
 using GrantsCommissioning.Core.Workflow;
@@ -50,7 +53,17 @@ public partial class TableExportTests
         new("run bank changes", "run-bank-changes", "Organisation", Finance, [], ["Changed (UK time)", "Verified (UK time)"], FinanceOnly, []),
         new("reconciliation", "reconciliation", "Payment reference", Finance, ["Row", "Amount (GBP)"], ["Imported (UK time)", "Paid"], FinanceOnly, []),
         new("virements", "virements", "From", Finance, ["Amount (GBP)"], ["Asked (UK time)"], [Roles.Finance, Roles.DecisionMaker], []),
+        // An application's documents (one the demo assessor is not assigned to, so its page and download are 404 for them).
+        new("case documents", "case-documents", "Document", Officer, [], ["Uploaded (UK time)"], CaseWorkers, [Roles.Assessor]),
+        new("award budget", "award-budget", "Item", Officer, ["Amount (GBP)"], [], CaseWorkers, [Roles.Assessor]),
+        new("round assessments", "round-assessments", "Application", Officer, ["Criterion number", "Weight (%)", "Score", "Out of"], ["Completed"], [Roles.GrantsOfficer], []),
+        // The public decision register: every role, and anyone signed out (RecordTables_PublicRegister_…).
+        new("decision register", "decision-register", "Reference", Officer, ["Amount (GBP)"], ["Signed", "Published"], [.. Roles.All], []),
     ];
+
+    /// <summary>A round's assessments are scores and recommendations only: never an application's equality monitoring answers.</summary>
+    private static readonly string[] RoundAssessmentHeadings =
+        ["Application", "Organisation", "Assessor", "Completed", "Criterion number", "Criterion", "Weight (%)", "Score", "Out of", "Recommendation"];
 
     public static TheoryData<string> Records => new(RecordCases.Select(c => c.Label));
 
@@ -123,6 +136,36 @@ public partial class TableExportTests
         Assert.Equal(HttpStatusCode.NotFound, (await assessor.GetAsync(new Uri($"/exports/case-history.csv?case=application&id={notAssigned}", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task RecordTables_NewDownloads_HaveTheirColumns_AndThePublicRegisterNeedsNoSignIn()
+    {
+        using var officer = await site.SignedInClientAsync(Officer);
+        var round = await FindAsync("round assessments");
+        var csv = ReadCsv(await officer.GetStringAsync(new Uri($"/exports/round-assessments.csv?{round.Query}", UriKind.Relative)));
+        Assert.Equal(RoundAssessmentHeadings, csv.Headers);
+        Assert.All(csv.Rows, r => Assert.InRange(int.Parse(r[csv.Headers.IndexOf("Score")], CultureInfo.InvariantCulture), 0, int.Parse(r[csv.Headers.IndexOf("Out of")], CultureInfo.InvariantCulture)));
+
+        using var anonymous = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var register = await AssertBothFilesReadBackAsync(anonymous, "/exports/decision-register", "", ["Amount (GBP)"], ["Signed", "Published"]);
+        Assert.Equal((await FindAsync("decision register")).Expected, register.Rows.Select(r => r[0]).ToList());
+        var year = await AssertBothFilesReadBackAsync(anonymous, "/exports/decision-register", "?year=2013", ["Amount (GBP)"], ["Signed", "Published"]);
+        Assert.NotEmpty(year.Rows);
+        Assert.True(year.Rows.Count < register.Rows.Count, "the year filter narrows the register");
+        var yearPage = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/transparency/decisions?year=2013", UriKind.Relative)));
+        Assert.Contains("/exports/decision-register.xlsx?year=2013\"", yearPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordTables_NewDownloads_ForARecordThePageWouldNotShow_AreNotFound()
+    {
+        using var officer = await site.SignedInClientAsync(Officer);
+        foreach (var bad in new[] { "/exports/case-documents.csv?id=999999", "/exports/case-documents.xlsx", "/exports/award-budget.csv?id=999999",
+            "/exports/award-budget.xlsx?id=x", "/exports/round-assessments.csv?id=999999", "/exports/round-assessments.xlsx" })
+        {
+            Assert.True((await officer.GetAsync(new Uri(bad, UriKind.Relative))).StatusCode == HttpStatusCode.NotFound, bad);
+        }
+    }
+
     /// <summary>Finds each record table's record in the demo data (the busiest one), and reads its rows through the page's own Core query.</summary>
     private async Task<Found> FindAsync(string label)
     {
@@ -175,9 +218,60 @@ public partial class TableExportTests
                     (await s.GetRequiredService<PaymentStatusImporter>().MismatchesAsync()).Select(m => m.PaymentReference).ToList());
             case "virements":
                 return new("", "/finance/virements", (await s.GetRequiredService<BudgetMovements>().VirementsAsync()).Select(v => v.FromFund).ToList());
+            case "case documents":
+                var notMine = (await site.FindUserAsync(Assessor))!.Id;
+                var documented = await FirstIdAsync(db => db.Applications
+                    .Where(a => !db.Assessments.Any(s => s.ApplicationId == a.Id && s.AssessorUserId == notMine))
+                    .OrderByDescending(a => db.Attachments.Count(f => f.ApplicationId == a.Id) + db.Attachments.Count(f => f.OrganisationId == a.OrganisationId))
+                    .ThenBy(a => a.Id).Select(a => a.Id));
+                var organisation = await FirstIdAsync(db => db.Applications.Where(a => a.Id == documented).Select(a => a.OrganisationId));
+                await EnsureDocumentsAsync(documented, organisation);
+                var officer = (await site.FindUserAsync(Officer))!;
+                return new($"id={documented}", $"/cases/applications/{documented}",
+                    (await s.GetRequiredService<AttachmentStore>().CaseDocumentsAsync(documented, organisation, Actor.For(officer.Id, officer.DisplayName, Roles.GrantsOfficer)))
+                        .Select(d => d.File.FileName).ToList());
+            case "award budget":
+                var costed = await FirstIdAsync(db => db.Awards.OrderByDescending(a => a.CostLines.Count).ThenBy(a => a.Id).Select(a => a.Id));
+                var by = (await site.FindUserAsync(Officer))!;
+                return new($"id={costed}", $"/cases/awards/{costed}",
+                    (await cases.AwardAsync(costed, Actor.For(by.Id, by.DisplayName, Roles.GrantsOfficer)))!.CostLines.Select(l => l.Description).ToList());
+            case "round assessments":
+                var assessed = await FirstIdAsync(db => db.Rounds.OrderByDescending(r => db.Assessments.Count(a => a.Application!.RoundId == r.Id && a.CompletedAt != null))
+                    .ThenBy(r => r.Id).Select(r => r.Id));
+                return new($"id={assessed}", $"/staff/rounds/{assessed}/ranking",
+                    (await s.GetRequiredService<ModerationService>().RoundScoresAsync(assessed))!.Select(l => l.Application).ToList());
+            case "decision register":
+                var register = s.GetRequiredService<NoticeRegister>();
+                var first = await register.SearchAsync(null, null, 1);
+                var references = first.Rows.Select(r => r.Reference).ToList();
+                for (var n = 2; n <= first.Pages; n++)
+                {
+                    references.AddRange((await register.SearchAsync(null, null, n)).Rows.Select(r => r.Reference));
+                }
+                return new("", "/transparency/decisions", references);
             default:
                 throw new InvalidOperationException(label);
         }
+    }
+
+    /// <summary>
+    /// The demo has no uploaded files, so the application gets one document of its own and one on its organisation's
+    /// profile (rows as the upload writes them; the list reads only the rows).
+    /// </summary>
+    private async Task EnsureDocumentsAsync(int application, int organisation)
+    {
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<Core.Data.GrantsDbContext>>().CreateDbContextAsync();
+        if (await db.Attachments.AnyAsync(f => f.ApplicationId == application))
+        {
+            return;
+        }
+        var at = new DateTimeOffset(2026, 5, 4, 9, 30, 0, TimeSpan.Zero);
+        db.Attachments.AddRange(
+            new Attachment { ApplicationId = application, Purpose = "Supporting document", FileName = "Project plan.pdf", ContentType = "application/pdf", SizeBytes = 20480,
+                StoredName = Guid.NewGuid().ToString("N"), Sha256 = new string('a', 64), UploadedAt = at },
+            new Attachment { OrganisationId = organisation, Purpose = "Safeguarding policy", FileName = "Safeguarding policy.pdf", ContentType = "application/pdf", SizeBytes = 40960,
+                StoredName = Guid.NewGuid().ToString("N"), Sha256 = new string('b', 64), UploadedAt = at.AddDays(1) });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The first id a query finds (the demo has several records of each kind).</summary>

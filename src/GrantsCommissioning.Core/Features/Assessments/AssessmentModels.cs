@@ -80,6 +80,10 @@ public sealed class ResponseInput
     public string? Details { get; set; }
 }
 
+/// <summary>One criterion of one completed assessment in a round: who scored which application, and the score out of the criterion's maximum.</summary>
+public sealed record RoundScoreLine(string Application, string Organisation, string Assessor, DateOnly Completed, int CriterionNumber, string Criterion, int WeightPercent,
+    int? Score, int MaxScore, Recommendation Recommendation);
+
 public sealed record ModerationAssessor(string Assessor, decimal? Total, Recommendation Recommendation, string? Comments, IReadOnlyList<CriterionLine> Scores);
 
 public sealed record ModerationView(

@@ -38,6 +38,28 @@ public sealed class ModerationService(IDbContextFactory<GrantsDbContext> factory
             assessors, moderation?.Score, moderation?.Reason, moderation?.ModeratedByName, moderation?.ModeratedAt);
     }
 
+    /// <summary>
+    /// Every completed assessment in a round (not those returned or declared a conflict), one row per criterion scored:
+    /// the scores and recommendation only, never the application's equality monitoring answers. Null for no such round.
+    /// </summary>
+    public async Task<IReadOnlyList<RoundScoreLine>?> RoundScoresAsync(int roundId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null)
+        {
+            return null;
+        }
+        var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
+        var assessments = await db.Assessments.AsNoTracking().Include(s => s.Scores).Include(s => s.Application).ThenInclude(a => a!.Organisation)
+            .Where(s => s.Application!.RoundId == roundId && s.CompletedAt != null && s.ReturnedAt == null && s.HasConflict != true).AsSplitQuery().ToListAsync(ct);
+        return assessments.OrderBy(s => s.Application!.ApplicationReference, StringComparer.Ordinal).ThenBy(s => s.Id)
+            .SelectMany(s => criteria.Select(c => new RoundScoreLine(s.Application!.ApplicationReference, s.Application.Organisation!.Name, s.AssessorName,
+                UkTime.ToUkDate(s.CompletedAt!.Value), c.Order, c.Title, c.WeightPercent, s.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Score, c.MaxScore,
+                s.Recommendation)))
+            .ToList();
+    }
+
     /// <summary>Records (or revises) the agreed score, 0–100, with a reason; only for an application whose totals diverge.</summary>
     public async Task<FeatureResult<int>> ModerateAsync(int applicationId, ModerationInput input, Actor actor, CancellationToken ct = default)
     {

@@ -20,6 +20,9 @@ public sealed record StoredAttachment(int Id, string FileName, string ContentTyp
 
 public sealed record OpenedAttachment(StoredAttachment File, string Path);
 
+/// <summary>One document on a case page: where it came from ("The application") and the file.</summary>
+public sealed record CaseDocument(string From, StoredAttachment File);
+
 /// <summary>
 /// Files applicants send with applications, returns and their organisation profile. Streamed to disk outside wwwroot
 /// under a generated name (never held whole in memory), capped in size, checked by extension and by content, and
@@ -117,6 +120,17 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
             var rows = await OwnedBy(db.Attachments.AsNoTracking(), owner, ownerId).OrderBy(a => a.UploadedAt).ToListAsync(ct);
             return rows.Select(ToStored).ToList();
         }
+    }
+
+    /// <summary>
+    /// A case's documents as the staff case page lists them (and its download): the application's own, then its
+    /// organisation's profile's, each list only where this person may see it.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseDocument>> CaseDocumentsAsync(int applicationId, int organisationId, Actor actor, CancellationToken ct = default)
+    {
+        var application = await ListAsync(AttachmentOwner.Application, applicationId, actor, ct);
+        var organisation = await ListAsync(AttachmentOwner.Organisation, organisationId, actor, ct);
+        return [.. application.Select(f => new CaseDocument("The application", f)), .. organisation.Select(f => new CaseDocument("The organisation's profile", f))];
     }
 
     /// <summary>The file for download, or null when it does not exist or this person may not see it (so existence is not revealed).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using FluentValidation;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
@@ -15,17 +16,34 @@ namespace GrantsCommissioning.Core.Features.Funds;
 /// unallocated, to be released only through business-case applications to the fund's rounds. A file with any bad row
 /// names the row and column and imports nothing; a second table for the same fund and year, or the same file again, is refused.
 /// </summary>
-public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock)
+public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, AuditTrail audit, TimeProvider clock,
+    IValidator<AllocationTerms> termsRules)
 {
     public const string ImportedAction = "Fund.AllocationTableImported";
 
-    public async Task<FeatureResult<AllocationOutcome>> ImportAsync(int fundId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Imports a published allocation table: an award per partner. With <paramref name="terms"/> (the form and the demo
+    /// give them) each award is dated the day of the decision that agreed the table and serves the plan objectives chosen,
+    /// in equal shares; without them (an older caller) it is dated the import day and linked to no objective.
+    /// </summary>
+    public async Task<FeatureResult<AllocationOutcome>> ImportAsync(int fundId, string fileName, byte[] content, Actor actor, AllocationTerms? terms = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsInRole(Roles.Finance))
         {
             return FeatureResult<AllocationOutcome>.Fail(new RoleNeeded("the finance team", "import an allocation table"));
+        }
+        if (terms is not null)
+        {
+            var context = new ValidationContext<AllocationTerms>(terms);
+            context.RootContextData[AllocationTermsValidator.TodayKey] = UkTime.ToUkDate(clock.GetUtcNow());
+            var validation = await termsRules.ValidateAsync(context, ct);
+            if (!validation.IsValid)
+            {
+                return FeatureResult<AllocationOutcome>.Invalid(validation);
+            }
         }
         var records = TableFile.Read(fileName, content);
         if (records is null)
@@ -39,11 +57,12 @@ public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factor
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var name = Path.GetFileName(fileName);
-        return await factory.InTransactionAsync(db => ImportAsync(db, fundId, name, sha, table, actor, ct), ct,
+        return await factory.InTransactionAsync(db => ImportAsync(db, fundId, name, sha, table, actor, terms, ct), ct,
             () => FeatureResult<AllocationOutcome>.Fail(new ImportAlreadyTaken(name, clock.GetUtcNow())));
     }
 
-    private async Task<FeatureResult<AllocationOutcome>> ImportAsync(GrantsDbContext db, int fundId, string fileName, string sha, ParsedAllocation table, Actor actor, CancellationToken ct)
+    private async Task<FeatureResult<AllocationOutcome>> ImportAsync(GrantsDbContext db, int fundId, string fileName, string sha, ParsedAllocation table, Actor actor,
+        AllocationTerms? terms, CancellationToken ct)
     {
         var fund = await db.Funds.Include(f => f.Budgets).FirstOrDefaultAsync(f => f.Id == fundId, ct);
         if (fund is null)
@@ -68,6 +87,11 @@ public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factor
         {
             return FeatureResult<AllocationOutcome>.Fail(new AllocationNotBudget(table.Year.ToString(), budget.Amount, total));
         }
+        var objectives = terms?.ObjectiveIds.Distinct().Order().ToList() ?? [];
+        if (objectives.Count > 0 && await db.Objectives.CountAsync(o => objectives.Contains(o.Id), ct) != objectives.Count)
+        {
+            return FeatureResult<AllocationOutcome>.Fail(new NotFound("plan objective"));
+        }
         var (partners, unknown) = await PartnersAsync(db, table, ct);
         if (unknown.Count > 0)
         {
@@ -87,7 +111,12 @@ public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factor
         {
             var (organisationId, organisationName) = partners[line.Partner];
             var award = NewAward(fund, table.Year, string.Create(CultureInfo.InvariantCulture, $"AWD-{fund.Code}-{table.Year.StartYear % 100:00}{(table.Year.StartYear + 1) % 100:00}-{++n:00}"),
-                organisationId, organisationName, line.Amount, UkTime.ToUkDate(now), actor);
+                organisationId, organisationName, line.Amount, terms?.DecidedOn ?? UkTime.ToUkDate(now), actor);
+            // Equal shares of 100%, the odd percent to the first objectives, as the Panel's roll-up apportions by share.
+            award.Objectives.AddRange(objectives.Select((o, i) => new AwardObjective
+            {
+                ObjectiveId = o, SharePercent = (100 / objectives.Count) + (i < 100 % objectives.Count ? 1 : 0),
+            }));
             db.Awards.Add(award);
             awards.Add((line, organisationId, award));
         }
@@ -97,7 +126,7 @@ public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factor
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, actor, ImportedAction, nameof(Fund), fund.Id.ToString(CultureInfo.InvariantCulture), null, new
         {
-            file = fileName, sha, year = table.Year.ToString(), allocatedPence = table.Allocated.Pence, reservePence = table.Reserve.Pence,
+            file = fileName, sha, year = table.Year.ToString(), decidedOn = terms?.DecidedOn, objectives, allocatedPence = table.Allocated.Pence, reservePence = table.Reserve.Pence,
             awards = awards.Select(a => new { a.Award.AwardReference, partner = a.Row.Partner, pence = a.Row.Amount.Pence }).ToList(),
         }, ct);
         return FeatureResult<AllocationOutcome>.Ok(new AllocationOutcome(record.Id, table.Year, awards.Count, table.Allocated, table.Reserve));

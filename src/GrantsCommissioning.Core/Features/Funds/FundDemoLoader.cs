@@ -14,7 +14,7 @@ internal sealed record FundDemo(string By, string? Code = null, FundInput? Fund 
     List<CarryForwardDemo>? CarryForwards = null, List<VirementDemo>? Virements = null);
 internal sealed record CarryForwardDemo(string By, CarryForwardInput Decision);
 internal sealed record VirementDemo(string By, string ToFund, VirementInput Request, string? DecidedBy = null, bool Approve = true, string? Note = null);
-internal sealed record TableDemo(string By, string FileName, string PartnerHeading, string Year, List<List<string>> Rows);
+internal sealed record TableDemo(string By, string FileName, string PartnerHeading, string Year, List<List<string>> Rows, string? DecidedOn = null, List<int>? Objectives = null);
 #pragma warning restore CA1812
 
 /// <summary>
@@ -58,7 +58,16 @@ public sealed class FundDemoLoader(IDbContextFactory<GrantsDbContext> factory, D
                     file.Check(row.Count == 2, $"table {t.FileName}: row {string.Join(",", row)} needs a partner and an amount");
                     csv.Append(CultureInfo.InvariantCulture, $"\"{row[0]}\",\"{row[1]}\"\r\n");
                 }
-                Ok(file, await importer.ImportAsync(id, t.FileName, Encoding.UTF8.GetBytes(csv.ToString()), await DemoActors.ActorAsync(factory, paths, clock, file, t.By, ct), ct), t.FileName);
+                // The decision that agreed the table dates its awards, and its objectives (numbers in the latest plan) are chosen as on the form.
+                var plan = await funds.PlanObjectivesAsync(ct);
+                var terms = new AllocationTerms
+                {
+                    DecidedOn = t.DecidedOn is { } decided ? file.Date(decided, $"table {t.FileName} decidedOn") : null,
+                    ObjectiveIds = (t.Objectives ?? []).Select(n => plan.FirstOrDefault(o => o.Heading.StartsWith($"Objective {n} ", StringComparison.Ordinal)).Id).ToList(),
+                };
+                file.Check(terms.ObjectiveIds.All(o => o != 0), $"table {t.FileName}: objectives {string.Join(", ", t.Objectives ?? [])} are not all in the plan");
+                Ok(file, await importer.ImportAsync(id, t.FileName, Encoding.UTF8.GetBytes(csv.ToString()), await DemoActors.ActorAsync(factory, paths, clock, file, t.By, ct),
+                    terms, ct), t.FileName);
             }
             foreach (var c in f.CarryForwards ?? [])
             {

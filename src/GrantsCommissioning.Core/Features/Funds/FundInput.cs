@@ -72,3 +72,29 @@ public sealed class BudgetInputValidator : AbstractValidator<BudgetInput>
         RuleFor(i => i.Amount).Must(a => Money.TryParse(a, out var m) && !m.IsNegative).WithMessage("Enter the budget in pounds, such as 2000000.");
     }
 }
+
+/// <summary>
+/// The decision that agreed an allocation table, given with its file: the day it was made (each award's award date,
+/// not the day the file is imported) and the Police and Crime Plan objectives the allocations serve.
+/// </summary>
+public sealed class AllocationTerms
+{
+    public DateOnly? DecidedOn { get; set; }
+
+    public List<int> ObjectiveIds { get; set; } = [];
+}
+
+public sealed class AllocationTermsValidator : AbstractValidator<AllocationTerms>
+{
+    /// <summary>The UK date today, in the validation context's root data.</summary>
+    public const string TodayKey = "today";
+
+    public AllocationTermsValidator()
+    {
+        RuleFor(i => i.DecidedOn).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the date of the decision that agreed the allocation table.")
+            .Must((_, decided, context) => !context.RootContextData.TryGetValue(TodayKey, out var today) || decided <= (DateOnly)today)
+            .WithMessage("The decision date cannot be in the future.");
+        RuleFor(i => i.ObjectiveIds).NotEmpty().WithMessage("Choose the Police and Crime Plan objectives the allocations serve.");
+    }
+}

@@ -24,6 +24,18 @@ public sealed class FundService(IDbContextFactory<GrantsDbContext> factory, Audi
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The objectives an allocation table's awards may serve: those of the latest Police and Crime Plan (the newest
+    /// period, then the newest version), as "Objective 2 – To reduce…".
+    /// </summary>
+    public async Task<IReadOnlyList<(int Id, string Heading)>> PlanObjectivesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.Version).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan).OrderBy(o => o.Number).ToListAsync(ct);
+        return objectives.Select(o => (o.Id, o.Heading)).ToList();
+    }
+
     public async Task<FundDetail?> DetailAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -10,6 +10,7 @@ public static class FundsFeature
         .AddSingleton<IValidator<BudgetInput>, BudgetInputValidator>()
         .AddSingleton<IValidator<CarryForwardInput>, CarryForwardInputValidator>()
         .AddSingleton<IValidator<VirementInput>, VirementInputValidator>()
+        .AddSingleton<IValidator<AllocationTerms>, AllocationTermsValidator>()
         .AddSingleton<FundService>()
         .AddSingleton<BudgetMovements>()
         .AddSingleton<FundFigures>()

@@ -71,6 +71,52 @@ public sealed class AllocationImportTests
     private static byte[] Csv(string text) => Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n"));
 
     [Fact]
+    public async Task Import_WithTheDecision_DatesEachAwardByIt_AndLinksTheObjectivesInEqualShares()
+    {
+        var s = await SetupAsync();
+        await using var host = s.Host;
+        var first = await new WorkflowTestData(host).ObjectiveAsync();
+        int[] objectives;
+        using (var db = host.Db())
+        {
+            var o = await db.Objectives.SingleAsync(x => x.Id == first);
+            db.Objectives.AddRange(new PlanObjective { PlanId = o.PlanId, AimId = o.AimId, Number = 2, Title = "Reduce anti-social behaviour" },
+                new PlanObjective { PlanId = o.PlanId, AimId = o.AimId, Number = 3, Title = "Support victims and witnesses" });
+            await db.SaveChangesAsync();
+            objectives = await db.Objectives.Where(x => x.PlanId == o.PlanId).OrderBy(x => x.Number).Select(x => x.Id).ToArrayAsync();
+        }
+        var decided = new DateOnly(2026, 11, 18);
+
+        // The form lists the plan's objectives; a future date, no objective or an unknown one imports nothing.
+        Assert.Equal(objectives, (await s.Funds.PlanObjectivesAsync()).Select(p => p.Id));
+        var future = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = new DateOnly(2026, 12, 3), ObjectiveIds = [.. objectives] });
+        var undated = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { ObjectiveIds = [.. objectives] });
+        var none = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = decided });
+        var unknown = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = decided, ObjectiveIds = [999_999] });
+        Assert.Equal(["DecidedOn"], future.Errors.Keys);
+        Assert.Equal(["DecidedOn"], undated.Errors.Keys);
+        Assert.Equal(["ObjectiveIds"], none.Errors.Keys);
+        Assert.IsType<NotFound>(unknown.Failure);
+        using (var db = host.Db())
+        {
+            Assert.False(await db.Awards.AnyAsync(a => a.FundId == s.FundId));
+        }
+
+        var result = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = decided, ObjectiveIds = [.. objectives] });
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        using var check = host.Db();
+        var awards = await check.Awards.Include(a => a.Objectives).Where(a => a.FundId == s.FundId).ToListAsync();
+        Assert.Equal(8, awards.Count);
+        Assert.All(awards, a =>
+        {
+            Assert.Equal(decided, a.AwardedOn);
+            Assert.Equal(objectives, a.Objectives.OrderBy(o => o.ObjectiveId).Select(o => o.ObjectiveId));
+            Assert.Equal([34, 33, 33], a.Objectives.OrderBy(o => o.ObjectiveId).Select(o => o.SharePercent));
+        });
+    }
+
+    [Fact]
     public async Task Import_Seed002Table_AllocatesEachPartnerAnAward_AndKeepsTheReserve()
     {
         var s = await SetupAsync();

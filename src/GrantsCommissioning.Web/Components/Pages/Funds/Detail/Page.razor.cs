@@ -33,6 +33,8 @@ public partial class Page : FinancePageBase
     private FundInput _form = new();
     private BudgetInput _budget = new();
     private CarryForwardInput _carry = new();
+    private AllocationTerms _terms = new();
+    private IReadOnlyList<(int Id, string Heading)> _objectives = [];
     private IReadOnlyList<CarryForwardRow> _carried = [];
 
     private Dictionary<string, string?> IdQuery => new() { ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -41,6 +43,7 @@ public partial class Page : FinancePageBase
     {
         _isFinance = (await ActorAsync()).IsInRole(Roles.Finance);
         await LoadAsync();
+        _objectives = _isFinance ? await Funds.PlanObjectivesAsync() : [];
         _form = _fund?.Form ?? new FundInput();
     }
 
@@ -50,6 +53,15 @@ public partial class Page : FinancePageBase
         _carried = await Movements.CarryForwardsAsync(Id);
         _loaded = true;
         Cases.CasePage.NotFoundIfMissing(Navigation, _fund);
+    }
+
+    private void ToggleObjective(int objectiveId, ChangeEventArgs e)
+    {
+        _terms.ObjectiveIds.Remove(objectiveId);
+        if (e.Value is true)
+        {
+            _terms.ObjectiveIds.Add(objectiveId);
+        }
     }
 
     private string Group(string key, bool carry = false) => carry == _carrying && Errors.ContainsKey(key) ? "form-group form-group--error" : "form-group";
@@ -98,7 +110,7 @@ public partial class Page : FinancePageBase
         var actor = await ActorAsync();
         _carrying = false;
         ErrorTargets();
-        await ChangeAsync(() => Importer.ImportAsync(Id, e.File.Name, content, actor), "", LoadAsync);
+        await ChangeAsync(() => Importer.ImportAsync(Id, e.File.Name, content, actor, _terms), "", LoadAsync);
         Message = Errors.Count == 0 && _fund is { Tables.Count: > 0 } loaded && loaded.Tables[0] is var t
             ? $"{e.File.Name} imported: {t.Awards.Count} awards, {t.Allocated} allocated and {t.Reserve} in reserve ({t.Total} in all)."
             : null;
