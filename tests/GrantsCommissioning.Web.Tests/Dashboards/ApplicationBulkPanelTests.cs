@@ -97,6 +97,8 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         }
         SignIn(officer);
         var cut = Render<RoundBulkActions>(p => p.Add(c => c.RoundId, submitted.RoundId));
+        // The list loads asynchronously (on PostgreSQL the query does not complete synchronously): wait for it.
+        cut.WaitForElement($"#round-pick-{checking.Id}");
 
         var offered = cut.FindAll("input[type=checkbox]").Select(i => i.Id).ToList();
         cut.Find($"#round-pick-{checking.Id}").Change(true);

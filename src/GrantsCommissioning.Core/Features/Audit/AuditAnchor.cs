@@ -20,8 +20,9 @@ public sealed record AuditAnchorState(AuditAnchorLine? Latest, string? Problem);
 /// </summary>
 public sealed partial class AuditAnchor(
     IDbContextFactory<GrantsDbContext> factory, AuditKey key, IOptions<AuditOptions> options, DataPaths paths, TimeProvider clock, ILogger<AuditAnchor> logger)
-    : IDisposable
 {
+    // Never disposed: a SemaphoreSlim holds no OS handle unless AvailableWaitHandle is asked for, and disposing it when
+    // the container is disposed failed the shutdown anchor that was still writing (ObjectDisposedException on Release).
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public string FilePath { get; } = Path.GetFullPath(Path.Combine(paths.DataDirectory, options.Value.AnchorFile));
@@ -88,8 +89,6 @@ public sealed partial class AuditAnchor(
     }
 
     public bool Exists => File.Exists(FilePath);
-
-    public void Dispose() => gate.Dispose();
 
     private string Format(AuditAnchorLine line)
     {

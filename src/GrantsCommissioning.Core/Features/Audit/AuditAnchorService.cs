@@ -24,6 +24,17 @@ internal sealed class AuditAnchorService(AuditAnchor anchor, IOptions<AuditOptio
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await anchor.WriteAsync(cancellationToken);
+        try
+        {
+            await anchor.WriteAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown ran out of time: the next start-up anchors the head (AuditStartup), so nothing is lost.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host tore down the database services before this last anchor finished: as above, start-up anchors.
+        }
     }
 }

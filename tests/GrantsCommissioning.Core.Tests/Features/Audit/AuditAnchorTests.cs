@@ -17,6 +17,21 @@ public sealed class AuditAnchorTests : AuditLogTestBase
     private AuditAnchor Anchor => Host.Services.GetRequiredService<AuditAnchor>();
 
     [Fact]
+    public async Task ShutdownAnchor_WhenShutdownHasRunOutOfTime_DoesNotFailTheShutdown_AndStartUpAnchorsInstead()
+    {
+        await AppendAsync(3);
+        var service = new AuditAnchorService(Anchor, Host.Services.GetRequiredService<IOptions<AuditOptions>>(), TimeProvider.System);
+        using var outOfTime = new CancellationTokenSource();
+        await outOfTime.CancelAsync();
+
+        var stopping = await Record.ExceptionAsync(() => service.StopAsync(outOfTime.Token));
+        var anchored = await Anchor.WriteAsync();
+
+        Assert.Null(stopping);
+        Assert.Equal(3, anchored?.RowId);
+    }
+
+    [Fact]
     public async Task VerifyAsync_WhenTheLastRowIsDeletedAfterAnAnchor_ReportsTheChainShorterThanTheAnchor()
     {
         await AppendAsync(30);
