@@ -89,9 +89,7 @@ sqlite_status=0
 if $sqlite; then
   echo "Every suite on SQLite."
   mkdir -p "$results/sqlite"
-  # -m:3: all three test projects start at once. dotnet test otherwise runs as many projects at a time as there are
-  # cores (two here), so the end-to-end suite, the longest, would wait for Core or Web to finish before it began.
-  dotnet test GrantsCommissioning.sln --no-build -c Debug -m:3 --logger "trx" --results-directory "$results/sqlite" "$@" || sqlite_status=$?
+  dotnet test GrantsCommissioning.sln --no-build -c Debug --logger "trx" --results-directory "$results/sqlite" "$@" || sqlite_status=$?
   summary SQLite "$results/sqlite"
 fi
 

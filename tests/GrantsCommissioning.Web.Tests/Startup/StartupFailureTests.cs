@@ -182,7 +182,9 @@ public class StartupFailureTests
             start.Environment[key] = value;
         }
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        // Not a measure of speed: only how long to wait before calling a broken app one that never stops. Generous,
+        // because CI runs the suites side by side on two cores and a cold `dotnet` start can then take over a minute.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         try
