@@ -158,7 +158,7 @@ internal static class TableExportEndpoints
                 return null;
             }
             var rows = await AllRows.ReadAsync<StaffChange>(async (skip, take) =>
-                skip == 0 ? (first.Changes, first.Total) : ((await staff.ChangesAsync(id, skip, take, ct))?.Changes ?? [], first.Total));
+                skip == 0 ? (first.Changes, first.Total) : await staff.ChangesAsync(id, skip, take, ct) is { } p ? (p.Changes, p.Total) : ([], 0));
             return FinanceTable.Of($"Changes to {first.Member.Name}", ["When (UK time)", "By", "Change"], rows,
                 c => [UkDateTime(c.At), c.By, c.Description]);
         }),

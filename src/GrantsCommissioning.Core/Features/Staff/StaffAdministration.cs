@@ -47,20 +47,12 @@ public sealed class StaffAdministration(
     public async Task<StaffDetail?> GetAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null)
+        if (await StaffRowAsync(db, userId, ct) is not { } row)
         {
             return null;
         }
-        var row = (await RowsAsync(db, [user], ct)).Single();
-        if (row.Roles.Count == 0)
-        {
-            return null;
-        }
-        var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == EntityType && a.EntityId == userId)
-            .OrderByDescending(a => a.Id).Take(RecentChanges).Select(a => new StaffChange(a.OccurredAt, a.ActorName, a.Action)).ToListAsync(ct);
-        var changeCount = changes.Count < RecentChanges ? changes.Count
-            : await db.AuditLog.CountAsync(a => a.EntityType == EntityType && a.EntityId == userId, ct);
+        var changes = await Changes(db, userId).Take(RecentChanges).ToListAsync(ct);
+        var changeCount = changes.Count < RecentChanges ? changes.Count : await Changes(db, userId).CountAsync(ct);
         var memberships = await db.OrganisationMembers.CountAsync(m => m.UserId == userId, ct);
         return new StaffDetail(row, changes, changeCount, memberships);
     }
@@ -71,16 +63,26 @@ public sealed class StaffAdministration(
     /// <summary>Every change to a staff account, newest first, a page at a time; null for an id that is not a staff account.</summary>
     public async Task<StaffChangePage?> ChangesAsync(string userId, int skip, int take, CancellationToken ct = default)
     {
-        if (await GetAsync(userId, ct) is not { } detail)
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await StaffRowAsync(db, userId, ct) is not { } row)
         {
             return null;
         }
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == EntityType && a.EntityId == userId)
-            .OrderByDescending(a => a.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
-            .Select(a => new StaffChange(a.OccurredAt, a.ActorName, a.Action)).ToListAsync(ct);
-        return new StaffChangePage(detail.Member, changes, detail.ChangeCount);
+        var changes = await Changes(db, userId).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        return new StaffChangePage(row, changes, await Changes(db, userId).CountAsync(ct));
     }
+
+    /// <summary>The account's row; null for an unknown id or an account with no staff role.</summary>
+    private static async Task<StaffRow?> StaffRowAsync(GrantsDbContext db, string userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        return user is null ? null : (await RowsAsync(db, [user], ct)).Single() is { Roles.Count: > 0 } row ? row : null;
+    }
+
+    /// <summary>The administrative changes to one staff account, newest first, from the audit log.</summary>
+    private static IQueryable<StaffChange> Changes(GrantsDbContext db, string userId) =>
+        db.AuditLog.AsNoTracking().Where(a => a.EntityType == EntityType && a.EntityId == userId)
+            .OrderByDescending(a => a.Id).Select(a => new StaffChange(a.OccurredAt, a.ActorName, a.Action));
 
     /// <summary>Creates the account (no password yet) with its roles; the caller sends the invitation link once this succeeds.</summary>
     public async Task<FeatureResult<ApplicationUser>> InviteAsync(StaffInviteInput input, Actor admin, CancellationToken ct = default)
