@@ -3,6 +3,7 @@ using System.Globalization;
 namespace GrantsCommissioning.Core.Domain;
 
 /// <summary>A quarter of a UK financial year: Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(FinancialQuarterJsonConverter))]
 public readonly record struct FinancialQuarter : IComparable<FinancialQuarter>
 {
     public FinancialQuarter(FinancialYear year, int number)

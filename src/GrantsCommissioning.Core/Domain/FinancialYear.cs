@@ -3,6 +3,7 @@ using System.Globalization;
 namespace GrantsCommissioning.Core.Domain;
 
 /// <summary>A UK public-sector financial year, 1 April to 31 March, named by the year it starts in (2013 is 2013/14).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(FinancialYearJsonConverter))]
 public readonly record struct FinancialYear(int StartYear) : IComparable<FinancialYear>
 {
     public static FinancialYear Containing(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);

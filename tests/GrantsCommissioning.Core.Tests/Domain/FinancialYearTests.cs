@@ -83,4 +83,23 @@ public class FinancialYearTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FinancialYear(2013).Quarter(5));
     }
+
+    /// <summary>
+    /// What a page persists from its prerender is JSON: a year or quarter must make the round trip (following
+    /// <c>Next</c> used to recurse until the serializer gave up, and the page's whole persisted state was dropped).
+    /// </summary>
+    [Fact]
+    public void Json_YearsAndQuarters_MakeTheRoundTrip_InWhatAPagePersists()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var rag = new GrantsCommissioning.Core.Features.Dashboards.QuarterRag(new FinancialYear(2013).Quarter(4), 1, 2, 3, 4);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(rag, options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<GrantsCommissioning.Core.Features.Dashboards.QuarterRag>(json, options);
+
+        Assert.Equal(rag, back);
+        Assert.Contains("\"quarter\":{\"year\":2013,\"number\":4}", json, StringComparison.Ordinal);
+        Assert.Equal(new FinancialYear(2027), System.Text.Json.JsonSerializer.Deserialize<FinancialYear>("2027"));
+        Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<FinancialQuarter>("{\"year\":2013}"));
+    }
 }
