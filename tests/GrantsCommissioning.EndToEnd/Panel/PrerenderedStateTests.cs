@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Features.Dashboards;
+using GrantsCommissioning.Core.Features.Funds;
 using GrantsCommissioning.Core.Features.Panel;
 using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.EndToEnd.Infrastructure;
@@ -12,22 +13,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.EndToEnd.Panel;
 
 /// <summary>
-/// Issue 16: a visit to /panel runs its queries once. The page is prerendered and then comes alive over its circuit;
+/// Issue 16: a visit to /panel or /finance runs its queries once. The page is prerendered and then comes alive over its circuit;
 /// the figures the prerender read are persisted into the page, so the circuit shows them without reading them again.
 /// Counted through EF Core's own diagnostics, on this site's database only.
 /// </summary>
 [Collection(StaffBrowserCollection.Name)]
-public sealed class PanelPrerenderTests(BrowserSite site)
+public sealed class PrerenderedStateTests(BrowserSite site)
 {
     [Fact]
     public async Task PanelVisit_ReadsTheMeasuresAndTheRollUpOnce_ThoughItIsPrerenderedAndThenInteractive()
     {
-        string dataSource;
-        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync())
-        {
-            dataSource = db.Database.GetDbConnection().DataSource;
-        }
-        using var counter = new StatementCounter(dataSource);
+        using var counter = new StatementCounter(await DataSourceAsync());
 
         // What one load of the page's figures costs, asked for directly.
         var dashboards = site.Services.GetRequiredService<DashboardQueries>();
@@ -65,9 +61,50 @@ public sealed class PanelPrerenderTests(BrowserSite site)
         Assert.Equal(once, visit);
     }
 
-    private sealed record Counts(int Measures, int Objectives);
+    [Fact]
+    public async Task FinanceVisit_ReadsTheYearsFiguresOnce_ThoughItIsPrerenderedAndThenInteractive()
+    {
+        using var counter = new StatementCounter(await DataSourceAsync());
+        var dashboards = site.Services.GetRequiredService<DashboardQueries>();
+        await dashboards.FinanceYearsAsync();
+        await dashboards.FinanceAsync(dashboards.CurrentYear);
+        await site.Services.GetRequiredService<FundFigures>().YearAsync(dashboards.CurrentYear);
+        var once = counter.Take();
 
-    /// <summary>Statements on one database that read the success-measure readings or the plan's objectives.</summary>
+        var page = await site.SignedInPageAsync("finance@demo.opcc-grants.example");
+        counter.Take(); // whatever signing in and landing read is not the visit
+        await page.GotoAsync("/finance");
+        await page.WaitForSelectorAsync("main h1");
+        // Interactive once the payments filter answers: a change on the prerendered page does nothing, so it is made
+        // again until the list says it is filtered (that reads payments, not funds).
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.SelectOptionAsync("#payment-state", attempt % 2 == 1 ? "Held" : "Ready");
+            try
+            {
+                await page.Locator("#payments-total", new() { HasTextString = "that match" }).WaitForAsync(new() { Timeout = 2000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 15)
+            {
+            }
+        }
+        var visit = counter.Take();
+        await page.Context.CloseAsync();
+
+        Assert.True(once.Funds > 0, $"one load: {once}");
+        Assert.Equal(once.Funds, visit.Funds);
+    }
+
+    private async Task<string> DataSourceAsync()
+    {
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContextAsync();
+        return db.Database.GetDbConnection().DataSource;
+    }
+
+    private sealed record Counts(int Measures, int Objectives, int Funds);
+
+    /// <summary>Statements on one database that read the success-measure readings, the plan's objectives or the funds.</summary>
     private sealed class StatementCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly string _dataSource;
@@ -75,6 +112,7 @@ public sealed class PanelPrerenderTests(BrowserSite site)
         private readonly ConcurrentBag<IDisposable> _subscriptions = [];
         private int _measures;
         private int _objectives;
+        private int _funds;
 
         public StatementCounter(string dataSource)
         {
@@ -82,7 +120,7 @@ public sealed class PanelPrerenderTests(BrowserSite site)
             _all = DiagnosticListener.AllListeners.Subscribe(this);
         }
 
-        public Counts Take() => new(Interlocked.Exchange(ref _measures, 0), Interlocked.Exchange(ref _objectives, 0));
+        public Counts Take() => new(Interlocked.Exchange(ref _measures, 0), Interlocked.Exchange(ref _objectives, 0), Interlocked.Exchange(ref _funds, 0));
 
         public void OnNext(DiagnosticListener value)
         {
@@ -105,6 +143,10 @@ public sealed class PanelPrerenderTests(BrowserSite site)
             if (e.Command.CommandText.Contains("\"Objectives\"", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _objectives);
+            }
+            if (e.Command.CommandText.Contains("\"Funds\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _funds);
             }
         }
 
