@@ -137,21 +137,7 @@ public sealed class TerminationReturnTests
     }
 
     /// <summary>A return of <paramref name="award"/> started on the latest definition and imported into <paramref name="state"/>, with its timetable set.</summary>
-    private static async Task<MonitoringReturn> ReturnAsync(WorkflowTestHost host, Award award, string state)
-    {
-        using var db = host.Db();
-        var periodEnd = new DateOnly(2026, 9, 30);
-        var r = new MonitoringReturn
-        {
-            ReturnReference = $"RET-{WorkflowTestData.Next()}", AwardId = award.Id, PeriodStart = periodEnd.AddMonths(-3), PeriodEnd = periodEnd,
-            DueDate = state == ReturnStates.Scheduled ? new DateOnly(2027, 4, 30) : periodEnd.AddMonths(1),
-        };
-        host.Services.GetRequiredService<Core.Features.Monitoring.ReturnTimetable>().Apply(r);
-        host.Workflow.Start(r, Actor.System);
-        db.Returns.Add(r);
-        await db.SaveChangesAsync();
-        host.Workflow.Import(db, r, state, Now);
-        await db.SaveChangesAsync();
-        return r;
-    }
+    private static Task<MonitoringReturn> ReturnAsync(WorkflowTestHost host, Award award, string state) =>
+        new WorkflowTestData(host).ReturnAsync(state, new DateOnly(2026, 9, 30), state == ReturnStates.Scheduled ? new DateOnly(2027, 4, 30) : new DateOnly(2026, 10, 30),
+            Now, awardId: award.Id);
 }
