@@ -287,7 +287,8 @@ def cases_current(orgs):
                    "then send the return again."), ret("Due", "today-39d", "today-1d", "today+29d")])))
     c.append(current_case(16, community[15], "OfferAccepted", 10000, [3], decision=decided(10000), award=award_block("AWD-CY-0016", 10000, "Suspended",
         [pay(5000, "Paid", "today-90d", paidOn="today-89d", financeReference="WM-AP-900116"), pay(5000, "Held", "today+10d", holdReason="Award suspended pending safeguarding review")],
-        [ret("Accepted", "today-100d", "today-40d", "today-10d", [3500, 1000], [8])])))
+        # The second return is overdue (AWD-CY-0014's overdue return is cancelled when the finance demo terminates that award).
+        [ret("Accepted", "today-100d", "today-40d", "today-10d", [3500, 1000], [8]), ret("Overdue", "today-39d", "today-25d", "today-10d")])))
     c.append(current_case(17, community[16], "OfferAccepted", 5000, [9], decision=decided(5000), award=award_block("AWD-CY-0017", 5000, "Closed",
         [pay(5000, "Paid", "today-80d", paidOn="today-79d", financeReference="WM-AP-900117")],
         [ret("Accepted", "today-100d", "today-30d", "today-5d", [3500, 1500], [60], "All checks completed; final report attached.")])))

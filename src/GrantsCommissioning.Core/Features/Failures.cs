@@ -74,6 +74,9 @@ public sealed record DeadlinePassed(DateTimeOffset Deadline, bool Extended) : Fa
 /// <summary>A monitoring return opens when its period ends.</summary>
 public sealed record ReturnNotOpen : Failure;
 
+/// <summary>A monitoring return cancelled because its award was ended: it is no longer needed and cannot be sent or saved.</summary>
+public sealed record ReturnCancelled(string? Reason) : Failure;
+
 /// <summary>A monitoring return already sent (with the officer, or accepted) can no longer be saved or changed by the grantee.</summary>
 public sealed record ReturnAlreadySent(bool Accepted) : Failure;
 
@@ -451,6 +454,8 @@ public static class Failures
         RoundNotOpen f => $"This round opens at {UkTime.Describe(f.OpensAt)}.",
         DeadlinePassed f => Deadlines.ClosedMessage(f.Deadline, f.Extended),
         ReturnNotOpen => "This return cannot be sent yet: it opens when its period ends.",
+        ReturnCancelled f => "This return was cancelled and is no longer needed"
+            + (string.IsNullOrWhiteSpace(f.Reason) ? "" : $" ({f.Reason.Trim().TrimEnd('.')})") + ". It cannot be sent or changed, and nothing was saved.",
         ReturnAlreadySent f => f.Accepted
             ? "This return has already been sent and accepted, so it cannot be changed. Nothing was saved."
             : "This return has already been sent and is with the grants officer, so it cannot be changed. Nothing was saved. If the officer queries it, you can change it then.",

@@ -82,8 +82,13 @@ public static class ReturnStates
     public const string Queried = nameof(Queried);
     public const string Accepted = nameof(Accepted);
     public const string Overdue = nameof(Overdue);
+    /// <summary>From monitoring-return v4: no longer needed because the award was terminated (terminal).</summary>
+    public const string Cancelled = nameof(Cancelled);
 
-    public static readonly IReadOnlyList<string> All = [Scheduled, Due, Submitted, Queried, Accepted, Overdue];
+    public static readonly IReadOnlyList<string> All = [Scheduled, Due, Submitted, Queried, Accepted, Overdue, Cancelled];
+
+    /// <summary>The states of a return still waiting for something (to open, be sent, be reviewed): cancelled on termination.</summary>
+    public static readonly IReadOnlyList<string> Open = [Scheduled, Due, Overdue, Submitted, Queried];
 }
 
 public static class ReturnTriggers
@@ -98,6 +103,8 @@ public static class ReturnTriggers
     public const string Escalate = nameof(Escalate);
     public const string Reply = nameof(Reply);
     public const string Reschedule = nameof(Reschedule);
+    /// <summary>From v4, internal: the award was terminated, so the return is no longer needed; its timers stop.</summary>
+    public const string Cancel = nameof(Cancel);
 }
 
 public static class PaymentStates

@@ -160,15 +160,15 @@ public sealed class WorkflowTestData(WorkflowTestHost host)
         return payment;
     }
 
-    /// <summary>A monitoring return imported into <paramref name="state"/>, entered at <paramref name="enteredAt"/>.</summary>
+    /// <summary>A monitoring return imported into <paramref name="state"/>, entered at <paramref name="enteredAt"/>, of a new award or of <paramref name="awardId"/>.</summary>
     public async Task<MonitoringReturn> ReturnAsync(
-        string state, DateOnly periodEnd, DateOnly dueDate, DateTimeOffset enteredAt, Actor? member = null, Action<MonitoringReturn>? shape = null)
+        string state, DateOnly periodEnd, DateOnly dueDate, DateTimeOffset enteredAt, Actor? member = null, Action<MonitoringReturn>? shape = null, int? awardId = null)
     {
-        var award = await AwardAsync(member: member);
+        awardId ??= (await AwardAsync(member: member)).Id;
         using var db = host.Db();
         var r = new MonitoringReturn
         {
-            ReturnReference = $"RET-{Next()}", AwardId = award.Id, PeriodStart = periodEnd.AddMonths(-3), PeriodEnd = periodEnd, DueDate = dueDate,
+            ReturnReference = $"RET-{Next()}", AwardId = awardId.Value, PeriodStart = periodEnd.AddMonths(-3), PeriodEnd = periodEnd, DueDate = dueDate,
         };
         host.Services.GetRequiredService<Core.Features.Monitoring.ReturnTimetable>().Apply(r);
         shape?.Invoke(r);

@@ -184,12 +184,14 @@ public sealed class ApplicantTrackService(
             {
                 return null;
             }
+            var cancelled = await CancelReasonsAsync(db, a.Returns.Where(r => r.State == ReturnStates.Cancelled).Select(r => r.Id).ToList(), ct);
             return new GrantView(a.Id, a.AwardReference, a.Title, a.OrganisationId, a.Organisation!.Name, a.State, a.Amount, a.AwardedOn, a.StartDate, a.EndDate,
                 a.Conditions.OrderBy(c => c.Order).Select(c => c.Text).ToList(),
                 a.CostLines.OrderBy(l => l.Order).Select(l => new PlannedCostLine(l.Description, new Money(l.AmountPence))).ToList(),
                 a.Payments.OrderBy(p => p.InstalmentNumber).Select(p => new GrantPayment(p.PaymentReference, p.InstalmentNumber, p.DueDate, p.Amount, p.State,
                     p.PaidOn, p.PaymentKind == PaymentKind.Recovery)).ToList(),
-                a.Returns.OrderBy(r => r.PeriodStart).Select(r => new GrantReturn(r.Id, r.ReturnReference, r.PeriodStart, r.PeriodEnd, r.DueDate, r.State)).ToList(),
+                a.Returns.OrderBy(r => r.PeriodStart).Select(r => new GrantReturn(r.Id, r.ReturnReference, r.PeriodStart, r.PeriodEnd, r.DueDate, r.State,
+                    cancelled.GetValueOrDefault(r.Id))).ToList(),
                 a.Indicators.OrderBy(i => i.Id).Select(i => new IndicatorTarget(i.Name, i.Unit, i.Target)).ToList(),
                 Objectives(a.Objectives.Select(o => (o.Objective, o.SharePercent))))
             {
@@ -250,7 +252,10 @@ public sealed class ApplicantTrackService(
                 previous is null ? null : new PreviousReturn(previous.ReturnReference, previous.PeriodStart, previous.PeriodEnd, previous.Narrative,
                     previous.CaseStudy, previous.Risks, previous.Evidence.OrderBy(e => e.FileName).Select(e => e.FileName).ToList()),
                 new ReturnSignOff(owners.Any(o => o.Id == actor.UserId), owners.Select(o => o.DisplayName).ToList(),
-                    r.DraftSavedByName, r.DraftSavedAt, r.SignedOffByName, r.SignedOffAt));
+                    r.DraftSavedByName, r.DraftSavedAt, r.SignedOffByName, r.SignedOffAt))
+            {
+                CancelReason = r.State == ReturnStates.Cancelled ? (await CancelReasonsAsync(db, [r.Id], ct)).GetValueOrDefault(r.Id) : null,
+            };
         }
     }
 
@@ -269,9 +274,12 @@ public sealed class ApplicantTrackService(
         }
         if (!view.CanSubmit)
         {
-            return FeatureResult<bool>.Fail(view.State is ReturnStates.Submitted or ReturnStates.Accepted
-                ? new ReturnAlreadySent(view.State == ReturnStates.Accepted)
-                : new ReturnNotOpen());
+            return FeatureResult<bool>.Fail(view.State switch
+            {
+                ReturnStates.Submitted or ReturnStates.Accepted => new ReturnAlreadySent(view.State == ReturnStates.Accepted),
+                ReturnStates.Cancelled => new ReturnCancelled(view.CancelReason),
+                _ => new ReturnNotOpen(),
+            });
         }
         var validation = ReturnForm.Validate(input, view, draft: true);
         if (!validation.IsValid)
@@ -314,9 +322,12 @@ public sealed class ApplicantTrackService(
         }
         if (!view.CanSubmit)
         {
-            return view.State is ReturnStates.Submitted or ReturnStates.Accepted
-                ? FeatureResult<bool>.Ok(true)
-                : FeatureResult<bool>.Fail(new ReturnNotOpen());
+            return view.State switch
+            {
+                ReturnStates.Submitted or ReturnStates.Accepted => FeatureResult<bool>.Ok(true),
+                ReturnStates.Cancelled => FeatureResult<bool>.Fail(new ReturnCancelled(view.CancelReason)),
+                _ => FeatureResult<bool>.Fail(new ReturnNotOpen()),
+            };
         }
         if (!view.SignOff.ActorIsOwner)
         {
@@ -340,6 +351,13 @@ public sealed class ApplicantTrackService(
             : await returns.SubmitAsync(submission, actor, key2, ct);
         return result;
     }
+
+    /// <summary>Why each of the given cancelled returns was cancelled: the comment of the transition into Cancelled.</summary>
+    private static async Task<Dictionary<int, string?>> CancelReasonsAsync(GrantsDbContext db, List<int> returnIds, CancellationToken ct) =>
+        returnIds.Count == 0 ? [] : (await db.WorkflowJournal.AsNoTracking()
+            .Where(j => j.CaseKind == CaseKind.MonitoringReturn && returnIds.Contains(j.CaseId) && j.ToState == ReturnStates.Cancelled && j.FromState != ReturnStates.Cancelled)
+            .Select(j => new { j.CaseId, j.Sequence, j.Comment }).ToListAsync(ct))
+            .GroupBy(j => j.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(j => j.Sequence)!.Comment);
 
     private static List<ObjectiveShare> Objectives(IEnumerable<(PlanObjective? Objective, int Share)> links) =>
         links.Where(l => l.Objective is not null).OrderBy(l => l.Objective!.Number)

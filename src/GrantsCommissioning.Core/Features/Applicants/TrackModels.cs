@@ -51,7 +51,8 @@ public sealed record OfferView(int ApplicationId, string Reference, string Title
 
 public sealed record GrantPayment(string Reference, int Number, DateOnly Due, Money Amount, string State, DateOnly? PaidOn, bool IsRecovery);
 
-public sealed record GrantReturn(int Id, string Reference, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due, string State);
+/// <param name="CancelReason">When the return was cancelled (its award ended): the reason given, as the journal has it.</param>
+public sealed record GrantReturn(int Id, string Reference, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due, string State, string? CancelReason = null);
 
 public sealed record GrantView(int Id, string Reference, string Title, int OrganisationId, string OrganisationName, string State, Money Amount,
     DateOnly AwardedOn, DateOnly Start, DateOnly End, IReadOnlyList<string> Conditions, IReadOnlyList<PlannedCostLine> CostLines,
@@ -90,6 +91,9 @@ public sealed record ReturnView(int Id, string Reference, int AwardId, string Aw
     public bool CanSubmit => State is ReturnStates.Due or ReturnStates.Overdue or ReturnStates.Queried;
 
     public bool IsResubmission => State == ReturnStates.Queried;
+
+    /// <summary>When the return was cancelled (its award ended): the reason given, as the journal has it.</summary>
+    public string? CancelReason { get; init; }
 }
 
 // Input models bound from the return form: raw text the service parses and checks. Nothing here is a state, an amount

@@ -3,6 +3,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
+using GrantsCommissioning.Core.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Payments;
@@ -56,11 +57,13 @@ public sealed class TerminateAwardHandler(IValidator<TerminationDecision> valida
 }
 
 /// <summary>
-/// Terminates an award: the termination (with its recovery) first, then each unpaid payment is cancelled through its
-/// own workflow. Each step has its own idempotency key, so running it again after a crash finishes the job and never
+/// Terminates an award. In one transaction: the termination (with its recovery) and the cancelling of each of the
+/// award's returns not yet accepted (so no reminder, overdue notice or escalation follows), with the reason in each
+/// return's journal; if any of it is refused, nothing is kept. Then each unpaid payment is cancelled through its own
+/// workflow. Each step has its own idempotency key, so running it again after a crash finishes the job and never
 /// cancels or recovers twice; until then the payments are refused by <see cref="PaymentBlocks"/>.
 /// </summary>
-public sealed class AwardTermination(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow)
+public sealed class AwardTermination(IDbContextFactory<GrantsDbContext> factory, ICaseWorkflow workflow, WorkflowRegistry registry, IWorkflowSignals signals)
 {
     private static readonly string[] Unpaid = [PaymentStates.Scheduled, PaymentStates.Held, PaymentStates.Ready, PaymentStates.Authorised];
 
@@ -68,14 +71,23 @@ public sealed class AwardTermination(IDbContextFactory<GrantsDbContext> factory,
         int? expectedVersion = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var result = await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Award, awardId), AwardTriggers.Terminate, actor, idempotencyKey)
+        var terminated = await factory.InTransactionAsync(async db =>
         {
-            Comment = reason?.Trim(), ExpectedVersion = expectedVersion, Payload = decision,
+            var result = await workflow.FireWithinAsync(db, new TransitionRequest(new CaseRef(CaseKind.Award, awardId), AwardTriggers.Terminate, actor, idempotencyKey)
+            {
+                Comment = reason?.Trim(), ExpectedVersion = expectedVersion, Payload = decision,
+            }, ct);
+            if (!result.Succeeded)
+            {
+                return FeatureResult<int>.From(result, 0);
+            }
+            return await CancelReturnsAsync(db, awardId, reason, actor, idempotencyKey, ct) ?? FeatureResult<int>.Ok(0);
         }, ct);
-        if (!result.Succeeded)
+        if (!terminated.Succeeded)
         {
-            return FeatureResult<int>.From(result, 0);
+            return terminated;
         }
+        signals.Changed();
         List<int> unpaid;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
@@ -91,5 +103,29 @@ public sealed class AwardTermination(IDbContextFactory<GrantsDbContext> factory,
             cancelled += cancel.Succeeded ? 1 : 0;
         }
         return FeatureResult<int>.Ok(cancelled);
+    }
+
+    /// <summary>
+    /// Inside the termination's transaction: cancels each return of the award not yet accepted whose definition can be
+    /// cancelled (monitoring-return v4 on; a return started on an older version keeps it and is left as it is). The first
+    /// refusal is returned, so the caller keeps nothing.
+    /// </summary>
+    private async Task<FeatureResult<int>?> CancelReturnsAsync(GrantsDbContext db, int awardId, string? reason, Actor actor, string idempotencyKey, CancellationToken ct)
+    {
+        var open = await db.Returns.AsNoTracking().Where(r => r.AwardId == awardId && ReturnStates.Open.Contains(r.State))
+            .OrderBy(r => r.PeriodStart).ThenBy(r => r.Id).Select(r => new { r.Id, r.State, r.WorkflowVersion }).ToListAsync(ct);
+        foreach (var r in open.Where(r => registry.Get(CaseKind.MonitoringReturn, r.WorkflowVersion).Definition.FindTransition(r.State, ReturnTriggers.Cancel) is not null))
+        {
+            var cancel = await workflow.FireWithinAsync(db, new TransitionRequest(new CaseRef(CaseKind.MonitoringReturn, r.Id), ReturnTriggers.Cancel, actor,
+                $"{idempotencyKey}:cancel-return:{r.Id}")
+            {
+                Comment = "Award terminated: " + reason?.Trim(),
+            }, ct);
+            if (!cancel.Succeeded)
+            {
+                return FeatureResult<int>.From(cancel, 0);
+            }
+        }
+        return null;
     }
 }

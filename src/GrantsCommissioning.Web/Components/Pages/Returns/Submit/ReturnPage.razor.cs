@@ -64,6 +64,9 @@ public partial class ReturnPage
         };
     }
 
+    /// <summary>The return form was sent (a send or a draft) after the return was cancelled: the service refuses it with the reason.</summary>
+    private bool PostedAfterCancel => IdempotencyKey is not null && _return?.State == ReturnStates.Cancelled;
+
     private string? Amount(int i) => Input!.Spend.FirstOrDefault(s => s.CostLineId == _return!.CostLines[i].Id)?.Amount;
 
     private string? IndicatorValue(int i) => Input!.Indicators.FirstOrDefault(s => s.IndicatorId == _return!.Indicators[i].Id)?.Value;
