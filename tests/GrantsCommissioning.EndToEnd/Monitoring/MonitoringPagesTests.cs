@@ -9,7 +9,8 @@ namespace GrantsCommissioning.EndToEnd.Monitoring;
 
 /// <summary>
 /// The officer's monitoring pages in a real browser: axe-core finds no WCAG 2.2 AA violations and nothing scrolls sideways
-/// at 320 CSS pixels. {award} is the demo award AWD-CY-0013 (rated over time, a flagged return), {return} its submitted return.
+/// at 320 CSS pixels. {award} is the demo award AWD-CY-0013 (rated over time, a flagged return), {return} its submitted return,
+/// {cancelled} the return of the terminated award AWD-CY-0014.
 /// </summary>
 [Collection(StaffBrowserCollection.Name)]
 public class MonitoringPagesTests(BrowserSite site)
@@ -18,7 +19,7 @@ public class MonitoringPagesTests(BrowserSite site)
 
     public static TheoryData<string> Pages =>
         ["/officer/portfolio", "/cases/awards/{award}", "/cases/returns/{return}", "/cases/awards/{award}/change", "/cases/awards/{changing}",
-            "/cases/awards/{changing}/change/decide", "/cases/awards/{grant}/change/decide"];
+            "/cases/awards/{changing}/change/decide", "/cases/awards/{grant}/change/decide", "/cases/returns/{cancelled}"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -52,9 +53,11 @@ public class MonitoringPagesTests(BrowserSite site)
         var changing = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0015").Select(a => a.Id).SingleAsync();
         var grant = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id).SingleAsync();
         var ret = await db.Returns.Where(r => r.AwardId == award && r.State == "Submitted").Select(r => r.Id).FirstAsync();
+        var cancelled = await db.Returns.Where(r => r.ReturnReference == "AWD-CY-0014-R1").Select(r => r.Id).SingleAsync();
         return template.Replace("{award}", award.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{changing}", changing.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{grant}", grant.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{return}", ret.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{return}", ret.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{cancelled}", cancelled.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }
