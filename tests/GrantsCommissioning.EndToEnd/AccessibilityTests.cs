@@ -88,6 +88,7 @@ public class AccessibilityTests(BrowserSite site)
         var width = await ScrollWidthAsync(page);
 
         Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
+        await PageChecks.AssertWordsWholeAsync(page, path);
         await page.Context.CloseAsync();
     }
 
@@ -104,6 +105,7 @@ public class AccessibilityTests(BrowserSite site)
         var width = await ScrollWidthAsync(page);
 
         Assert.True(width <= 320, $"{path} is {width}px wide at a 320px viewport");
+        await PageChecks.AssertWordsWholeAsync(page, path);
         await page.Context.CloseAsync();
     }
 

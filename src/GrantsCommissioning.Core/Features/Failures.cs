@@ -346,6 +346,12 @@ public sealed record AllocationNotBudget(string Year, Money Budget, Money Total)
     public override string Field => "file";
 }
 
+/// <summary>An allocation table's objectives are not all in the plan its financial year is reported against.</summary>
+public sealed record ObjectivesNotInPlan(string Year, string Plan) : Failure
+{
+    public override string Field => "ObjectiveIds";
+}
+
 /// <summary>A year-end decision is taken only once the year has ended.</summary>
 public sealed record YearNotEnded(string Year, DateOnly End) : Failure
 {
@@ -420,6 +426,8 @@ public static class Failures
         DuplicateFundCode f => $"Another fund already has the code {f.Code}. Choose a different code.",
         FundNotByTable f => $"{f.Fund} is allocated through applications. Mark it as allocated by a published table first.",
         AllocationAlreadyTaken f => $"{f.Fund} already has its {f.Year} allocation table ({f.FileName}, imported {UkTime.Describe(f.At)}): nothing was changed. Change an allocation by varying its award.",
+        ObjectivesNotInPlan f => $"The table is for {f.Year}, which is reported against the {f.Plan}, and not every objective chosen is one of its objectives: nothing was imported. "
+            + $"Choose {f.Year} as the table's year on the form, then the objectives it lists.",
         AllocationNotBudget f => $"The table allocates {f.Total} in all, but the fund's {f.Year} budget is {f.Budget}: nothing was imported. Correct the table or the budget.",
         ApiTokenRefused f => f.Status switch
         {

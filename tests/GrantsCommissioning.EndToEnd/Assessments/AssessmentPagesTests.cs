@@ -24,6 +24,8 @@ public class AssessmentPagesTests(BrowserSite site)
         { Officer, "/staff/rounds/{round}/assessment" },
         { Officer, "/staff/rounds/{round}/assessment?remove={awaiting}" },
         { Officer, "/staff/rounds/{round}/ranking" },
+        { Officer, "/staff/rounds/{round}/scores" },
+        { Officer, "/staff/rounds/{round}/scores?sort=score" },
         { Officer, "/staff/applications/{moderation}/moderation" },
         { Officer, "/staff/applications/{moderated}/moderation" },
         { Assessor, "/assess" },

@@ -26,7 +26,8 @@ public class AssessmentPageTests(GrantsWebFactory site)
     {
         var round = await RoundIdAsync();
         var app = await ApplicationIdAsync("CGS-CY-0103");
-        return [$"/staff/rounds/{round}/assessment", $"/staff/rounds/{round}/ranking", $"/staff/rounds/{round}/ranking.csv", $"/staff/applications/{app}/moderation"];
+        return [$"/staff/rounds/{round}/assessment", $"/staff/rounds/{round}/ranking", $"/staff/rounds/{round}/ranking.csv", $"/staff/applications/{app}/moderation",
+            $"/staff/rounds/{round}/scores", $"/staff/rounds/{round}/scores?sort=score&page=2"];
     }
 
     private async Task<string[]> AssessorRoutesAsync() => ["/assess", "/assess/interests", $"/assess/{await AssignmentIdAsync("CGS-CY-0101", Tom)}"];
@@ -82,6 +83,7 @@ public class AssessmentPageTests(GrantsWebFactory site)
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri("/staff/rounds/987654/assessment", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri("/staff/rounds/987654/ranking", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri("/staff/rounds/987654/ranking.csv", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri("/staff/rounds/987654/scores", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri("/staff/applications/987654/moderation", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await grace.GetAsync(new Uri($"/assess/{tomsAssignment}", UriKind.Relative))).StatusCode);
     }
@@ -165,6 +167,61 @@ public class AssessmentPageTests(GrantsWebFactory site)
         Assert.Contains("\"CGS-CY-0105\",\"Kidderminster Street Angels\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"CGS-CY-0103\"", csv, StringComparison.Ordinal);
         Assert.Contains("needs moderation", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RoundScores_ShowEachAssessorsCriterionScoresAndTotals_TheModeratedScore_InPages_AndNothingFromTheForm()
+    {
+        var round = await RoundIdAsync();
+        var moderation = site.Services.GetRequiredService<GrantsCommissioning.Core.Features.Assessments.ModerationService>();
+        using var officer = await site.SignedInClientAsync(Officer);
+
+        // The page's rows are the download's (one line per criterion of each completed assessment), grouped by application.
+        var lines = (await moderation.RoundScoresAsync(round))!;
+        var byScore = (await moderation.RoundScoreTableAsync(round, GrantsCommissioning.Core.Features.Assessments.RoundScoreSort.Score, 1, 100))!;
+        Assert.True(byScore.Total >= 3, $"the demo round has {byScore.Total} applications with completed assessments");
+        Assert.Equal(lines.Select(l => l.Application).Distinct().Order(StringComparer.Ordinal), byScore.Rows.Select(r => r.Reference).Order(StringComparer.Ordinal));
+        Assert.Equal(lines.Count, byScore.Rows.Sum(r => r.Assessors.Sum(a => a.Scores.Count)));
+        Assert.Equal(lines.Select(l => l.Score), byScore.Rows.OrderBy(r => r.Reference, StringComparer.Ordinal).SelectMany(r => r.Assessors.SelectMany(a => a.Scores)));
+        Assert.Equal(byScore.Rows.Select(r => r.RankingScore ?? -1).OrderByDescending(x => x), byScore.Rows.Select(r => r.RankingScore ?? -1));
+
+        // Pages of two, in each order, together list every application once.
+        foreach (var sort in Enum.GetValues<GrantsCommissioning.Core.Features.Assessments.RoundScoreSort>())
+        {
+            var first = (await moderation.RoundScoreTableAsync(round, sort, 1, 2))!;
+            var all = new List<string>();
+            for (var n = 1; n <= first.Pages; n++)
+            {
+                all.AddRange((await moderation.RoundScoreTableAsync(round, sort, n, 2))!.Rows.Select(r => r.Reference));
+            }
+            Assert.Equal(byScore.Total, first.Total);
+            Assert.Equal(byScore.Rows.Select(r => r.Reference).Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
+        }
+
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri($"/staff/rounds/{round}/scores?sort=score", UriKind.Relative)));
+        Assert.Contains($"data-count=\"{byScore.Total}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"/exports/round-assessments.csv?id={round}", page, StringComparison.Ordinal);
+        // One application's assessors diverged and the officer agreed 68 (the ranking shows "68.0 (moderated)").
+        var moderated = byScore.Rows.Single(r => r.Moderated is not null);
+        Assert.Equal(68, moderated.Moderated);
+        foreach (var r in byScore.Rows)
+        {
+            Assert.Contains($"data-application=\"{r.Reference}\"", page, StringComparison.Ordinal);
+            foreach (var a in r.Assessors)
+            {
+                Assert.Contains(a.Assessor, page, StringComparison.Ordinal);
+            }
+        }
+        Assert.Contains(">68</td>", page, StringComparison.Ordinal);
+        // Nothing from the application form: not the project's beneficiaries or summary.
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<GrantsCommissioning.Core.Data.GrantsDbContext>>().CreateDbContextAsync();
+        var texts = await db.Applications.Where(a => a.RoundId == round).Select(a => new[] { a.Summary, a.Beneficiaries }).ToListAsync();
+        Assert.NotEmpty(texts.SelectMany(t => t).OfType<string>());
+        foreach (var text in texts.SelectMany(t => t).OfType<string>().Where(t => t.Length > 20))
+        {
+            Assert.DoesNotContain(text, page, StringComparison.Ordinal);
+        }
+        Assert.Contains("/staff/rounds/" + round + "/scores", await officer.GetStringAsync(new Uri($"/staff/rounds/{round}/ranking", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -120,3 +120,28 @@ public sealed class InterestInput
     public string? CompanyNumber { get; set; }
     public string? Role { get; set; }
 }
+
+/// <summary>How the round's assessment table is ordered: by application reference, organisation, or score (highest first).</summary>
+public enum RoundScoreSort
+{
+    Reference,
+    Organisation,
+    Score,
+}
+
+/// <summary>A criterion of the round, as a column of its assessment table.</summary>
+public sealed record RoundScoreCriterion(int Number, string Title, int WeightPercent, int MaxScore);
+
+/// <summary>One completed assessment: the assessor's score on each criterion (in the round's criterion order), weighted total and recommendation.</summary>
+public sealed record RoundScoreAssessor(string Assessor, DateOnly Completed, IReadOnlyList<int?> Scores, decimal? Total, Recommendation Recommendation);
+
+/// <summary>An application's row: every completed assessment, the assessors' average, the moderated score if any, and the score it is ranked by.</summary>
+public sealed record RoundScoreApplication(int ApplicationId, string Reference, string Organisation, IReadOnlyList<RoundScoreAssessor> Assessors,
+    decimal? Average, int? Moderated, decimal? RankingScore);
+
+/// <summary>A page of the round's assessment table (scores only: nothing from the application form, so no equality monitoring answers).</summary>
+public sealed record RoundScoreTable(int RoundId, string Reference, string Title, IReadOnlyList<RoundScoreCriterion> Criteria, IReadOnlyList<RoundScoreApplication> Rows,
+    int Total, int Assessments, RoundScoreSort Sort, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

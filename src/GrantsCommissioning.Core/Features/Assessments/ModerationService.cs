@@ -60,6 +60,64 @@ public sealed class ModerationService(IDbContextFactory<GrantsDbContext> factory
             .ToList();
     }
 
+    /// <summary>
+    /// A page of the round's assessment table: each application with at least one completed assessment (not returned, not
+    /// declared a conflict), each assessor's score on every criterion, their weighted totals, and the moderated score. Read
+    /// from the assessments and moderations only, never the application's answers, so no equality monitoring. Null for no such round.
+    /// </summary>
+    public async Task<RoundScoreTable?> RoundScoreTableAsync(int roundId, RoundScoreSort sort = RoundScoreSort.Reference, int page = 1, int pageSize = 20,
+        CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null)
+        {
+            return null;
+        }
+        var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
+        var byId = criteria.ToDictionary(c => c.Id);
+        var completed = db.Assessments.Where(s => s.Application!.RoundId == roundId && s.CompletedAt != null && s.ReturnedAt == null && s.HasConflict != true);
+        var apps = await db.Applications.AsNoTracking().Where(a => a.RoundId == roundId && completed.Any(s => s.ApplicationId == a.Id))
+            .Select(a => new { a.Id, a.ApplicationReference, Organisation = a.Organisation!.Name, Count = completed.Count(s => s.ApplicationId == a.Id) })
+            .ToListAsync(ct);
+        var moderated = await db.Set<Moderation>().AsNoTracking().Where(m => m.Application!.RoundId == roundId).ToDictionaryAsync(m => m.ApplicationId, m => m.Score, ct);
+
+        // The ranking score needs every assessment's weighted total, so sorting by score reads the round's scores; the
+        // other orders read only the page's.
+        async Task<Dictionary<int, List<Assessment>>> AssessmentsOf(IReadOnlyCollection<int> ids) =>
+            (await completed.AsNoTracking().Include(s => s.Scores).Where(s => ids.Contains(s.ApplicationId)).OrderBy(s => s.Id).ToListAsync(ct))
+            .GroupBy(s => s.ApplicationId).ToDictionary(g => g.Key, g => g.ToList());
+        RoundScoreApplication Row(int id, string reference, string organisation, List<Assessment> assessments)
+        {
+            var assessors = assessments.Select(s => new RoundScoreAssessor(s.AssessorName, UkTime.ToUkDate(s.CompletedAt!.Value),
+                criteria.Select(c => s.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Score).ToList(), AssessmentScoring.WeightedTotal(s, byId), s.Recommendation)).ToList();
+            var totals = assessors.Where(a => a.Total is not null).Select(a => a.Total!.Value).ToList();
+            var mod = moderated.TryGetValue(id, out var m) ? m : (int?)null;
+            return new RoundScoreApplication(id, reference, organisation, assessors, AssessmentScoring.RankingScore(totals, null), mod, AssessmentScoring.RankingScore(totals, mod));
+        }
+
+        page = Math.Max(1, page);
+        List<RoundScoreApplication> rows;
+        if (sort == RoundScoreSort.Score)
+        {
+            var all = await AssessmentsOf(apps.Select(a => a.Id).ToList());
+            rows = apps.Select(a => Row(a.Id, a.ApplicationReference, a.Organisation, all[a.Id]))
+                .OrderByDescending(r => r.RankingScore ?? -1).ThenBy(r => r.Reference, StringComparer.Ordinal)
+                .Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        }
+        else
+        {
+            var ordered = sort == RoundScoreSort.Organisation
+                ? apps.OrderBy(a => a.Organisation, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.ApplicationReference, StringComparer.Ordinal)
+                : apps.OrderBy(a => a.ApplicationReference, StringComparer.Ordinal);
+            var slice = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var some = await AssessmentsOf(slice.Select(a => a.Id).ToList());
+            rows = slice.Select(a => Row(a.Id, a.ApplicationReference, a.Organisation, some[a.Id])).ToList();
+        }
+        return new RoundScoreTable(round.Id, round.Reference, round.Title,
+            criteria.Select(c => new RoundScoreCriterion(c.Order, c.Title, c.WeightPercent, c.MaxScore)).ToList(), rows, apps.Count, apps.Sum(a => a.Count), sort, page, pageSize);
+    }
+
     /// <summary>Records (or revises) the agreed score, 0–100, with a reason; only for an application whose totals diverge.</summary>
     public async Task<FeatureResult<int>> ModerateAsync(int applicationId, ModerationInput input, Actor actor, CancellationToken ct = default)
     {

@@ -88,9 +88,18 @@ public sealed class AllocationImporter(IDbContextFactory<GrantsDbContext> factor
             return FeatureResult<AllocationOutcome>.Fail(new AllocationNotBudget(table.Year.ToString(), budget.Amount, total));
         }
         var objectives = terms?.ObjectiveIds.Distinct().Order().ToList() ?? [];
-        if (objectives.Count > 0 && await db.Objectives.CountAsync(o => objectives.Contains(o.Id), ct) != objectives.Count)
+        if (objectives.Count > 0)
         {
-            return FeatureResult<AllocationOutcome>.Fail(new NotFound("plan objective"));
+            if (await db.Objectives.CountAsync(o => objectives.Contains(o.Id), ct) != objectives.Count)
+            {
+                return FeatureResult<AllocationOutcome>.Fail(new NotFound("plan objective"));
+            }
+            // The objectives must be those of the plan the table's year is reported against, as the Panel's roll-up picks it.
+            var plan = await FundService.PlanObjectivesAsync(db, table.Year, ct);
+            if (plan is null || objectives.Any(o => plan.Objectives.All(p => p.Id != o)))
+            {
+                return FeatureResult<AllocationOutcome>.Fail(new ObjectivesNotInPlan(table.Year.ToString(), plan?.Title ?? "plan"));
+            }
         }
         var (partners, unknown) = await PartnersAsync(db, table, ct);
         if (unknown.Count > 0)

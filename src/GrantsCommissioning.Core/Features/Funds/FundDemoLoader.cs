@@ -58,8 +58,9 @@ public sealed class FundDemoLoader(IDbContextFactory<GrantsDbContext> factory, D
                     file.Check(row.Count == 2, $"table {t.FileName}: row {string.Join(",", row)} needs a partner and an amount");
                     csv.Append(CultureInfo.InvariantCulture, $"\"{row[0]}\",\"{row[1]}\"\r\n");
                 }
-                // The decision that agreed the table dates its awards, and its objectives (numbers in the latest plan) are chosen as on the form.
-                var plan = await funds.PlanObjectivesAsync(ct);
+                // The decision that agreed the table dates its awards, and its objectives (numbers in the plan the table's year is
+                // reported against) are chosen as on the form.
+                var plan = (await funds.PlanObjectivesAsync(file.Year(t.Year, $"table {t.FileName} year"), ct))?.Objectives ?? [];
                 var terms = new AllocationTerms
                 {
                     DecidedOn = t.DecidedOn is { } decided ? file.Date(decided, $"table {t.FileName} decidedOn") : null,

@@ -84,6 +84,12 @@ public sealed class AllocationTerms
     public List<int> ObjectiveIds { get; set; } = [];
 }
 
+/// <summary>
+/// The plan an allocation table's year is reported against, with its objectives; <see cref="InForce"/> is false when no
+/// plan was in force in the year and the roll-up falls back to the latest plan.
+/// </summary>
+public sealed record PlanObjectives(int PlanId, string Title, FinancialYear Year, bool InForce, IReadOnlyList<(int Id, string Heading)> Objectives);
+
 public sealed class AllocationTermsValidator : AbstractValidator<AllocationTerms>
 {
     /// <summary>The UK date today, in the validation context's root data.</summary>

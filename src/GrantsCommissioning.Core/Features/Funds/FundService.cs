@@ -3,6 +3,7 @@ using FluentValidation;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
+using GrantsCommissioning.Core.Features.Reports;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,15 +26,25 @@ public sealed class FundService(IDbContextFactory<GrantsDbContext> factory, Audi
     }
 
     /// <summary>
-    /// The objectives an allocation table's awards may serve: those of the latest Police and Crime Plan (the newest
-    /// period, then the newest version), as "Objective 2 – To reduce…".
+    /// The plan an allocation table for <paramref name="year"/> serves and its objectives ("Objective 2 – To reduce…"): the
+    /// plan the Panel's roll-up reports that year against (<see cref="ObjectiveRollUp.PlanForPeriodAsync"/>: the latest
+    /// version in force during the year, else the latest plan), or null when there is no plan at all.
     /// </summary>
-    public async Task<IReadOnlyList<(int Id, string Heading)>> PlanObjectivesAsync(CancellationToken ct = default)
+    public async Task<PlanObjectives?> PlanObjectivesAsync(FinancialYear year, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var plan = await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.Version).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan).OrderBy(o => o.Number).ToListAsync(ct);
-        return objectives.Select(o => (o.Id, o.Heading)).ToList();
+        return await PlanObjectivesAsync(db, year, ct);
+    }
+
+    internal static async Task<PlanObjectives?> PlanObjectivesAsync(GrantsDbContext db, FinancialYear year, CancellationToken ct)
+    {
+        if (!await db.Plans.AnyAsync(ct))
+        {
+            return null;
+        }
+        var plan = await ObjectiveRollUp.PlanForPeriodAsync(db, year.Start, year.End, ct);
+        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Number).ToListAsync(ct);
+        return new PlanObjectives(plan.Id, plan.Title, year, plan.PeriodStart <= year.End && plan.PeriodEnd >= year.Start, objectives.Select(o => (o.Id, o.Heading)).ToList());
     }
 
     public async Task<FundDetail?> DetailAsync(int id, CancellationToken ct = default)

@@ -75,13 +75,13 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
         }
     }
 
-    /// <summary>The plan whose objectives a period rolls up to: the latest version in force in it, else the latest plan.</summary>
+    /// <summary>The plan whose objectives a period rolls up to: the latest version in force in it, else the latest plan (its latest version).</summary>
     public static async Task<PoliceAndCrimePlan> PlanForPeriodAsync(GrantsDbContext db, DateOnly periodStart, DateOnly periodEnd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Plans.AsNoTracking().Where(p => p.PeriodStart <= periodEnd && p.PeriodEnd >= periodStart)
                    .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
-               ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).FirstAsync(ct);
+               ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).ThenByDescending(p => p.Version).FirstAsync(ct);
     }
 
     /// <summary>Payments that count as paid in the period (by date paid): paid, or paid and since recovered.</summary>

@@ -88,7 +88,7 @@ public sealed class AllocationImportTests
         var decided = new DateOnly(2026, 11, 18);
 
         // The form lists the plan's objectives; a future date, no objective or an unknown one imports nothing.
-        Assert.Equal(objectives, (await s.Funds.PlanObjectivesAsync()).Select(p => p.Id));
+        Assert.Equal(objectives, (await s.Funds.PlanObjectivesAsync(new FinancialYear(2013)))!.Objectives.Select(p => p.Id));
         var future = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = new DateOnly(2026, 12, 3), ObjectiveIds = [.. objectives] });
         var undated = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { ObjectiveIds = [.. objectives] });
         var none = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = decided });
@@ -114,6 +114,66 @@ public sealed class AllocationImportTests
             Assert.Equal(objectives, a.Objectives.OrderBy(o => o.ObjectiveId).Select(o => o.ObjectiveId));
             Assert.Equal([34, 33, 33], a.Objectives.OrderBy(o => o.ObjectiveId).Select(o => o.SharePercent));
         });
+    }
+
+    [Fact]
+    public async Task Import_OffersAndTakesOnlyTheObjectivesOfThePlanInForceInTheTablesYear()
+    {
+        var s = await SetupAsync();
+        await using var host = s.Host;
+        var first = await new WorkflowTestData(host).ObjectiveAsync();
+        int earlierPlan, laterPlan;
+        int[] earlier, later;
+        using (var db = host.Db())
+        {
+            // The test plan runs 2013/14 to 2016/17; a later plan (two versions) from 2017/18 to 2020/21, the second version latest.
+            earlierPlan = (await db.Objectives.SingleAsync(x => x.Id == first)).PlanId;
+            var v1 = new PoliceAndCrimePlan { Code = "LATER", Version = 1, Title = "Later plan 2017–2021", PoliceArea = "Test", PeriodStart = new DateOnly(2017, 4, 1), PeriodEnd = new DateOnly(2021, 3, 31) };
+            var v2 = new PoliceAndCrimePlan { Code = "LATER", Version = 2, Title = "Later plan 2017–2021, varied", PoliceArea = "Test", PeriodStart = new DateOnly(2017, 4, 1), PeriodEnd = new DateOnly(2021, 3, 31) };
+            foreach (var plan in new[] { v1, v2 })
+            {
+                var aim = new PlanAim { Plan = plan, Number = 1, Title = "Keep people safe" };
+                db.Objectives.AddRange(new PlanObjective { Plan = plan, Aim = aim, Number = 1, Title = "Protect the vulnerable" },
+                    new PlanObjective { Plan = plan, Aim = aim, Number = 2, Title = "Reduce reoffending" });
+            }
+            await db.SaveChangesAsync();
+            laterPlan = v2.Id;
+            earlier = await db.Objectives.Where(x => x.PlanId == earlierPlan).Select(x => x.Id).ToArrayAsync();
+            later = await db.Objectives.Where(x => x.PlanId == laterPlan).OrderBy(x => x.Number).Select(x => x.Id).ToArrayAsync();
+        }
+
+        // The form offers, for each year, the objectives of the plan that year is reported against (the latest version in
+        // force in it); a year after every plan falls back to the latest plan, as the Panel's roll-up does.
+        var for2013 = (await s.Funds.PlanObjectivesAsync(new FinancialYear(2013)))!;
+        var for2018 = (await s.Funds.PlanObjectivesAsync(new FinancialYear(2018)))!;
+        var for2027 = (await s.Funds.PlanObjectivesAsync(new FinancialYear(2027)))!;
+        Assert.Equal((earlierPlan, true), (for2013.PlanId, for2013.InForce));
+        Assert.Equal(earlier, for2013.Objectives.Select(o => o.Id));
+        Assert.Equal((laterPlan, true), (for2018.PlanId, for2018.InForce));
+        Assert.Equal(later, for2018.Objectives.Select(o => o.Id));
+        Assert.Equal((laterPlan, false), (for2027.PlanId, for2027.InForce));
+
+        // Seed 002's table is for 2013/14: the later plan's objectives are refused and nothing is imported.
+        var decided = new DateOnly(2026, 11, 18);
+        var wrongPlan = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = decided, ObjectiveIds = [.. later] });
+        var mixed = await s.Importer.ImportAsync(s.FundId, "csf.csv", Csv(Seed002Table), s.Finance, new AllocationTerms { DecidedOn = decided, ObjectiveIds = [earlier[0], later[0]] });
+        Assert.Equal(["ObjectiveIds"], wrongPlan.Errors.Keys);
+        Assert.Contains("2013/14", wrongPlan.Errors["ObjectiveIds"], StringComparison.Ordinal);
+        Assert.IsType<ObjectivesNotInPlan>(mixed.Failure);
+        using (var db = host.Db())
+        {
+            Assert.False(await db.Awards.AnyAsync(a => a.FundId == s.FundId));
+        }
+
+        // The same table for 2018/19 takes the later plan's objectives, and refuses the earlier plan's.
+        var table2018 = Seed002Table.Replace("2013/14", "2018/19", StringComparison.Ordinal);
+        var earlierFor2018 = await s.Importer.ImportAsync(s.FundId, "csf-2018.csv", Csv(table2018), s.Finance, new AllocationTerms { DecidedOn = decided, ObjectiveIds = [.. earlier] });
+        Assert.IsType<ObjectivesNotInPlan>(earlierFor2018.Failure);
+        var ok = await s.Importer.ImportAsync(s.FundId, "csf-2018.csv", Csv(table2018), s.Finance, new AllocationTerms { DecidedOn = decided, ObjectiveIds = [.. later] });
+        Assert.True(ok.Succeeded, string.Join(" ", ok.Errors.Values));
+        using var check = host.Db();
+        var links = await check.Awards.Where(a => a.FundId == s.FundId).SelectMany(a => a.Objectives.Select(o => o.ObjectiveId)).Distinct().OrderBy(o => o).ToListAsync();
+        Assert.Equal(later.Order(), links);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public partial class Page
     /// <summary>After a refused post, what the assessor entered; otherwise what is saved.</summary>
     private string? Posted(string name, string? saved) => _posted ? Form(name) : saved;
 
-    private static string RecommendationText(Recommendation r) => r switch
+    internal static string RecommendationText(Recommendation r) => r switch
     {
         Recommendation.Fund => "Fund in full",
         Recommendation.PartFund => "Fund in part",

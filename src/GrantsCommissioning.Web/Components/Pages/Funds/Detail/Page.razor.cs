@@ -24,6 +24,9 @@ public partial class Page : FinancePageBase
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     private FundDetail? _fund;
     private bool _loaded;
     private bool _isFinance;
@@ -34,7 +37,10 @@ public partial class Page : FinancePageBase
     private BudgetInput _budget = new();
     private CarryForwardInput _carry = new();
     private AllocationTerms _terms = new();
-    private IReadOnlyList<(int Id, string Heading)> _objectives = [];
+    /// <summary>The financial year of the table to import, which picks the plan whose objectives are offered.</summary>
+    private string _tableYear = "";
+    private PlanObjectives? _plan;
+    private IReadOnlyList<FinancialYear> _tableYears = [];
     private IReadOnlyList<CarryForwardRow> _carried = [];
 
     private Dictionary<string, string?> IdQuery => new() { ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -43,7 +49,14 @@ public partial class Page : FinancePageBase
     {
         _isFinance = (await ActorAsync()).IsInRole(Roles.Finance);
         await LoadAsync();
-        _objectives = _isFinance ? await Funds.PlanObjectivesAsync() : [];
+        if (_isFinance && _tableYears.Count == 0)
+        {
+            // Tables are agreed for the coming year, or corrected for a recent one: offer the last five years and the next two.
+            var current = FinancialYear.Containing(Clock.GetUtcNow());
+            _tableYears = Enumerable.Range(-5, 8).Select(n => new FinancialYear(current.StartYear + n)).ToList();
+            _tableYear = current.Next.ToString();
+            await PlanChangedAsync();
+        }
         _form = _fund?.Form ?? new FundInput();
     }
 
@@ -53,6 +66,13 @@ public partial class Page : FinancePageBase
         _carried = await Movements.CarryForwardsAsync(Id);
         _loaded = true;
         Cases.CasePage.NotFoundIfMissing(Navigation, _fund);
+    }
+
+    /// <summary>A different year may be reported against a different plan: offer its objectives, and keep only those ticked.</summary>
+    private async Task PlanChangedAsync()
+    {
+        _plan = FinancialYear.TryParse(_tableYear, out var year) ? await Funds.PlanObjectivesAsync(year) : null;
+        _terms.ObjectiveIds.RemoveAll(id => _plan is null || _plan.Objectives.All(o => o.Id != id));
     }
 
     private void ToggleObjective(int objectiveId, ChangeEventArgs e)
