@@ -4,7 +4,8 @@ namespace GrantsCommissioning.EndToEnd;
 
 /// <summary>
 /// The pages of a request for more information, on the demo's CGS-CY-0023 (waiting for the demo applicant's answer):
-/// the applicant's answer page with its question, upload and form, and the officer's case page with the question.
+/// the applicant's answer page with its question, upload and form, and the officer's case page with the question;
+/// and on CGS-CY-0024 (workflow v4), the same pages without an answer form, with the upload and the contacts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class InformationRequestPageTests(BrowserSite site)
@@ -13,6 +14,8 @@ public class InformationRequestPageTests(BrowserSite site)
     {
         { "applicant@demo.opcc-grants.example", "/applicant/applications/{information}/information" },
         { "officer@demo.opcc-grants.example", "/cases/applications/{information}" },
+        { "applicant@demo.opcc-grants.example", "/applicant/applications/{information-v4}/information" },
+        { "officer@demo.opcc-grants.example", "/cases/applications/{information-v4}" },
     };
 
     [Theory]

@@ -55,7 +55,7 @@ internal sealed partial class CaseWorkflow
         c.SetStartedBy(actor.UserId, actor.DisplayName);
     }
 
-    public void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at, string? comment = null)
+    public void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at, string? comment = null, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var c = AsBase(importedCase);
@@ -63,7 +63,9 @@ internal sealed partial class CaseWorkflow
         {
             throw new InvalidOperationException($"Save {c.Kind} {c.Reference} before importing it into a workflow state, so it has an id.");
         }
-        var d = registry.Latest(c.Kind).Definition;
+        var d = version is { } v
+            ? registry.Find(c.Kind, v)?.Definition ?? throw new ArgumentException($"{c.Kind} has no released workflow version {v}.", nameof(version))
+            : registry.Latest(c.Kind).Definition;
         if (d.FindState(state) is null)
         {
             throw new ArgumentException($"'{state}' is not a state of workflow '{d.Id}' v{d.Version} (states: {string.Join(", ", d.States.Select(s => s.Name))}).", nameof(state));

@@ -83,7 +83,8 @@ public interface ICaseWorkflow
     /// Places an imported case (seed or migration data), already saved so it has an id, directly in a named state of
     /// the latest definition, journalled as an import at <paramref name="at"/>; the caller saves. <paramref name="comment"/>
     /// is what was said when the case reached that state (an officer's query, say), shown wherever that transition's
-    /// comment would be.
+    /// comment would be. <paramref name="version"/> places it on an earlier released version instead (a case opened
+    /// before the latest version, which keeps its version's rules).
     /// </summary>
-    void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at, string? comment = null);
+    void Import(GrantsDbContext db, IWorkflowCase importedCase, string state, DateTimeOffset at, string? comment = null, int? version = null);
 }

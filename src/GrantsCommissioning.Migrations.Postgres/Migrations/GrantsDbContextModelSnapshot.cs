@@ -392,6 +392,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("JournalSequence")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MonitoringReturnId")
                         .HasColumnType("integer");
 

@@ -62,7 +62,7 @@ public class BrowserSite : IAsyncLifetime
 
     /// <summary>
     /// Fills the placeholders in <paramref name="path"/> with the ids of the demo applicant's records: {draft} and
-    /// {submitted} applications, {information} (waiting for the applicant's answer to a question), {organisation} (Hereford Youth Boxing Club), {org} (Hereford Street Angels), {offer}
+    /// {submitted} applications, {information} (waiting for the applicant's answer to a question), {information-v4} (a question on a workflow v4 application, answered outside the app), {organisation} (Hereford Youth Boxing Club), {org} (Hereford Street Angels), {offer}
     /// (an application with an offer to accept), {award}, and its returns {queried}, {due} and {scheduled}; {member} is the
     /// demo applicant's own membership of {organisation}.
     /// </summary>
@@ -74,6 +74,7 @@ public class BrowserSite : IAsyncLifetime
             ("{draft}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0001").Select(a => a.Id)),
             ("{submitted}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0002").Select(a => a.Id)),
             ("{information}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0023").Select(a => a.Id)),
+            ("{information-v4}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0024").Select(a => a.Id)),
             ("{offer}", () => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0019").Select(a => a.Id)),
             ("{award}", () => db.Awards.Where(a => a.AwardReference == "AWD-CY-0020").Select(a => a.Id)),
             ("{queried}", () => db.Returns.Where(r => r.ReturnReference == "AWD-CY-0020-R1").Select(r => r.Id)),

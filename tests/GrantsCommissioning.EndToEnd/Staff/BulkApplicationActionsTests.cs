@@ -51,7 +51,9 @@ public class BulkApplicationActionsTests(BrowserSite site)
         await Assertions.Expect(officer.Locator("#applicant-answered")).ToBeVisibleAsync();
         await Assertions.Expect(officer.Locator("#information-thread")).ToContainTextAsync(Reason);
         await Assertions.Expect(officer.Locator("#information-thread")).ToContainTextAsync(Answer);
-        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("accounts.pdf");
+        // The file went with the answer: it is listed in the answer's own item of the thread.
+        await Assertions.Expect(officer.Locator("#information-thread .thread-answer")).ToContainTextAsync("Sent with this answer:");
+        await Assertions.Expect(officer.Locator("#information-thread .thread-answer a[download]")).ToHaveTextAsync("accounts.pdf");
         await Assertions.Expect(officer.Locator("p.lead .tag")).ToHaveTextAsync("Eligibility and due-diligence check");
         Assert.False(await officer.IsVisibleAsync("#blazor-error-ui"));
         await officer.Context.CloseAsync();
@@ -106,7 +108,8 @@ public class BulkApplicationActionsTests(BrowserSite site)
         await page.ClickAsync("text=Send your answer to the grants team");
         await Assertions.Expect(page.Locator("#answer-sent")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#application-state")).ToHaveTextAsync("Eligibility and due-diligence check");
-        await Assertions.Expect(page.Locator(".thread")).ToContainTextAsync(Answer);
+        await Assertions.Expect(page.Locator(".thread .thread-answer")).ToContainTextAsync(Answer);
+        await Assertions.Expect(page.Locator(".thread .thread-answer a[download]")).ToHaveTextAsync("accounts.pdf");
         await Assertions.Expect(page.Locator("form textarea#Answer")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }

@@ -375,6 +375,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("JournalSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MonitoringReturnId")
                         .HasColumnType("INTEGER");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Returns;
@@ -15,7 +16,8 @@ namespace GrantsCommissioning.Core.Features.Applicants;
 /// anyone else gets null ("not found") or a refusal, never data.
 /// </summary>
 public sealed class ApplicantTrackService(
-    IDbContextFactory<GrantsDbContext> factory, AwardService awards, AwardPlanner planner, ReturnService returns, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<GrantsDbContext> factory, AwardService awards, AwardPlanner planner, ReturnService returns, AuditTrail audit, TimeProvider clock,
+    WorkflowRegistry registry)
 {
     private static readonly ReturnInputValidator ReturnForm = new();
     private static readonly string[] PaidStates = [PaymentStates.Paid, PaymentStates.Recovered];
@@ -63,6 +65,7 @@ public sealed class ApplicantTrackService(
                         db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.ToState == ApplicationStates.InformationRequested)
                             .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault()))
                     .ToListAsync(ct);
+                information.AddRange(await QuestionsOutsideTheAppAsync(db, orgId, ct));
                 var grants = await db.Awards.AsNoTracking().Where(a => a.OrganisationId == orgId).OrderByDescending(a => a.AwardedOn).ThenByDescending(a => a.Id)
                     .Select(a => new GrantLine(a.Id, a.AwardReference, a.Title, a.State, new Money(a.AmountPence), a.StartDate, a.EndDate))
                     .ToListAsync(ct);
@@ -79,6 +82,31 @@ public sealed class ApplicantTrackService(
             }
             return result;
         }
+    }
+
+    /// <summary>
+    /// Questions still open on the organisation's applications whose workflow version has no answer in the app (v4):
+    /// the case stays at its checks, so the to-do lists them while it is still there (<see cref="InformationRequests.OpenQuestionAsync"/>).
+    /// </summary>
+    private async Task<List<InformationToSend>> QuestionsOutsideTheAppAsync(GrantsDbContext db, int orgId, CancellationToken ct)
+    {
+        var candidates = await db.Applications.AsNoTracking()
+            .Where(a => a.OrganisationId == orgId && (a.State == ApplicationStates.Submitted || a.State == ApplicationStates.EligibilityCheck)
+                && db.WorkflowJournal.Any(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.Trigger == ApplicationTriggers.RequestInformation))
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.ApplicationReference, a.ProjectTitle })
+            .ToListAsync(ct);
+        var result = new List<InformationToSend>();
+        foreach (var a in candidates)
+        {
+            if (await InformationRequests.OpenQuestionAsync(db, registry, a.Id, ct) is { AnswersInApp: false } open)
+            {
+                var question = await db.WorkflowJournal.AsNoTracking()
+                    .Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.Sequence == open.Sequence).Select(j => j.Comment).FirstOrDefaultAsync(ct);
+                result.Add(new InformationToSend(a.Id, a.ApplicationReference, a.ProjectTitle, question, AnswersInApp: false));
+            }
+        }
+        return result;
     }
 
     /// <summary>An offer made to one of the actor's organisations (open, accepted or declined), or null.</summary>

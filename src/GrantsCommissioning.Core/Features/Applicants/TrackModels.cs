@@ -6,8 +6,12 @@ namespace GrantsCommissioning.Core.Features.Applicants;
 
 public sealed record OfferToAccept(int ApplicationId, string Reference, string Title, Money Amount);
 
-/// <summary>An application the grants team asked more information about; <paramref name="Question"/> is what they asked.</summary>
-public sealed record InformationToSend(int ApplicationId, string Reference, string Title, string? Question);
+/// <summary>
+/// An application the grants team asked more information about; <paramref name="Question"/> is what they asked.
+/// <paramref name="AnswersInApp"/> is false on an application still on workflow v4, where the applicant may only upload
+/// documents for the question and a grants officer contacts them.
+/// </summary>
+public sealed record InformationToSend(int ApplicationId, string Reference, string Title, string? Question, bool AnswersInApp = true);
 
 /// <summary>A return to send; <paramref name="Query"/> is the officer's comment when they queried it.</summary>
 public sealed record ReturnToSend(int Id, string Reference, string AwardTitle, string State, DateOnly PeriodEnd, DateOnly DueDate, string? Query);

@@ -9,6 +9,7 @@ public static class ApplicationsFeature
     public static IServiceCollection AddApplications(this IServiceCollection services) => services
         .AddCaseKind<ApplicationCaseKind>()
         .AddTransitionHandler<SubmitApplicationHandler>()
+        .AddTransitionHandler<ProvideInformationHandler>()
         .AddSingleton<IValidator<ProjectInput>, ProjectInputValidator>()
         .AddSingleton<IValidator<BudgetInput>, BudgetInputValidator>()
         .AddSingleton<IValidator<OutcomesInput>, OutcomesInputValidator>()

@@ -16,7 +16,11 @@ public enum AttachmentOwner
 
 public sealed record AttachmentUpload(AttachmentOwner Owner, int OwnerId, string Purpose, string FileName, Stream Content);
 
-public sealed record StoredAttachment(int Id, string FileName, string ContentType, long SizeBytes, string Purpose, DateTimeOffset UploadedAt);
+public sealed record StoredAttachment(int Id, string FileName, string ContentType, long SizeBytes, string Purpose, DateTimeOffset UploadedAt)
+{
+    /// <summary>The question or answer of the application's journal the file was sent with (see <see cref="Attachment.JournalSequence"/>).</summary>
+    public int? JournalSequence { get; init; }
+}
 
 public sealed record OpenedAttachment(StoredAttachment File, string Path);
 
@@ -28,7 +32,8 @@ public sealed record CaseDocument(string From, StoredAttachment File);
 /// under a generated name (never held whole in memory), capped in size, checked by extension and by content, and
 /// served only to members of the owning organisation and to staff who may see the case (<see cref="Cases.CaseAccess"/>).
 /// </summary>
-public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, IOptions<AttachmentOptions> options, DataPaths paths, TimeProvider clock)
+public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, IOptions<AttachmentOptions> options, DataPaths paths, TimeProvider clock,
+    WorkflowRegistry registry)
 {
     private const int HeadBytes = 8192;
 
@@ -96,6 +101,10 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
             var db = await factory.CreateDbContextAsync(ct);
             await using (db)
             {
+                if (attachment.ApplicationId is { } applicationId && attachment.Purpose == Applications.InformationRequests.Purpose)
+                {
+                    attachment.JournalSequence = (await Applications.InformationRequests.OpenQuestionAsync(db, registry, applicationId, ct))?.Sequence;
+                }
                 db.Attachments.Add(attachment);
                 await db.SaveChangesAsync(ct);
             }
@@ -157,7 +166,7 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         await using (db)
         {
             var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, a.Purpose, actor, ct))
+            if (a is null || !await MayChangeAsync(OwnerOf(a).Owner, OwnerOf(a).Id, a.Purpose, actor, ct) || await SentAlreadyAsync(db, a, actor, ct))
             {
                 return FeatureResult<bool>.Fail(new FileNotRemovable());
             }
@@ -167,6 +176,11 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
             return FeatureResult<bool>.Ok(true);
         }
     }
+
+    /// <summary>A file the applicant sent for an earlier question or with an answer: theirs to remove only while its own question is open.</summary>
+    private async Task<bool> SentAlreadyAsync(GrantsDbContext db, Attachment a, Actor actor, CancellationToken ct) =>
+        a.ApplicationId is { } applicationId && a.Purpose == Applications.InformationRequests.Purpose && !actor.IsInRole(Roles.GrantsOfficer)
+        && a.JournalSequence != (await Applications.InformationRequests.OpenQuestionAsync(db, registry, applicationId, ct))?.Sequence;
 
     private async Task<(long Size, byte[] Head, string Sha256, string? Error)> CopyAsync(Stream content, string path, CancellationToken ct)
     {
@@ -217,9 +231,9 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
     }
 
     /// <summary>
-    /// Members change an application's files while it is a draft; while the grants team waits for more information they
-    /// may add (and remove) only files sent with the answer (<see cref="Applications.InformationRequests.Purpose"/>),
-    /// never what was submitted.
+    /// Members change an application's files while it is a draft; while a question from the grants team is open
+    /// (<see cref="Applications.InformationRequests.OpenQuestionAsync"/>) they may add (and remove) only files sent for it
+    /// (<see cref="Applications.InformationRequests.Purpose"/>), never what was submitted.
     /// </summary>
     private async Task<bool> MayChangeAsync(AttachmentOwner owner, int ownerId, string purpose, Actor actor, CancellationToken ct)
     {
@@ -236,8 +250,9 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         {
             return owner switch
             {
-                AttachmentOwner.Application => await db.Applications.AnyAsync(a => a.Id == ownerId && (a.State == ApplicationStates.Draft
-                    || (a.State == ApplicationStates.InformationRequested && purpose == Applications.InformationRequests.Purpose)), ct),
+                AttachmentOwner.Application => await db.Applications.AnyAsync(a => a.Id == ownerId && a.State == ApplicationStates.Draft, ct)
+                    || (purpose == Applications.InformationRequests.Purpose
+                        && await Applications.InformationRequests.OpenQuestionAsync(db, registry, ownerId, ct) is not null),
                 AttachmentOwner.MonitoringReturn => await db.Returns.AnyAsync(r => r.Id == ownerId
                     && (r.State == ReturnStates.Due || r.State == ReturnStates.Overdue || r.State == ReturnStates.Queried), ct),
                 AttachmentOwner.Organisation => true,
@@ -273,7 +288,10 @@ public sealed class AttachmentStore(IDbContextFactory<GrantsDbContext> factory, 
         : a.MonitoringReturnId is { } ret ? (AttachmentOwner.MonitoringReturn, ret)
         : (AttachmentOwner.Organisation, a.OrganisationId ?? 0);
 
-    private static StoredAttachment ToStored(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Purpose, a.UploadedAt);
+    internal static StoredAttachment ToStored(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Purpose, a.UploadedAt)
+    {
+        JournalSequence = a.JournalSequence,
+    };
 
     private static FeatureResult<StoredAttachment> Fail(string message) => FeatureResult<StoredAttachment>.Fail(new Refused(message, "File"));
 }

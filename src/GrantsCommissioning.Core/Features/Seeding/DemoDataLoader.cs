@@ -121,7 +121,8 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         await AddAssessmentsAsync(application, round!, c, what, ct);
         var decision = await AddDecisionAsync(application, c, what, ct);
         await db.SaveChangesAsync(ct);
-        workflow.Import(db, application, c.State, submittedAt ?? now);
+        // A case may start on an earlier released version (one submitted before the current version), as open cases do after a release.
+        workflow.Import(db, application, c.State, submittedAt ?? now, version: c.WorkflowVersion);
         await AddDueDiligenceAsync(application, round!.Fund!.IsSmallFund, c.State, (submittedAt ?? now).AddDays(3), ct);
 
         if (c.Award is { } a)

@@ -49,6 +49,10 @@ public partial class AttachmentPanel
     [Parameter]
     public bool AllPurposes { get; set; }
 
+    /// <summary>Only the files sent for this entry of the record's workflow journal (an open question's files).</summary>
+    [Parameter]
+    public int? JournalSequence { get; set; }
+
     private IReadOnlyList<StoredAttachment> _files = [];
     private string? _error;
     private string? _added;
@@ -66,7 +70,7 @@ public partial class AttachmentPanel
     {
         var actor = WorkflowActor.From(HttpContext.User);
         var files = actor is null ? [] : await Store.ListAsync(Owner, OwnerId, actor);
-        _files = AllPurposes ? files : files.Where(f => f.Purpose == Purpose).ToList();
+        _files = AllPurposes ? files : files.Where(f => f.Purpose == Purpose && (JournalSequence is null || f.JournalSequence == JournalSequence)).ToList();
         var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
         if (query.TryGetValue("panel", out var panel) && panel == Key)
         {

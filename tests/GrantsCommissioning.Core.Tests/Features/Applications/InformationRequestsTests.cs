@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features;
+using GrantsCommissioning.Core.Features.Applicants;
 using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Attachments;
 using GrantsCommissioning.Core.Workflow;
@@ -70,7 +71,7 @@ public sealed class InformationRequestsTests
         Assert.Equal("priya@example.org", mail.ToAddress);
         Assert.Contains(Answer, mail.BodyText, StringComparison.Ordinal);
         var thread = await requests.ThreadAsync(id);
-        Assert.Equal([(false, Question), (true, Answer)], thread.Select(m => (m.FromApplicant, m.Text)));
+        Assert.Equal([(false, Question), (true, Answer)], thread.Thread.Select(m => (m.FromApplicant, m.Text)));
         Assert.Equal(["policy.pdf"], await after.Attachments.Where(a => a.ApplicationId == id).Select(a => a.FileName).ToListAsync());
     }
 
@@ -99,6 +100,97 @@ public sealed class InformationRequestsTests
         Assert.False(await after.Outbox.AnyAsync(e => e.Template == "application-information-provided"));
         Assert.False(await after.Attachments.AnyAsync(a => a.ApplicationId == id));
     }
+
+    [Fact]
+    public async Task FilesSentWithAnAnswer_AreShownUnderThatAnswer_AndTheNextQuestionsFilesUnderTheNextAnswer()
+    {
+        await using var test = await TestData.WithReferenceDataAsync(May15);
+        var (officer, applicant, id) = await SubmittedAsync(test, 3);
+        var requests = test.Get<InformationRequests>();
+        var actions = test.Get<ApplicationBulkActions>();
+        var store = test.Get<AttachmentStore>();
+
+        await actions.ApplyAsync(ApplicationBulkAction.RequestInformation, [id], Question, officer, "batch-q1");
+        Assert.True((await UploadAsync(store, id, "policy.pdf", applicant)).Succeeded);
+        var beforeAnswer = await requests.ThreadAsync(id);
+        Assert.True((await requests.ReplyAsync(id, new InformationReplyInput { Answer = Answer }, applicant, "a-1")).Succeeded);
+        await actions.ApplyAsync(ApplicationBulkAction.RequestInformation, [id], "Please also send the coaches' DBS certificate numbers.", officer, "batch-q2");
+        Assert.True((await UploadAsync(store, id, "dbs.pdf", applicant)).Succeeded);
+        var secondOpen = await requests.ForApplicantAsync(id, applicant);
+        // While the second question is open, what went with the first answer stays as it was sent.
+        var removeSent = await store.DeleteAsync(secondOpen!.Thread[1].Files[0].Id, applicant);
+        Assert.True((await requests.ReplyAsync(id, new InformationReplyInput { Answer = "Both certificate numbers are in the file." }, applicant, "a-2")).Succeeded);
+        var staff = await requests.ThreadAsync(id);
+        var applicantsView = await requests.ForApplicantAsync(id, applicant);
+
+        // While the first question was open, its file waited under it; the answer took it.
+        Assert.Equal([["policy.pdf"]], beforeAnswer.Thread.Select(m => m.Files.Select(f => f.FileName).ToList()));
+        Assert.Equal(beforeAnswer.Thread[0].Sequence, beforeAnswer.Open!.Sequence);
+        Assert.False(removeSent.Succeeded);
+        Assert.Equal(["policy.pdf"], secondOpen.Thread[1].Files.Select(f => f.FileName));
+        Assert.Equal(["dbs.pdf"], secondOpen.Thread[2].Files.Select(f => f.FileName));
+        Assert.Equal([(false, 0), (true, 1), (false, 0), (true, 1)], staff.Thread.Select(m => (m.FromApplicant, m.Files.Count)));
+        Assert.Equal(["policy.pdf"], staff.Thread[1].Files.Select(f => f.FileName));
+        Assert.Equal(["dbs.pdf"], staff.Thread[3].Files.Select(f => f.FileName));
+        Assert.Null(staff.Open);
+        Assert.Equal(staff.Thread.Select(m => m.Files.Select(f => f.Id).ToList()), applicantsView!.Thread.Select(m => m.Files.Select(f => f.Id).ToList()));
+        // Once answered, a file can no longer be added to (or taken from) what was sent.
+        Assert.False((await UploadAsync(store, id, "late.pdf", applicant)).Succeeded);
+        Assert.False((await store.DeleteAsync(staff.Thread[1].Files[0].Id, applicant)).Succeeded);
+    }
+
+    [Fact]
+    public async Task OnVersionFour_TheApplicantCannotAnswerInTheApp_ButSeesTheQuestionSendsFilesForIt_AndStaffSeeWhoToContact()
+    {
+        await using var test = await TestData.WithReferenceDataAsync(May15);
+        var (officer, applicant, id) = await SubmittedAsync(test, 4);
+        await using (var db = test.NewContext())
+        {
+            // An application submitted before v5 was released keeps v4, where a question leaves the case where it is.
+            var app = await db.Applications.SingleAsync(a => a.Id == id);
+            app.SetWorkflowState(app.State, 4);
+            await db.SaveChangesAsync();
+        }
+        var requests = test.Get<InformationRequests>();
+        var store = test.Get<AttachmentStore>();
+        var asked = await test.Get<ApplicationBulkActions>().ApplyAsync(ApplicationBulkAction.RequestInformation, [id], Question, officer, "batch-v4");
+        Assert.Equal(BulkOutcome.Done, asked.Value!.Lines.Single().Outcome);
+
+        var view = await requests.ForApplicantAsync(id, applicant);
+        var todo = (await test.Get<ApplicantTrackService>().DashboardAsync(applicant)).Single().InformationRequested;
+        var policy = await UploadAsync(store, id, "policy.pdf", applicant);
+        var submittedKind = await store.SaveAsync(new AttachmentUpload(AttachmentOwner.Application, id, "Supporting document", "late.pdf", new MemoryStream(PdfBytes)), applicant);
+        var reply = await requests.ReplyAsync(id, new InformationReplyInput { Answer = Answer }, applicant, "v4-1");
+        var staff = await requests.ThreadAsync(id);
+
+        Assert.Equal(ApplicationStates.Submitted, view!.State);
+        Assert.False(view.IsAwaiting);
+        Assert.True(view.IsAwaitingOutsideTheApp);
+        Assert.Equal(Question, view.Question);
+        Assert.Equal([(id, Question, false)], todo.Select(t => (t.ApplicationId, t.Question, t.AnswersInApp)));
+        Assert.True(policy.Succeeded, string.Join(";", policy.Errors.Values));
+        Assert.False(submittedKind.Succeeded);
+        Assert.IsType<NotAwaitingInformation>(reply.Failure);
+        Assert.Equal(new OpenQuestion(staff.Thread[0].Sequence, AnswersInApp: false), staff.Open);
+        Assert.Equal(["policy.pdf"], staff.Thread.Single().Files.Select(f => f.FileName));
+        Assert.Equal(["Applicant 4 <applicant4@example.org>"], staff.Contacts);
+
+        // The question stays open through the checks, and closes when the case moves on from them.
+        Assert.True((await test.Get<ICaseWorkflow>().FireAsync(new TransitionRequest(new CaseRef(CaseKind.Application, id), ApplicationTriggers.StartChecks, officer, TestData.Key()))).Succeeded);
+        Assert.True((await UploadAsync(store, id, "accounts.pdf", applicant)).Succeeded);
+        Assert.True((await test.Get<ICaseWorkflow>().FireAsync(new TransitionRequest(new CaseRef(CaseKind.Application, id), ApplicationTriggers.PassChecks, officer, TestData.Key()))).Succeeded);
+        Assert.False((await UploadAsync(store, id, "late.pdf", applicant)).Succeeded);
+        var closed = await requests.ThreadAsync(id);
+        Assert.Null(closed.Open);
+        Assert.Empty(closed.Contacts);
+        Assert.Equal(["policy.pdf", "accounts.pdf"], closed.Thread.Single().Files.Select(f => f.FileName));
+        Assert.Empty((await test.Get<ApplicantTrackService>().DashboardAsync(applicant)).Single().InformationRequested);
+        await using var after = test.NewContext();
+        Assert.False(await after.WorkflowJournal.AnyAsync(j => j.CaseId == id && j.Trigger == ApplicationTriggers.ProvideInformation));
+    }
+
+    private static Task<FeatureResult<StoredAttachment>> UploadAsync(AttachmentStore store, int id, string name, Actor applicant) =>
+        store.SaveAsync(new AttachmentUpload(AttachmentOwner.Application, id, InformationRequests.Purpose, name, new MemoryStream(PdfBytes)), applicant);
 
     private static async Task<(Actor Officer, Actor Applicant, int Id)> SubmittedAsync(TestDatabase test, int n)
     {

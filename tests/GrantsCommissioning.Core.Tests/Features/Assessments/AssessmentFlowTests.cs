@@ -203,6 +203,34 @@ public sealed class AssessmentFlowTests
     }
 
     [Fact]
+    public async Task TwoOfficersAssigningTheLastPlaceAtOnce_OneWins_TheOtherIsToldWhy_AndTheRoundsNumberHolds()
+    {
+        var s = await InAssessmentAsync();
+        await using var test = s.Test;
+        var second = await UserInRoleAsync(test, "jamal@example.org", "Jamal Hussain", Roles.GrantsOfficer);
+        var assignments = test.Get<AssignmentService>();
+        Assert.True((await assignments.AssignAsync(s.RoundId, Assign(s, s.Tom), s.Officer)).Succeeded);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => assignments.AssignAsync(s.RoundId, Assign(s, s.Grace), s.Officer)),
+            Task.Run(() => assignments.AssignAsync(s.RoundId, Assign(s, s.Ann), second)));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => !r.Succeeded);
+        Assert.Equal(1, winner.Value);
+        Assert.True(loser.Failure is AssessorsComplete or ChangedMeanwhile, $"{loser.Failure}");
+        Assert.Contains(Failures.Message(loser.Failure!), new[]
+        {
+            "TEST-0001 already has the 2 assessors its round asks for.", Failures.Message(new ChangedMeanwhile("round's assignments")),
+        });
+        await using var db = test.NewContext();
+        var assigned = await db.Assessments.Where(a => a.ApplicationId == s.ApplicationId).Select(a => a.AssessorUserId).ToListAsync();
+        Assert.Equal(2, assigned.Count);
+        Assert.Equal(2, await db.Outbox.CountAsync(e => e.Template == AssignmentService.AssignedTemplate));
+        Assert.Equal(2, await db.AuditLog.CountAsync(e => e.Action == "assessment.assigned"));
+    }
+
+    [Fact]
     public async Task Moderation_WhenTotalsAgree_IsRefused()
     {
         var s = await InAssessmentAsync();

@@ -55,6 +55,29 @@ public sealed class ApprovalTrackerTests
     }
 
     [Fact]
+    public async Task TwoDecisionMakersDecidingAtOnce_OneWins_TheOtherIsToldToReload_AndOneDecisionIsRecorded()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var helen = await StaffAsync(host, "Helen", "Chief Executive", Roles.DecisionMaker);
+        var david = await StaffAsync(host, "David", "Chief Finance Officer (Treasurer)", Roles.DecisionMaker);
+        var app = await new WorkflowTestData(host).ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 800_000);
+        var decisions = host.Services.GetRequiredService<DecisionService>();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => decisions.DecideAsync(new DecisionInput(app.Id, DecisionOutcome.Approve, new Money(800_000), Reasons, null, null, app.Version), helen, "helen")),
+            Task.Run(() => decisions.DecideAsync(new DecisionInput(app.Id, DecisionOutcome.Approve, new Money(700_000), Reasons, null, null, app.Version), david, "david")));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => !r.Succeeded);
+        Assert.StartsWith("This case was changed by someone else", string.Join(" ", loser.Errors.Values), StringComparison.Ordinal);
+        using var db = host.Db();
+        var recorded = await db.Decisions.Where(d => d.ApplicationId == app.Id).ToListAsync();
+        Assert.Equal(winner.Value!.Id, Assert.Single(recorded).Id);
+        Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.CaseId == app.Id && j.CaseKind == CaseKind.Application && j.Trigger == "Approve"));
+        Assert.Equal(ApplicationStates.OfferMade, (await db.Applications.SingleAsync(a => a.Id == app.Id)).State);
+    }
+
+    [Fact]
     public async Task TheApproverCannotAlsoDecide_AndADecisionAboveTheApprovedAmountNeedsANewApproval()
     {
         await using var host = await WorkflowTestHost.CreateAsync();
