@@ -12,6 +12,7 @@ internal sealed class AwardChangeRequestConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.RequestedByName).HasMaxLength(200);
         b.Property(x => x.DecidedByName).HasMaxLength(200);
+        b.Property(x => x.DecisionComment).HasMaxLength(2000);
         b.Property(x => x.NewEmail).HasMaxLength(320);
         b.HasOne<AwardIndicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Award>().WithMany().HasForeignKey(x => x.AwardId).OnDelete(DeleteBehavior.Restrict);

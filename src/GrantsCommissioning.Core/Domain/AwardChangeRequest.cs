@@ -30,6 +30,8 @@ public class AwardChangeRequest
     public string? DecidedByUserId { get; set; }
     public string? DecidedByName { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>What the decider wrote: why a change was refused (always given), or a note on an approval; the grantee reads it.</summary>
+    public string? DecisionComment { get; set; }
 
     public Money Amount => new(AmountPence);
 }

@@ -646,6 +646,10 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("FromCostLineId")
                         .HasColumnType("integer");
 

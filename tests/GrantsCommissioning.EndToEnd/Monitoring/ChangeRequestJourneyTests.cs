@@ -43,7 +43,7 @@ public class ChangeRequestJourneyTests(BrowserSite site)
         // 2. The grantee moves £700 from sessional workers to equipment: beyond the officer's £600.
         var grantee = await site.SignedInPageAsync(Grantee);
         await grantee.GotoAsync(grantPath);
-        await Assertions.Expect(grantee.Locator("#grant-changes")).ToContainTextAsync("Refused");
+        await Assertions.Expect(grantee.Locator("#grant-changes")).ToContainTextAsync("Why it was refused: Ask again once the repair dates are known.");
         await grantee.ClickAsync("#ask-change");
         await grantee.WaitForURLAsync($"**{grantPath}/change");
         await grantee.CheckAsync("#Kind-virement");

@@ -57,4 +57,47 @@ public partial class TrackPageTests
         Assert.Equal((AwardStates.Active, newEnd), (changed.State, changed.EndDate));
         Assert.Equal(1, await after.AwardChangeRequests.CountAsync(c => c.AwardId == awardId));
     }
+
+    [Fact]
+    public async Task GrantChange_RefusedOnTheDecisionPage_TheGranteesHistoryShowsWhyItWasRefused()
+    {
+        using var grantee = await site.SignedInClientAsync(Applicant);
+        using var officer = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+        var offer = await NewOfferAsync("Hereford Street Angels");
+        Assert.True((await site.Services.GetRequiredService<AwardService>().AcceptOfferAsync(offer, await ActorAsync(Applicant, Roles.Applicant), Guid.NewGuid().ToString("N"))).Succeeded);
+        int awardId;
+        await using (var db = Db())
+        {
+            awardId = await db.Awards.Where(a => a.ApplicationId == offer).Select(a => a.Id).SingleAsync();
+        }
+        var grantPath = $"/applicant/grants/{awardId}";
+        await AskAsync(awardId, new ChangeRequestInput(ChangeRequestKind.LeadContactChange, "Sam has left.") { ContactName = "Priya Shah", ContactEmail = "priya@example.org" });
+        Assert.DoesNotContain("Why it was refused", await grantee.HtmlAsync(grantPath), StringComparison.Ordinal);
+
+        var refused = await officer.PostFormAsync($"/cases/awards/{awardId}/change/decide", "decide", ("IdempotencyKey", Guid.NewGuid().ToString("N")),
+            ("Input.Outcome", "Refuse"), ("Input.Comment", "  Priya is not yet a member of your organisation: invite her first, then ask again.  "));
+
+        Assert.Equal($"/cases/awards/{awardId}", refused.Headers.Location?.AbsolutePath);
+        var grant = WebUtility.HtmlDecode(Regex.Replace(await grantee.HtmlAsync(grantPath), @"\s+", " "));
+        var row = Regex.Match(grant, "<tr>(?:(?!</tr>).)*Change the lead contact from (?:(?!</tr>).)*</tr>").Value;
+        Assert.Contains("<span class=\"tag\">Refused</span> by ", row, StringComparison.Ordinal);
+        Assert.Contains("Why it was refused: Priya is not yet a member of your organisation: invite her first, then ask again.</p>", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoAward_ItsRefusedExtension_ShowsWhyItWasRefused_OnTheStaffAwardPage()
+    {
+        using var officer = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+        int awardId;
+        await using (var db = Db())
+        {
+            awardId = await db.Awards.Where(a => a.AwardReference == "AWD-CY-0015").Select(a => a.Id).SingleAsync();
+        }
+
+        var page = WebUtility.HtmlDecode(Regex.Replace(await officer.HtmlAsync($"/cases/awards/{awardId}"), @"\s+", " "));
+
+        var row = Regex.Match(page, "<tr>(?:(?!</tr>).)*Two months more to run the summer sessions(?:(?!</tr>).)*</tr>").Value;
+        Assert.Contains("<span class=\"tag\">Refused</span> by Jamal Hussain", row, StringComparison.Ordinal);
+        Assert.Contains("Why it was refused: Keep the end date: the autumn sessions belong in next year's application", row, StringComparison.Ordinal);
+    }
 }

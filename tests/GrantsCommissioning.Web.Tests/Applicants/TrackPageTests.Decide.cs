@@ -96,6 +96,84 @@ public partial class TrackPageTests
     }
 
     [Fact]
+    public async Task DecisionPage_ForAnExtension_ShowsEachReturnThatMovesOrIsAdded_AndApprovingLeavesThatSchedule()
+    {
+        using var officer = await site.SignedInClientAsync(Officer);
+        var offer = await NewOfferAsync("Hereford Street Angels");
+        Assert.True((await site.Services.GetRequiredService<AwardService>().AcceptOfferAsync(offer, await ActorAsync(Applicant, Roles.Applicant), Guid.NewGuid().ToString("N"))).Succeeded);
+        Award award;
+        List<MonitoringReturn> before;
+        await using (var db = Db())
+        {
+            award = await db.Awards.AsNoTracking().SingleAsync(a => a.ApplicationId == offer);
+            before = await db.Returns.AsNoTracking().Where(r => r.AwardId == award.Id).ToListAsync();
+        }
+        var path = $"/cases/awards/{award.Id}/change/decide";
+        var newEnd = award.EndDate.AddMonths(2);
+        await AskAsync(award.Id, new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "The hall was closed for two months.", newEnd));
+
+        var page = await PageAsync(officer, path);
+        Assert.Equal($"/cases/awards/{award.Id}", (await DecideAsync(officer, path, "Approve", "")).Headers.Location?.AbsolutePath);
+
+        // Every return that approval moved was shown with its period and due date before and after, and every return
+        // it added as "Not in the schedule" before; no other return was named.
+        await using var after = Db();
+        var schedule = await after.Returns.AsNoTracking().Where(r => r.AwardId == award.Id).OrderBy(r => r.PeriodEnd).ToListAsync();
+        var added = schedule.Where(r => before.All(b => b.Id != r.Id)).ToList();
+        var moved = schedule.Where(r => before.Any(b => b.Id == r.Id && (b.PeriodEnd, b.DueDate) != (r.PeriodEnd, r.DueDate))).ToList();
+        Assert.NotEmpty(added);
+        Assert.Contains($"<th scope=\"row\">End date</th><td>{Day(award.EndDate)}</td><td>{Day(newEnd)}</td>", page, StringComparison.Ordinal);
+        foreach (var r in added)
+        {
+            Assert.Contains($"<th scope=\"row\">Return {r.ReturnReference} (added)</th><td>Not in the schedule</td><td>{Period(r)}</td>", page, StringComparison.Ordinal);
+        }
+        foreach (var r in moved)
+        {
+            Assert.Contains($"<th scope=\"row\">Return {r.ReturnReference}</th><td>{Period(before.Single(b => b.Id == r.Id))}</td><td>{Period(r)}</td>", page, StringComparison.Ordinal);
+        }
+        Assert.Equal(added.Count + moved.Count, Regex.Count(page, "<th scope=\"row\">Return "));
+        Assert.Equal(newEnd, (await after.Awards.SingleAsync(a => a.Id == award.Id)).EndDate);
+    }
+
+    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    private static string Period(MonitoringReturn r) =>
+        $"{(r.PeriodStart.Year == r.PeriodEnd.Year ? r.PeriodStart.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : Day(r.PeriodStart))} to {Day(r.PeriodEnd)}, due {Day(r.DueDate)}";
+
+    [Fact]
+    public async Task AwardPage_WithAChangeWaiting_OffersNoBareApproveOrRefuse_ButSendsTheDeciderToTheDecisionPage()
+    {
+        using var officer = await site.SignedInClientAsync(Officer);
+        using var maker = await site.SignedInClientAsync(DecisionMaker);
+        var offer = await NewOfferAsync("Hereford Street Angels");
+        Assert.True((await site.Services.GetRequiredService<AwardService>().AcceptOfferAsync(offer, await ActorAsync(Applicant, Roles.Applicant), Guid.NewGuid().ToString("N"))).Succeeded);
+        int awardId;
+        await using (var db = Db())
+        {
+            awardId = await db.Awards.Where(a => a.ApplicationId == offer).Select(a => a.Id).SingleAsync();
+        }
+        var path = $"/cases/awards/{awardId}";
+        var link = $"<a id=\"workflow-decide-change\" class=\"button\" href=\"/cases/awards/{awardId}/change/decide\">";
+        // The workflow's bare buttons are on the page (the officer may suspend an active award), and no decision link yet.
+        var active = await PageAsync(officer, path);
+        Assert.Contains(">Suspend</button>", active, StringComparison.Ordinal);
+        Assert.DoesNotContain(link, active, StringComparison.Ordinal);
+
+        await AskAsync(awardId, new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "The hall was closed.", new DateOnly(2030, 3, 31)));
+
+        foreach (var decider in new[] { officer, maker })
+        {
+            var page = await PageAsync(decider, path);
+            Assert.DoesNotContain("Approve change</button>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Approve within the officer's share</button>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Refuse change</button>", page, StringComparison.Ordinal);
+            Assert.Contains(link, page, StringComparison.Ordinal);
+        }
+        // Following the link: the decision page, with the end date before and after.
+        Assert.Contains("<th scope=\"row\">End date</th>", await PageAsync(officer, path + "/change/decide"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DecisionPage_ForAnAwardThatDoesNotExist_IsNotFound()
     {
         using var officer = await site.SignedInClientAsync(Officer);

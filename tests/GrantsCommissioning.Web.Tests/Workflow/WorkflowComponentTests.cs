@@ -39,17 +39,11 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task WorkflowActions_WhenAmountAboveDecisionMakersLimit_ShowsOnlyPermittedButtonsAndReportsErrors()
+    public async Task WorkflowActions_ShowOnlyThePermittedBareButtons_AndAskForTheReasonADefinitionRequires()
     {
         var data = new WorkflowTestData(host);
         var maker = await data.UserAsync("Dee", Roles.DecisionMaker);
         var award = await data.AwardAsync();
-        using (var db = host.Db())
-        {
-            db.Attach(award);
-            host.Workflow.Import(db, award, AwardStates.VariationRequested, DateTimeOffset.UtcNow, "Extend by three months.");
-            await db.SaveChangesAsync();
-        }
         var auth = AddAuthorization();
         auth.SetAuthorized(maker.DisplayName);
         auth.SetRoles(Roles.DecisionMaker);
@@ -57,15 +51,36 @@ public sealed class WorkflowComponentTests : BunitContext, IAsyncLifetime
 
         // As on a live circuit: the buttons are enabled only once the page is interactive.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        var cut = Render<WorkflowActions>(p => p
-            .Add(c => c.Case, CaseRef.Of(award))
-            .Add(c => c.Amount, new Money(3_000_000)));
+        var cut = Render<WorkflowActions>(p => p.Add(c => c.Case, CaseRef.Of(award)));
         cut.WaitForState(() => cut.FindAll("button").Count > 0);
 
-        Assert.Equal(["Refuse change"], cut.FindAll("button").Select(b => b.TextContent));
-        cut.FindAll("button").Single(b => b.TextContent == "Refuse change").Click();
-        cut.FindAll("button").Single(b => b.TextContent == "Refuse change").Click();
+        // Terminate needs its own form (the recovery), so Suspend is the one button; it needs a reason.
+        Assert.Equal(["Suspend"], cut.FindAll("button").Select(b => b.TextContent));
+        cut.FindAll("button").Single(b => b.TextContent == "Suspend").Click();
+        cut.FindAll("button").Single(b => b.TextContent == "Suspend").Click();
         cut.WaitForAssertion(() => Assert.Contains("needs a comment", cut.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PendingChange_ApproveAndRefuse_NeedTheDecisionPage_SoAreNeverBareButtons()
+    {
+        var data = new WorkflowTestData(host);
+        var maker = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var officer = await data.UserAsync("Gina", Roles.GrantsOfficer);
+        var award = await data.AwardAsync();
+        using (var db = host.Db())
+        {
+            db.Attach(award);
+            host.Workflow.Import(db, award, AwardStates.VariationRequested, DateTimeOffset.UtcNow, "Extend by three months.");
+            await db.SaveChangesAsync();
+        }
+
+        var byMaker = await host.Workflow.GetPermittedTriggersAsync(CaseRef.Of(award), maker);
+        var byOfficer = await host.Workflow.GetPermittedTriggersAsync(CaseRef.Of(award), officer);
+
+        Assert.Contains((AwardTriggers.RejectVariation, true), byMaker.Select(t => (t.Trigger, t.NeedsForm)));
+        Assert.Contains((AwardTriggers.ApproveWithinShare, true), byOfficer.Select(t => (t.Trigger, t.NeedsForm)));
+        Assert.All(byMaker.Concat(byOfficer), t => Assert.True(t.NeedsForm, t.Trigger));
     }
 
     [Fact]

@@ -623,6 +623,10 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FromCostLineId")
                         .HasColumnType("INTEGER");
 

@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
 using Microsoft.EntityFrameworkCore;
@@ -17,30 +18,46 @@ internal static class AwardSchedule
     public static async Task ExtendAsync(TransitionContext context, Award award, DateOnly newEnd, ReturnTimetable timetable, WorkflowRegistry registry, CancellationToken ct)
     {
         var db = context.Db;
+        var plan = PlanExtension(award, await db.Returns.Where(r => r.AwardId == award.Id).ToListAsync(ct), newEnd);
         award.EndDate = newEnd;
         await MoveTimerAsync(db, CaseKind.Award, award.Id, UkTime.FromUkLocal(newEnd.AddDays(1), TimeOnly.MinValue), context.Now, ct);
-        var returns = await db.Returns.Where(r => r.AwardId == award.Id).OrderBy(r => r.PeriodEnd).ToListAsync(ct);
-        var last = returns.LastOrDefault();
-        var from = last?.PeriodEnd.AddDays(1) ?? award.StartDate;
-        if (last is { State: ReturnStates.Scheduled } && last.PeriodEnd < ReturnPeriods.BlockEnd(award.ReturnProfile, last.PeriodEnd, newEnd))
+        if (plan is { Moved: { } last, MovedTo: { } to })
         {
-            last.PeriodEnd = Min(ReturnPeriods.BlockEnd(award.ReturnProfile, last.PeriodEnd, newEnd), newEnd);
-            last.DueDate = ReturnTimetable.DueFor(last.PeriodEnd);
+            (last.PeriodEnd, last.DueDate) = (to.End, to.Due);
             timetable.Apply(last);
             await ReplanTimersAsync(context, registry, last, ct);
-            from = last.PeriodEnd.AddDays(1);
         }
-        var n = returns.Count;
-        foreach (var period in from <= newEnd ? ReturnPeriods.For(award.ReturnProfile, from, newEnd) : [])
+        foreach (var (period, i) in plan.Added.Select((p, i) => (p, i)))
         {
             var ret = new MonitoringReturn
             {
-                ReturnReference = $"{award.AwardReference}-R{++n}", AwardId = award.Id, PeriodStart = period.Start, PeriodEnd = period.End, DueDate = period.Due,
+                ReturnReference = plan.AddedReference(award, i), AwardId = award.Id, PeriodStart = period.Start, PeriodEnd = period.End, DueDate = period.Due,
             };
             timetable.Apply(ret);
             context.Start(ret);
             db.Returns.Add(ret);
         }
+    }
+
+    /// <summary>
+    /// What extending the award to <paramref name="newEnd"/> does to its return schedule, worked out once for both
+    /// <see cref="ExtendAsync"/> (which applies it) and the decision page (which shows it): a last return still
+    /// scheduled that ended before its period's end runs on to that end (or the new end date), and returns of the
+    /// award's profile are added for the periods after it. Returns already open, sent or accepted keep their period;
+    /// an extension drops none.
+    /// </summary>
+    public static ExtensionPlan PlanExtension(Award award, IReadOnlyCollection<MonitoringReturn> returns, DateOnly newEnd)
+    {
+        var last = returns.OrderBy(r => r.PeriodEnd).LastOrDefault();
+        var from = last?.PeriodEnd.AddDays(1) ?? award.StartDate;
+        ReturnPeriod? movedTo = null;
+        if (last is { State: ReturnStates.Scheduled } && last.PeriodEnd < ReturnPeriods.BlockEnd(award.ReturnProfile, last.PeriodEnd, newEnd))
+        {
+            var end = Min(ReturnPeriods.BlockEnd(award.ReturnProfile, last.PeriodEnd, newEnd), newEnd);
+            movedTo = new ReturnPeriod(last.PeriodStart, end, ReturnTimetable.DueFor(end));
+            from = end.AddDays(1);
+        }
+        return new ExtensionPlan(movedTo is null ? null : last, movedTo, from <= newEnd ? ReturnPeriods.For(award.ReturnProfile, from, newEnd) : [], returns.Count);
     }
 
     /// <summary>
@@ -76,4 +93,14 @@ internal static class AwardSchedule
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
+
+/// <summary>
+/// An extension's effect on the return schedule: the return that runs on (null when none does) with its new period,
+/// and the periods of the returns added after it, numbered on from the <paramref name="Existing"/> returns.
+/// </summary>
+internal sealed record ExtensionPlan(MonitoringReturn? Moved, ReturnPeriod? MovedTo, IReadOnlyList<ReturnPeriod> Added, int Existing)
+{
+    /// <summary>The reference the <paramref name="index"/>th added return gets, e.g. AWD-CY-0020-R5.</summary>
+    public string AddedReference(Award award, int index) => $"{award.AwardReference}-R{Existing + index + 1}";
 }

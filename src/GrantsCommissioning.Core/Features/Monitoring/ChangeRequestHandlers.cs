@@ -45,13 +45,17 @@ public sealed class RequestChangeHandler(IValidator<ChangeRequestInput> validato
 /// <summary>
 /// Approving applies the pending change to the award: an extension moves the end date and the return schedule, a
 /// virement moves budget between cost lines, a change of scope the purpose or an outcome's target, a change of lead
-/// contact the award's contact. A grants officer approves only within the configured share.
+/// contact the award's contact. A grants officer approves only within the configured share. Offered only through the
+/// decision page (/cases/awards/{id}/change/decide), so nobody approves a change without seeing what it sets.
 /// </summary>
 public sealed class ApproveChangeHandler(IOptions<MonitoringOptions> options, ReturnTimetable timetable, WorkflowRegistry registry) : TransitionHandler<Award, NoPayload>
 {
     public override CaseKind Kind => CaseKind.Award;
 
     public override IReadOnlyCollection<string> Triggers => [AwardTriggers.ApproveVariation, AwardTriggers.ApproveWithinShare];
+
+    /// <summary>Decided on the decision page, which shows each value the change sets before and after; never a bare button.</summary>
+    public override bool NeedsForm => true;
 
     protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, Award c, NoPayload payload, CancellationToken ct)
     {
@@ -113,6 +117,9 @@ public sealed class RefuseChangeHandler : TransitionHandler<Award, NoPayload>
 
     public override IReadOnlyCollection<string> Triggers => [AwardTriggers.RejectVariation];
 
+    /// <summary>Refused on the decision page, beside what the change would have set, with the reason the grantee reads.</summary>
+    public override bool NeedsForm => true;
+
     protected override async Task ApplyAsync(TransitionContext context, Award c, NoPayload payload, CancellationToken ct)
     {
         if (await ChangeRules.PendingAsync(context.Db, c.Id, ct) is { } request)
@@ -133,6 +140,7 @@ internal static class ChangeRules
         request.DecidedByUserId = context.Actor.UserId;
         request.DecidedByName = context.Actor.DisplayName;
         request.DecidedAt = context.Now;
+        request.DecisionComment = string.IsNullOrWhiteSpace(context.Request.Comment) ? null : context.Request.Comment.Trim();
     }
 
     /// <summary>The officer's limit the change goes beyond, or null when a grants officer may approve it.</summary>
@@ -200,7 +208,10 @@ internal static class ChangeRules
         var lines = await db.AwardCostLines.AsNoTracking().Where(l => l.AwardId == awardId).ToDictionaryAsync(l => l.Id, l => l.Description, ct);
         var indicators = await db.AwardIndicators.AsNoTracking().Where(i => i.AwardId == awardId).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var changes = await db.AwardChangeRequests.AsNoTracking().Where(c => c.AwardId == awardId).OrderByDescending(c => c.Id).ToListAsync(ct);
-        return changes.Select(c => new ChangeLine(c.Id, c.Kind, Summary(c, lines, indicators), c.Reason, c.Status, c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt))
+        return changes.Select(c => new ChangeLine(c.Id, c.Kind, Summary(c, lines, indicators), c.Reason, c.Status, c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt)
+        {
+            DecisionComment = c.DecisionComment,
+        })
             .ToList();
     }
 

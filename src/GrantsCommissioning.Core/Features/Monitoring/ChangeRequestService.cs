@@ -87,7 +87,8 @@ public sealed class ChangeRequestService(
 
     /// <summary>
     /// What the decider sees: the change waiting on the award and each value it would set, before and after (the two
-    /// budget lines of a virement, the end date, the purpose or an outcome's target, the lead contact); null when there is no such award.
+    /// budget lines of a virement, the end date and each return of the schedule that it moves or adds, the purpose or an
+    /// outcome's target, the lead contact); null when there is no such award.
     /// </summary>
     public async Task<ChangeDecision?> DecisionAsync(int awardId, CancellationToken ct = default)
     {
@@ -133,7 +134,19 @@ public sealed class ChangeRequestService(
         switch (r.Kind)
         {
             case ChangeRequestKind.EndDateExtension:
-                return [new ChangeEffect("End date", award.EndDate.ToString("d MMMM yyyy", uk), r.NewEndDate!.Value.ToString("d MMMM yyyy", uk))];
+                var returns = await db.Returns.AsNoTracking().Where(x => x.AwardId == award.Id).ToListAsync(ct);
+                var plan = AwardSchedule.PlanExtension(award, returns, r.NewEndDate!.Value);
+                var schedule = new List<ChangeEffect> { new("End date", award.EndDate.ToString("d MMMM yyyy", uk), r.NewEndDate!.Value.ToString("d MMMM yyyy", uk)) };
+                if (plan is { Moved: { } moved, MovedTo: { } to })
+                {
+                    schedule.Add(new ChangeEffect($"Return {moved.ReturnReference}", Period(moved.PeriodStart, moved.PeriodEnd, moved.DueDate), Period(to.Start, to.End, to.Due)));
+                }
+                schedule.AddRange(plan.Added.Select((p, i) => new ChangeEffect($"Return {plan.AddedReference(award, i)} (added)", "Not in the schedule", Period(p.Start, p.End, p.Due))));
+                if (plan.Moved is null && plan.Added.Count == 0)
+                {
+                    schedule.Add(new ChangeEffect("Returns", "As scheduled", "No return moves, is added or is dropped"));
+                }
+                return schedule;
             case ChangeRequestKind.BudgetVirement:
                 var lines = await db.AwardCostLines.AsNoTracking().Where(l => l.AwardId == award.Id && (l.Id == r.FromCostLineId || l.Id == r.ToCostLineId))
                     .OrderBy(l => l.Order).ToListAsync(ct);
@@ -154,6 +167,13 @@ public sealed class ChangeRequestService(
             default:
                 return [new ChangeEffect("Lead contact", ChangeRules.Contact(award.LeadContactName, award.LeadContactEmail) ?? "None named", $"{r.NewText} ({r.NewEmail})")];
         }
+    }
+
+    /// <summary>A return's period and due date as the decision page shows them, e.g. "1 January to 31 March 2027, due 30 April 2027".</summary>
+    private static string Period(DateOnly start, DateOnly end, DateOnly due)
+    {
+        var uk = CultureInfo.GetCultureInfo("en-GB");
+        return $"{start.ToString(start.Year == end.Year ? "d MMMM" : "d MMMM yyyy", uk)} to {end.ToString("d MMMM yyyy", uk)}, due {due.ToString("d MMMM yyyy", uk)}";
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal sealed record HoldSeed(string Payment, string Return, string At);
 internal sealed record OfficerSeed(string Officer, List<string> Awards);
 internal sealed record RatingSeed(string Award, string Rag, string Reason, string At, string By);
 internal sealed record ChangeSeed(string Award, string Kind, string Reason, string By, string At, string? NewEndDate = null, string? From = null, string? To = null, decimal? Amount = null,
-    string? DecidedBy = null, string? DecidedAt = null);
+    string? DecidedBy = null, string? DecidedAt = null, string? Refused = null);
 #pragma warning restore CA1812
 
 /// <summary>
@@ -125,6 +125,14 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
             {
                 workflow.Import(db, award, AwardStates.VariationRequested, at, c.Reason);
             }
+        }
+        else if (c.Refused is { } why)
+        {
+            // Refused already, as the decision page refuses: with the reason the grantee reads; the award is unchanged.
+            var decider = User(users, c.DecidedBy);
+            file.Check(!string.IsNullOrWhiteSpace(why), $"{what}: a refusal must say why");
+            (request.Status, request.DecidedByUserId, request.DecidedByName, request.DecidedAt, request.DecisionComment) =
+                (ChangeRequestStatus.Refused, decider.Id, decider.DisplayName, file.Instant(c.DecidedAt ?? c.At, what), why.Trim());
         }
         else
         {

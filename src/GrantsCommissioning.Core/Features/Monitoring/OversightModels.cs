@@ -6,7 +6,11 @@ public sealed record RatingLine(Rag Rag, string Reason, string RatedBy, DateTime
 
 public sealed record ChangeLine(
     int Id, ChangeRequestKind Kind, string Summary, string Reason, ChangeRequestStatus Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy,
-    DateTimeOffset? DecidedAt);
+    DateTimeOffset? DecidedAt)
+{
+    /// <summary>The decider's comment: why it was refused, or a note on an approval; null when none was written.</summary>
+    public string? DecisionComment { get; init; }
+}
 
 /// <summary>What the award page shows of its monitoring: the named officer, the RAG history (newest first) and the change requests.</summary>
 public sealed record AwardOversight(string? OfficerUserId, string? OfficerName, IReadOnlyList<RatingLine> Ratings, IReadOnlyList<ChangeLine> Changes)

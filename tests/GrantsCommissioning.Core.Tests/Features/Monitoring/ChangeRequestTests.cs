@@ -3,6 +3,7 @@ using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Tests.Workflow;
 using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.Core.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,64 @@ public sealed class ChangeRequestTests(WorkflowHostFixture fixture) : IClassFixt
         Assert.Equal(UkTime.FromUkLocal(new DateOnly(2027, 3, 31), TimeOnly.MinValue), openTimer.DueAt);
         var request = await db.AwardChangeRequests.SingleAsync(c => c.AwardId == s.Award.Id);
         Assert.Equal((ChangeRequestStatus.Approved, officer.UserId), (request.Status, request.DecidedByUserId));
+    }
+
+    [Theory]
+    [InlineData(ReturnStates.Scheduled)]
+    [InlineData(ReturnStates.Submitted)]
+    public async Task Extension_TheDecisionShowsHowTheReturnScheduleMoves_AndApprovingLeavesExactlyThatSchedule(string lastState)
+    {
+        // The grant ends mid-quarter on 15 February 2027; its last return covers 16 November 2026 to 15 February 2027.
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: new DateOnly(2027, 2, 15));
+        var last = await s.ReturnAsync(fixture.Host, lastState, new DateOnly(2027, 2, 15));
+        var reference = s.Award.AwardReference;
+        await Changes.RequestAsync(s.Award.Id, new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "Venue closed for repairs.", new DateOnly(2027, 5, 15)),
+            s.Grantee, Guid.NewGuid().ToString());
+
+        var decision = await Changes.DecisionAsync(s.Award.Id);
+        var approved = await Changes.DecideAsync(s.Award.Id, true, null, officer, Guid.NewGuid().ToString());
+
+        // Still scheduled, the last return runs on to its quarter's end and one return is added for the rest; once
+        // sent, it keeps its period and the added return starts the day after it.
+        (string What, string Before, string After)[] expected = lastState == ReturnStates.Scheduled
+            ?
+            [
+                ("End date", "15 February 2027", "15 May 2027"),
+                ($"Return {last.ReturnReference}", "16 November 2026 to 15 February 2027, due 15 March 2027", "16 November 2026 to 31 March 2027, due 30 April 2027"),
+                ($"Return {reference}-R2 (added)", "Not in the schedule", "1 April to 15 May 2027, due 15 June 2027"),
+            ]
+            :
+            [
+                ("End date", "15 February 2027", "15 May 2027"),
+                ($"Return {reference}-R2 (added)", "Not in the schedule", "16 February to 31 March 2027, due 30 April 2027"),
+                ($"Return {reference}-R3 (added)", "Not in the schedule", "1 April to 15 May 2027, due 15 June 2027"),
+            ];
+        Assert.Equal(expected, decision!.Effects.Select(e => (e.What, e.Before, e.After)));
+        Assert.True(approved.Succeeded, string.Join("; ", approved.Errors.Values));
+        var award = await s.ReloadAsync(fixture.Host);
+        (string, DateOnly, DateOnly, DateOnly)[] schedule = lastState == ReturnStates.Scheduled
+            ?
+            [
+                (last.ReturnReference, new DateOnly(2026, 11, 16), new DateOnly(2027, 3, 31), new DateOnly(2027, 4, 30)),
+                ($"{reference}-R2", new DateOnly(2027, 4, 1), new DateOnly(2027, 5, 15), new DateOnly(2027, 6, 15)),
+            ]
+            :
+            [
+                (last.ReturnReference, new DateOnly(2026, 11, 16), new DateOnly(2027, 2, 15), new DateOnly(2027, 3, 15)),
+                ($"{reference}-R2", new DateOnly(2027, 2, 16), new DateOnly(2027, 3, 31), new DateOnly(2027, 4, 30)),
+                ($"{reference}-R3", new DateOnly(2027, 4, 1), new DateOnly(2027, 5, 15), new DateOnly(2027, 6, 15)),
+            ];
+        Assert.Equal(schedule, award.Returns.OrderBy(r => r.PeriodEnd).Select(r => (r.ReturnReference, r.PeriodStart, r.PeriodEnd, r.DueDate)));
+        // Each added return starts in its workflow, scheduled, and (once the started-cases job journals it) opens when its period ends.
+        await fixture.Host.Services.GetRequiredService<StartedCases>().JournalAsync();
+        using var db = fixture.Host.Db();
+        foreach (var added in award.Returns.Where(r => r.Id != last.Id))
+        {
+            Assert.Equal(ReturnStates.Scheduled, added.State);
+            var open = await db.WorkflowTimers.SingleAsync(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == added.Id && t.Status == WorkflowTimerStatus.Pending);
+            Assert.Equal((ReturnTriggers.Open, UkTime.FromUkLocal(added.PeriodEnd, TimeOnly.MinValue)), (open.Trigger, open.DueAt));
+        }
     }
 
     [Fact]

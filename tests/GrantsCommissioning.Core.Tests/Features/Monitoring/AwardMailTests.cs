@@ -11,10 +11,11 @@ using MimeKit;
 namespace GrantsCommissioning.Core.Tests.Features.Monitoring;
 
 /// <summary>
-/// Award workflow v4: a change request is emailed to the grants officer named on the award only, delivered through a
-/// real SMTP server (aiosmtpd); an award still on v3 keeps its version's behaviour (every grants officer).
+/// Award emails go to the grants officer named on the award only, delivered through a real SMTP server (aiosmtpd): a
+/// change request from workflow v4, the end of the grant period (final report) from v5, with every grants officer when
+/// the award names none. An award still on an earlier version keeps its version's behaviour.
 /// </summary>
-public sealed class ChangeRequestMailTests : IAsyncLifetime
+public sealed class AwardMailTests : IAsyncLifetime
 {
     private readonly SmtpTestServer smtp = new();
     private WorkflowTestHost host = null!;
@@ -52,7 +53,7 @@ public sealed class ChangeRequestMailTests : IAsyncLifetime
         await host.Dispatcher.DrainAsync();
 
         Assert.True(asked.Succeeded, string.Join("; ", asked.Errors.Values));
-        Assert.Equal(4, (await s.ReloadAsync(host)).WorkflowVersion);
+        Assert.True((await s.ReloadAsync(host)).WorkflowVersion >= 4);
         var mails = Delivered($"Change requested on award {s.Award.AwardReference}");
         var mail = Assert.Single(mails);
         Assert.Equal([$"{named.UserId}@example.org"], mail.To.Mailboxes.Select(m => m.Address));
@@ -79,12 +80,54 @@ public sealed class ChangeRequestMailTests : IAsyncLifetime
         Assert.Empty(Delivered($"Change requested on award {s.Award.AwardReference}"));
     }
 
+    [Fact]
+    public async Task GrantPeriodEnded_OnAV5Award_IsEmailedToItsNamedOfficer_AndTheGrantee_NotToOtherOfficers()
+    {
+        var named = await data.UserAsync("Omar", Roles.GrantsOfficer);
+        var other = await data.UserAsync("Ola", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(host, data, endDate: new DateOnly(2025, 3, 31));
+        await NameOfficerAsync(s.Award.Id, named.UserId, version: null);
+
+        var ended = await EndGrantPeriodAsync(s);
+        await host.Dispatcher.DrainAsync();
+
+        Assert.True(ended.Succeeded, ended.Message);
+        Assert.Equal(5, (await s.ReloadAsync(host)).WorkflowVersion);
+        var to = Delivered($"Award {s.Award.AwardReference}: the grant period has ended").SelectMany(m => m.To.Mailboxes).Select(m => m.Address).ToList();
+        Assert.Equal(new[] { $"{named.UserId}@example.org", $"{s.Grantee.UserId}@example.org" }.Order(StringComparer.Ordinal), to.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain($"{other.UserId}@example.org", to);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(4)]
+    public async Task GrantPeriodEnded_WithNoNamedOfficer_OrOnAV4Award_GoesToEveryGrantsOfficer(int? version)
+    {
+        var named = await data.UserAsync("Omar", Roles.GrantsOfficer);
+        var other = await data.UserAsync("Ola", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(host, data, endDate: new DateOnly(2025, 3, 31));
+        // On v4 the award names its officer, and still every officer is told; on v5 with none named, every officer is.
+        await NameOfficerAsync(s.Award.Id, version is null ? null : named.UserId, version);
+
+        var ended = await EndGrantPeriodAsync(s);
+        await host.Dispatcher.DrainAsync();
+
+        Assert.True(ended.Succeeded, ended.Message);
+        var to = Delivered($"Award {s.Award.AwardReference}: the grant period has ended").SelectMany(m => m.To.Mailboxes).Select(m => m.Address).ToList();
+        Assert.Contains($"{named.UserId}@example.org", to);
+        Assert.Contains($"{other.UserId}@example.org", to);
+        Assert.Contains($"{s.Grantee.UserId}@example.org", to);
+    }
+
+    private Task<TransitionResult> EndGrantPeriodAsync(MonitoringScenario s) =>
+        host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(s.Award), AwardTriggers.EndGrantPeriod, Actor.System, Guid.NewGuid().ToString()));
+
     private Task<Core.Features.FeatureResult<bool>> RequestAsync(MonitoringScenario s) =>
         host.Services.GetRequiredService<ChangeRequestService>().RequestAsync(s.Award.Id,
             new ChangeRequestInput(ChangeRequestKind.EndDateExtension, "Venue closed for repairs.", new DateOnly(2027, 4, 30)), s.Grantee, Guid.NewGuid().ToString());
 
-    /// <summary>Names the award's officer; <paramref name="version"/> puts the award on an earlier workflow version, as awards started before v4 are.</summary>
-    private async Task NameOfficerAsync(int awardId, string officerUserId, int? version)
+    /// <summary>Names the award's officer; <paramref name="version"/> puts the award on an earlier workflow version, as awards started before it are.</summary>
+    private async Task NameOfficerAsync(int awardId, string? officerUserId, int? version)
     {
         using var db = host.Db();
         await db.Awards.Where(a => a.Id == awardId).ExecuteUpdateAsync(u => u.SetProperty(a => a.OfficerUserId, officerUserId));
