@@ -151,7 +151,6 @@ public class InformationRequestRouteTests(GrantsWebFactory site)
 
         Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Values));
         Assert.Contains("where the applicant cannot write an answer in the app", thread, StringComparison.Ordinal);
-        Assert.Contains("<li class=\"wrap-anywhere\">", thread, StringComparison.Ordinal);
         Assert.Contains("<applicant@demo.opcc-grants.example>", thread, StringComparison.Ordinal);
         // The file is listed in the question's own item of the thread, not only among the case's documents.
         var asked = thread.IndexOf(V4Question, StringComparison.Ordinal);
