@@ -146,6 +146,7 @@ public sealed class DemoPaymentRunTests(GrantsWebFactory site) : BunitContext, I
         Services.AddSingleton(site.Services.GetRequiredService<Core.Features.Funds.FundService>());
         Services.AddSingleton(site.Services.GetRequiredService<Core.Features.Funds.AllocationImporter>());
         Services.AddSingleton(site.Services.GetRequiredService<Core.Features.Funds.BudgetMovements>());
+        Services.AddSingleton(site.Services.GetRequiredService<TimeProvider>());
         var auth = AddAuthorization();
         auth.SetAuthorized(actor.DisplayName);
         auth.SetRoles([.. actor.Roles]);
