@@ -26,6 +26,8 @@ public partial class TrackPageTests
         var token = GrantsWebFactory.AntiforgeryToken(form);
         var lines = Regex.Matches(form, "name=\"Input.Spend\\[(\\d)\\].CostLineId\" value=\"(\\d+)\"").Select(m => m.Groups[2].Value).ToList();
         Assert.Equal(2, lines.Count);
+        using var officer = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+        Assert.Contains("Escalation to the officer", await officer.GetStringAsync(new Uri($"/cases/returns/{returnId}", UriKind.Relative)), StringComparison.Ordinal);
         // ... the grant is terminated meanwhile ...
         var reason = "The club closed in November and the sessions stopped.";
         var terminated = await site.Services.GetRequiredService<AwardTermination>().TerminateAsync(awardId, reason,
@@ -54,6 +56,11 @@ public partial class TrackPageTests
             Assert.Null(ret.SubmittedAt);
             Assert.False(await db.WorkflowJournal.AnyAsync(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == returnId && j.Trigger == ReturnTriggers.Submit));
         }
+        // The officer's page no longer shows a reminder, overdue notice or escalation to come.
+        var staffPage = await officer.GetStringAsync(new Uri($"/cases/returns/{returnId}", UriKind.Relative));
+        Assert.Contains("Cancelled (award ended)", staffPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Escalation to the officer", staffPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue notice", staffPage, StringComparison.Ordinal);
         // The return and the grant's list show it cancelled, with the reason; it is no longer a thing to do.
         var page = Regex.Replace(await client.HtmlAsync(path), @"\s+", " ");
         Assert.Contains("Cancelled (award ended)", page, StringComparison.Ordinal);

@@ -16,7 +16,10 @@ public sealed record HeldPayment(int Id, string Reference, Money Amount, DateOnl
 /// <summary>A return's due date and when its reminder, overdue notice and escalation go.</summary>
 public sealed record ReturnTimes(string State, DateOnly Due, DateTimeOffset? RemindAt, DateTimeOffset? OverdueAt, DateTimeOffset? EscalateAt)
 {
-    /// <summary>The officer may move the due date until the return is sent.</summary>
+    /// <summary>
+    /// The officer may move the due date until the return is sent; until then its reminder, overdue notice and
+    /// escalation are still to come (once it is sent, accepted or cancelled none of them is sent).
+    /// </summary>
     public bool CanReschedule => State is ReturnStates.Scheduled or ReturnStates.Due or ReturnStates.Overdue;
 
     public bool CanAccept => State is ReturnStates.Submitted or ReturnStates.Queried;
