@@ -46,6 +46,19 @@ public class PaymentRunRouteTests(GrantsWebFactory site)
     }
 
     [Fact]
+    public async Task RunPage_CountsItsPayments_InGoodEnglish()
+    {
+        using var client = await site.SignedInClientAsync("finance@demo.opcc-grants.example");
+        var single = await site.IdAsync(db => db.Set<PaymentRun>().Where(r => r.Items.Count == 1).OrderBy(r => r.Id).Select(r => r.Id).Take(1));
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/finance/runs/{single}", UriKind.Relative)));
+
+        Assert.Contains("</span> 1 payment, £", page, StringComparison.Ordinal);
+        Assert.Contains("Total of 1 payment</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 payments", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownRun_AndFilesOfARunNotYetExported_AreNotFound()
     {
         using var client = await site.SignedInClientAsync("finance@demo.opcc-grants.example");
