@@ -36,7 +36,7 @@ public sealed class PaymentRunJourneyTests(BrowserSite site)
         var preparer = await site.SignedInPageAsync(Finance);
         await preparer.GotoAsync("/finance/runs");
         await preparer.GetByLabel("Include " + Payment).CheckAsync();
-        await preparer.GetByRole(AriaRole.Button, new() { Name = "Prepare a run of 1 payments" }).ClickAsync();
+        await preparer.GetByRole(AriaRole.Button, new() { Name = "Prepare a run of 1 payment" }).ClickAsync();
         await preparer.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, @"/finance/runs/\d+$"));
         var runPath = new Uri(preparer.Url).AbsolutePath;
         await Assertions.Expect(preparer.Locator("p.lead .tag")).ToHaveTextAsync("Prepared: awaiting authorisation");
@@ -77,7 +77,7 @@ public sealed class PaymentRunJourneyTests(BrowserSite site)
         var status = $"Payment reference,Finance reference,Amount (GBP),Paid date\r\n{Payment},BACS-JOURNEY-1,3000.00,{today:yyyy-MM-dd}\r\n";
         await Assertions.Expect(importer.Locator("#file")).ToBeEnabledAsync();
         await importer.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "bacs-status-journey.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(status) });
-        await Assertions.Expect(importer.Locator("[role=status]")).ToHaveTextAsync("1 rows read: 1 payments recorded as paid, 0 listed below to resolve.");
+        await Assertions.Expect(importer.Locator("[role=status]")).ToHaveTextAsync("1 row read: 1 payment recorded as paid, 0 listed below to resolve.");
         await importer.Context.CloseAsync();
 
         // The applicant sees the payment as paid, on the grant and on their dashboard.

@@ -22,7 +22,7 @@ public partial class Page : FinancePageBase
         var result = await Importer.ImportAsync(e.File.Name, content, await ActorAsync());
         Errors = result.Errors;
         Message = result.Value is { } outcome
-            ? $"{outcome.Rows} rows read: {outcome.Paid} payments recorded as paid, {outcome.Mismatches} listed below to resolve."
+            ? $"{Counted.Of(outcome.Rows, "row")} read: {Counted.Of(outcome.Paid, "payment")} recorded as paid, {outcome.Mismatches} listed below to resolve."
             : null;
         _rows = await Importer.MismatchesAsync();
     }
