@@ -51,14 +51,18 @@ public sealed class ModerationService(IDbContextFactory<GrantsDbContext> factory
             return null;
         }
         var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
-        var assessments = await db.Assessments.AsNoTracking().Include(s => s.Scores).Include(s => s.Application).ThenInclude(a => a!.Organisation)
-            .Where(s => s.Application!.RoundId == roundId && s.CompletedAt != null && s.ReturnedAt == null && s.HasConflict != true).AsSplitQuery().ToListAsync(ct);
+        var assessments = await CompletedInRound(db, roundId).AsNoTracking().Include(s => s.Scores).Include(s => s.Application).ThenInclude(a => a!.Organisation)
+            .AsSplitQuery().ToListAsync(ct);
         return assessments.OrderBy(s => s.Application!.ApplicationReference, StringComparer.Ordinal).ThenBy(s => s.Id)
             .SelectMany(s => criteria.Select(c => new RoundScoreLine(s.Application!.ApplicationReference, s.Application.Organisation!.Name, s.AssessorName,
                 UkTime.ToUkDate(s.CompletedAt!.Value), c.Order, c.Title, c.WeightPercent, s.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Score, c.MaxScore,
                 s.Recommendation)))
             .ToList();
     }
+
+    /// <summary>The round's assessments that count: completed, not returned, not declared a conflict (the download and the table read the same).</summary>
+    private static IQueryable<Assessment> CompletedInRound(GrantsDbContext db, int roundId) =>
+        db.Assessments.Where(s => s.Application!.RoundId == roundId && s.CompletedAt != null && s.ReturnedAt == null && s.HasConflict != true);
 
     /// <summary>
     /// A page of the round's assessment table: each application with at least one completed assessment (not returned, not
@@ -76,7 +80,7 @@ public sealed class ModerationService(IDbContextFactory<GrantsDbContext> factory
         }
         var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
         var byId = criteria.ToDictionary(c => c.Id);
-        var completed = db.Assessments.Where(s => s.Application!.RoundId == roundId && s.CompletedAt != null && s.ReturnedAt == null && s.HasConflict != true);
+        var completed = CompletedInRound(db, roundId);
         var apps = await db.Applications.AsNoTracking().Where(a => a.RoundId == roundId && completed.Any(s => s.ApplicationId == a.Id))
             .Select(a => new { a.Id, a.ApplicationReference, Organisation = a.Organisation!.Name, Count = completed.Count(s => s.ApplicationId == a.Id) })
             .ToListAsync(ct);
