@@ -107,7 +107,8 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
 
         Assert.Equal(new[] { $"round-pick-{submitted.Id}", $"round-pick-{checking.Id}" }.Order(), offered.Order());
         cut.WaitForAssertion(() => Assert.Contains("1 done, 0 already done, 0 refused.", cut.Find("#bulk-summary").TextContent, StringComparison.Ordinal));
-        Assert.Empty(cut.FindAll($"#round-pick-{checking.Id}"));
+        // The list reloads after the summary is shown: wait for the reload rather than reading the list mid-way.
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"#round-pick-{checking.Id}")));
         Assert.Single(cut.FindAll($"#round-pick-{submitted.Id}"));
         await using var after = _host.Db();
         var states = await after.Applications.Where(a => new[] { submitted.Id, checking.Id, otherRound.Id }.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State);
