@@ -59,7 +59,7 @@ public sealed class TimerTests
                 await data.UserAsync("Gina", Roles.GrantsOfficer);
                 var enteredAt = DateTimeOffset.UtcNow - TimeSpan.FromDays(14) + TimeSpan.FromSeconds(4);
                 var ret = await data.ReturnAsync(ReturnStates.Overdue, new DateOnly(2026, 6, 30), new DateOnly(2026, 7, 31), enteredAt,
-                    shape: r => r.EscalateAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15));
+                    shape: r => r.EscalateAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(25));
                 returnId = ret.Id;
                 await first.StartSchedulerAsync();
                 Assert.True(await WorkflowTestHost.EventuallyAsync(async () =>

@@ -39,7 +39,7 @@ public static class TestDatabaseProvider
         {
             NpgsqlConnection.ClearPool(own);
         }
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        using var connection = new NpgsqlConnection(ServerConnectionString("postgres"));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName(dataDirectory)}\" WITH (FORCE)";
@@ -53,6 +53,11 @@ public static class TestDatabaseProvider
     private static string ConnectionString(string server, string dataDirectory) =>
         new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName(dataDirectory) }.ConnectionString;
 
-    private static string DatabaseName(string dataDirectory) =>
+    /// <summary>A connection string to <paramref name="database"/> on the server (only when <see cref="IsPostgres"/>).</summary>
+    internal static string ServerConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer ?? throw new InvalidOperationException($"{Variable} is not set.")) { Database = database, Pooling = false }
+            .ConnectionString;
+
+    internal static string DatabaseName(string dataDirectory) =>
         "gc_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..24];
 }

@@ -45,11 +45,18 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     /// <summary>Builds, migrates and runs the workflow start-up (which throws <see cref="StartupException"/> for bad definitions).</summary>
     public static async Task<WorkflowTestHost> CreateAsync(
         string? directory = null, string? workflowsPath = null, FakeTimeProvider? clock = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool runStartup = true)
+        IReadOnlyDictionary<string, string?>? settings = null, bool runStartup = true, bool fromTemplate = true)
     {
         var owns = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "gc-wf-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        // A new folder on the default database starts from the process's migrated template (the initializer below then
+        // finds nothing pending); a reopened folder (a restart) or a test's own database settings migrate as the app does.
+        if (owns && fromTemplate && settings?.Keys.Any(k => k.StartsWith("Grants:Database", StringComparison.Ordinal)
+                                                         || k.StartsWith("Grants:ConnectionString", StringComparison.Ordinal)) != true)
+        {
+            await MigratedTemplate.CopyToAsync(directory);
+        }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
