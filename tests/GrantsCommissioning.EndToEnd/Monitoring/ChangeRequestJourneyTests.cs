@@ -11,8 +11,9 @@ namespace GrantsCommissioning.EndToEnd.Monitoring;
 /// Change requests in a real browser, on the demo grant AWD-CY-0020 (£6,000: sessional workers £4,500, equipment £1,500
 /// after the demo's approved virement; an extension waiting). The officer sees the waiting change in their portfolio and
 /// refuses it on the decision page; the grantee asks to move £700 (above the officer's 10%), the officer sees it waiting
-/// but may only refuse, a decision maker approves it; the grantee asks for a month more and the officer approves it.
-/// After each decision the grantee's grant page shows the award as changed and the history.
+/// but may only refuse, a decision maker approves it; the grantee asks for a month more and the officer approves it, and
+/// the return schedule runs on to the new end date. After each decision the grantee's grant page shows the award as
+/// changed and the history.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class ChangeRequestJourneyTests(BrowserSite site)
@@ -79,8 +80,11 @@ public class ChangeRequestJourneyTests(BrowserSite site)
         var virement = grantee.Locator("#grant-changes tr", new() { HasText = "Move £700.00 from Sessional workers to Equipment and materials" });
         await Assertions.Expect(virement).ToContainTextAsync("Approved");
 
-        // 3. A month more, within the officer's share: the officer approves it and the grant period moves.
+        // 3. A month more, within the officer's share: the officer approves it, the grant period and the return schedule move.
         var newEnd = end.AddMonths(1);
+        var returnEndingThen = grantee.GetByRole(AriaRole.Region, new() { Name = "Monitoring returns" })
+            .Locator("tbody tr", new() { HasText = "to " + newEnd.ToString("d MMMM yyyy", Uk) });
+        await Assertions.Expect(returnEndingThen).ToHaveCountAsync(0);
         await grantee.ClickAsync("#ask-change");
         await grantee.WaitForURLAsync($"**{grantPath}/change");
         await grantee.CheckAsync("#Kind");
@@ -92,12 +96,16 @@ public class ChangeRequestJourneyTests(BrowserSite site)
         officer = await site.SignedInPageAsync(Officer);
         await officer.GotoAsync(decidePath);
         await Assertions.Expect(officer.Locator("#change-effects tr", new() { HasText = "End date" })).ToContainTextAsync(newEnd.ToString("d MMMM yyyy", Uk));
+        await Assertions.Expect(officer.Locator("#change-effects")).ToContainTextAsync($"Return {Reference}-R");
         await Assertions.Expect(officer.Locator("#who-decides")).ToContainTextAsync("A grants officer may approve this change");
         await DecideAsync(officer, "#Outcome", "", awardId);
         await officer.Context.CloseAsync();
 
         await grantee.GotoAsync(grantPath);
         await Assertions.Expect(grantee.Locator("#grant-period")).ToContainTextAsync("to " + newEnd.ToString("d MMMM yyyy", Uk));
+        // The schedule runs on to the new end: a return now covers the period to it, due a month after.
+        await Assertions.Expect(returnEndingThen).ToHaveCountAsync(1);
+        await Assertions.Expect(returnEndingThen).ToContainTextAsync(newEnd.AddMonths(1).ToString("d MMMM yyyy", Uk));
         await Assertions.Expect(grantee.Locator("#grant-changes tr", new() { HasText = $"Extend the end date from {end.ToString("d MMMM yyyy", Uk)} to {newEnd.ToString("d MMMM yyyy", Uk)}" })).ToContainTextAsync("Approved");
         await Assertions.Expect(grantee.Locator("#grant-changes tbody tr")).ToHaveCountAsync(4);
         await grantee.Context.CloseAsync();

@@ -43,6 +43,26 @@ public class MonitoringPagesTests(BrowserSite site)
         await Assertions.Expect(page.Locator("#return-spend thead")).ToContainTextAsync("Grant budget");
         await Assertions.Expect(page.Locator("#return-flags")).ToContainTextAsync("Spend ahead of payments");
         await Assertions.Expect(page.Locator("#return-flags")).ToContainTextAsync("Missing evidence");
+        await Assertions.Expect(page.Locator("#return-flags")).ToContainTextAsync("Businesses in the scheme (number) moved from 14 to 22 (+57%)");
+        // The unit goes with the indicator's name; the target is a plain figure (it read "40 number").
+        var indicator = page.Locator("#return-indicators tbody tr").First;
+        await Assertions.Expect(indicator.Locator("td").Nth(0)).ToHaveTextAsync("Businesses in the scheme (number)");
+        await Assertions.Expect(indicator.Locator("td").Nth(1)).ToHaveTextAsync("40");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>At a desktop width the organisation and project title get room to be read (fixed-width columns left them about 130 pixels, a word a line).</summary>
+    [Fact]
+    public async Task Portfolio_GivesTheOrganisationAndTitleRoomToRead()
+    {
+        var page = await site.SignedInPageAsync(Officer);
+        await page.GotoAsync("/officer/portfolio");
+        var header = page.Locator("th", new() { HasText = "Organisation" });
+        await Assertions.Expect(page.Locator(".rz-data-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var box = await header.BoundingBoxAsync();
+
+        Assert.True(box is { Width: >= 240 }, $"the Organisation column is {box?.Width} pixels wide");
         await page.Context.CloseAsync();
     }
 

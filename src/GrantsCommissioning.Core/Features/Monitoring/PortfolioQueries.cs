@@ -68,6 +68,7 @@ public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory,
         });
     }
 
+    // An award not rated yet sorts as NotRated, the lowest: PostgreSQL puts a NULL last when ascending, SQLite first.
     private static IQueryable<Row> Sorted(IQueryable<Row> rows, PortfolioSort sort, bool descending) => (sort, descending) switch
     {
         (PortfolioSort.Reference, false) => rows.OrderBy(r => r.Reference),
@@ -76,8 +77,8 @@ public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory,
         (PortfolioSort.Organisation, true) => rows.OrderByDescending(r => r.Organisation).ThenBy(r => r.Reference),
         (PortfolioSort.EndDate, false) => rows.OrderBy(r => r.EndDate).ThenBy(r => r.Reference),
         (PortfolioSort.EndDate, true) => rows.OrderByDescending(r => r.EndDate).ThenBy(r => r.Reference),
-        (PortfolioSort.Rag, false) => rows.OrderBy(r => r.Rag).ThenBy(r => r.Reference),
-        (PortfolioSort.Rag, true) => rows.OrderByDescending(r => r.Rag).ThenBy(r => r.Reference),
+        (PortfolioSort.Rag, false) => rows.OrderBy(r => r.Rag ?? Rag.NotRated).ThenBy(r => r.Reference),
+        (PortfolioSort.Rag, true) => rows.OrderByDescending(r => r.Rag ?? Rag.NotRated).ThenBy(r => r.Reference),
         (_, false) => rows.OrderBy(r => r.Overdue).ThenBy(r => r.Queried).ThenBy(r => r.Reference),
         _ => rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Queried).ThenByDescending(r => r.Review).ThenBy(r => r.Reference),
     };

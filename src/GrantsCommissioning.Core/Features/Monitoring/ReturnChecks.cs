@@ -56,7 +56,7 @@ public static class ReturnChecks
             {
                 var change = (now - previous) / previous * 100;
                 flags.Add(new ReturnFlag(ReturnFlagKind.IndicatorJump, string.Create(Uk,
-                    $"{i.Name} moved from {previous:#,0.##} to {now:#,0.##} {i.Unit} ({change:+0;-0}%), beyond the {options.IndicatorJumpPercent}% expected between periods.")));
+                    $"{i.Name} ({i.Unit}) moved from {previous:#,0.##} to {now:#,0.##} ({change:+0;-0}%), beyond the {options.IndicatorJumpPercent}% expected between periods.")));
             }
         }
         var periodSpend = Money.Sum(figures.Spend.Select(l => l.ThisPeriod));

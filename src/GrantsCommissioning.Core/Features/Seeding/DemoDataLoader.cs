@@ -282,9 +282,12 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
                 file.Check(spend.Count == award.CostLines.Count, $"{what}: return {n} gives {spend.Count} spend figures for {award.CostLines.Count} cost lines");
                 ret.SpendLines.AddRange(spend.Select((s, i) => new ReturnSpendLine { CostLine = award.CostLines[i], AmountPence = file.Pounds(s, what + " spend").Pence }));
                 ret.IndicatorValues.AddRange((r.IndicatorValues ?? []).Zip(award.Indicators).Select(x => new ReturnIndicatorValue { Indicator = x.Second, Value = x.First }));
-                ret.SubmittedAt = UkTime.FromUkLocal(ret.DueDate.AddDays(-5), new TimeOnly(15, 0));
+                // Sent five days before it was due, or yesterday when that is still to come (a return due soon was sent
+                // early); accepted three days after, or now: a demo return is never sent or accepted in the future.
+                var sent = UkTime.FromUkLocal(ret.DueDate.AddDays(-5), new TimeOnly(15, 0));
+                ret.SubmittedAt = sent < now ? sent : Earlier(UkTime.FromUkLocal(file.Today.AddDays(-1), new TimeOnly(15, 0)), now);
                 ret.SubmittedByUserId = application.CreatedByUserId;
-                ret.AcceptedAt = r.State == ReturnStates.Accepted ? ret.SubmittedAt.Value.AddDays(3) : null;
+                ret.AcceptedAt = r.State == ReturnStates.Accepted ? Earlier(ret.SubmittedAt.Value.AddDays(3), now) : null;
             }
             file.Check((r.State == ReturnStates.Queried) == (r.Query is not null),
                 $"{what}: return {n} needs the officer's query when, and only when, it is Queried");
@@ -302,7 +305,9 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         }
         foreach (var (ret, state, query) in returns)
         {
-            workflow.Import(db, ret, state, query is null ? at : UkTime.FromUkLocal(ret.DueDate.AddDays(-2), new TimeOnly(11, 0)), query);
+            // A sent return enters its state when it was sent, accepted or queried (the day after it was sent), never in the future.
+            var entered = query is null ? ret.AcceptedAt ?? ret.SubmittedAt : ret.SubmittedAt?.AddDays(1);
+            workflow.Import(db, ret, state, entered is { } e ? Earlier(e, now) : at, query);
         }
     }
 
@@ -327,4 +332,6 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         }
         return user;
     }
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -58,6 +58,44 @@ public sealed class PortfolioTests(WorkflowHostFixture fixture) : IClassFixture<
         Assert.Equal(new PortfolioTotals(2, new Money(2_000_000), 1, 1, 1, 0, 1, 2), first.Totals);
     }
 
+    /// <summary>
+    /// Each column the officer sorts by, both ways, one row a page: an award not rated yet sorts as the lowest rating on
+    /// every database (PostgreSQL puts a NULL last when ascending, SQLite first), so "RAG, worst first" starts with red.
+    /// </summary>
+    [Fact]
+    public async Task Portfolio_SortsByEndDateAndRagBothWays_PageByPage_WithUnratedAwardsLowest()
+    {
+        var officer = await fixture.Data.UserAsync("Gina", Roles.GrantsOfficer);
+        var awards = new List<(int Id, DateOnly End, Rag Rag)>();
+        foreach (var (end, rag) in new[] { (new DateOnly(2027, 6, 30), Rag.Amber), (new DateOnly(2026, 12, 31), Rag.NotRated), (new DateOnly(2027, 3, 31), Rag.Red), (new DateOnly(2028, 3, 31), Rag.Green) })
+        {
+            var s = await MonitoringScenario.CreateAsync(fixture.Host, fixture.Data, endDate: end);
+            Assert.True((await Oversight.AssignOfficerAsync(s.Award.Id, officer.UserId, officer)).Succeeded);
+            if (rag != Rag.NotRated)
+            {
+                Assert.True((await Oversight.RateAsync(s.Award.Id, new RatingInput(rag, "As seen at the last visit."), officer)).Succeeded);
+            }
+            awards.Add((s.Award.Id, end, rag));
+        }
+
+        async Task<List<int>> PagesAsync(PortfolioSort sort, bool descending)
+        {
+            var ids = new List<int>();
+            for (var skip = 0; skip < awards.Count; skip++)
+            {
+                var page = await Portfolio.PageAsync(new PortfolioQuery(officer.UserId, Sort: sort, Descending: descending, Skip: skip, Take: 1));
+                Assert.Equal(awards.Count, page.Totals.Awards);
+                ids.Add(Assert.Single(page.Rows).AwardId);
+            }
+            return ids;
+        }
+
+        Assert.Equal(awards.OrderBy(a => a.End).Select(a => a.Id), await PagesAsync(PortfolioSort.EndDate, false));
+        Assert.Equal(awards.OrderByDescending(a => a.End).Select(a => a.Id), await PagesAsync(PortfolioSort.EndDate, true));
+        Assert.Equal(awards.OrderBy(a => a.Rag).Select(a => a.Id), await PagesAsync(PortfolioSort.Rag, false));
+        Assert.Equal(awards.OrderByDescending(a => a.Rag).Select(a => a.Id), await PagesAsync(PortfolioSort.Rag, true));
+    }
+
     [Fact]
     public async Task Rate_KeepsEveryRatingNewestFirst_AndRefusesOneWithoutAReason()
     {

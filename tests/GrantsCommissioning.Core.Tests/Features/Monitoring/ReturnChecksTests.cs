@@ -45,6 +45,17 @@ public sealed class ReturnChecksTests
         Assert.Equal(flagged, Kinds(figures).Contains(ReturnFlagKind.IndicatorJump));
     }
 
+    /// <summary>The unit goes with the indicator's name, as the return form says it ("22 number" read as a misprint).</summary>
+    [Fact]
+    public void IndicatorJump_ReasonNamesTheIndicatorWithItsUnit_BothValuesAndTheChange()
+    {
+        var figures = Figures(indicators: [new IndicatorRow(1, "Businesses in the scheme", "number", 40, 14, 22)]);
+
+        var flag = Assert.Single(ReturnChecks.Run(figures, Options), f => f.Kind == ReturnFlagKind.IndicatorJump);
+
+        Assert.Equal("Businesses in the scheme (number) moved from 14 to 22 (+57%), beyond the 50% expected between periods.", flag.Reason);
+    }
+
     [Fact]
     public void IndicatorJump_WithNoEarlierValue_IsNotFlagged()
     {

@@ -205,6 +205,32 @@ public class SeedLoaderTests
         Assert.True(entry.OccurredAt > queried.SubmittedAt, "queried after it was sent");
     }
 
+    /// <summary>
+    /// AWD-CY-0013's second return is due 20 days after loading: it was shown as sent five days before its due date (in the
+    /// future) and as entering "Submitted" on the day of the award, before its period began. Every demo return is now
+    /// sent, accepted and journalled before the load, and a sent return's history starts after its period ended.
+    /// </summary>
+    [Fact]
+    public async Task DemoReturns_AreSentAcceptedAndJournalledInThePast_AfterTheirPeriodEnded()
+    {
+        await using var test = await TestDatabase.CreateAsync(Today);
+        var seeds = test.Get<SeedLoader>();
+        await seeds.LoadReferenceDataAsync();
+
+        await seeds.LoadDemoDataAsync();
+
+        await using var db = test.NewContext();
+        var sent = (await db.Returns.Where(r => r.SubmittedAt != null).ToListAsync()).Where(r => r.ReturnReference.StartsWith("AWD-CY-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, r => Assert.True(r.SubmittedAt <= Today && (r.AcceptedAt ?? Today) <= Today, $"{r.ReturnReference} sent {r.SubmittedAt}, accepted {r.AcceptedAt}"));
+        var early = await db.Returns.SingleAsync(r => r.ReturnReference == "AWD-CY-0013-R2");
+        var entered = await db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.MonitoringReturn && j.CaseId == early.Id && j.ToState == ReturnStates.Submitted).SingleAsync();
+        Assert.Equal(early.SubmittedAt, entered.OccurredAt);
+        Assert.True(UkTime.ToUkDate(entered.OccurredAt) > early.PeriodEnd, $"entered Submitted on {entered.OccurredAt}, before its period ended on {early.PeriodEnd}");
+        var ids = sent.Select(r => r.Id).ToList();
+        Assert.DoesNotContain(await db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.MonitoringReturn && ids.Contains(j.CaseId)).ToListAsync(), j => j.OccurredAt > Today);
+    }
+
     [Fact]
     public async Task RelativeDatesInDemoData_AreResolvedAgainstTheDayOfLoading()
     {
