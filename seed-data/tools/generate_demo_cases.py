@@ -259,7 +259,9 @@ def cases_current(orgs):
                           assessments=[{"assessor": "assessor@demo.opcc-grants.example", "conflict": False, "scores": [4, 3, 4, 3], "recommendation": "Fund"},
                                        {"assessor": "assessor2@demo.opcc-grants.example", "conflict": True, "conflictDetails": "Trustee of the applicant charity."}]))
     c.append(current_case(5, community[4], "Recommendation", 9500, [9], round_ref="CGS-SPRING",
-                          assessments=[{"assessor": "assessor@demo.opcc-grants.example", "conflict": False, "scores": [5, 4, 4, 4], "recommendation": "Fund"}]))
+                          assessments=[{"assessor": "assessor@demo.opcc-grants.example", "conflict": False, "scores": [5, 4, 4, 4], "recommendation": "Fund"}],
+                          publicInterest={"reason": "Speed cameras in villages are contested locally: parish councils and the local press have asked about this grant, "
+                                                    "so the Commissioner decides it with a published notice.", "by": "officer@demo.opcc-grants.example"}))
     c.append(current_case(6, community[5], "Deferred", 15000, [6], decision=decided(0, outcome="Defer")))
     c.append(current_case(7, community[6], "Rejected", 22000, [3, 2], decision=decided(0, outcome="Reject")))
     c.append(current_case(8, community[7], "Withdrawn", 4000, [8]))

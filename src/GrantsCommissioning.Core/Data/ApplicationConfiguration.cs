@@ -20,6 +20,8 @@ internal sealed class ApplicationConfiguration :
         b.HasMany(a => a.Indicators).WithOne().HasForeignKey(x => x.ApplicationId);
         b.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.ApplicationId);
         b.HasMany(a => a.NationalPriorities).WithMany().UsingEntity("ApplicationNationalPriorities");
+        b.Property(a => a.PublicInterestReason).HasMaxLength(2000);
+        b.Property(a => a.PublicInterestFlaggedByName).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<ApplicationObjective> b)

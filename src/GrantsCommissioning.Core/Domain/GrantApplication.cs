@@ -24,6 +24,13 @@ public class GrantApplication : WorkflowCaseBase
     public DateTimeOffset? SubmittedAt { get; set; }
     /// <summary>A later closing time granted to this applicant alone by a grants officer (audited).</summary>
     public DateTimeOffset? DeadlineExtendedTo { get; set; }
+    /// <summary>
+    /// Why an officer or decision maker flagged the application as of significant public interest (audited); a flagged
+    /// application is decided only at the level that issues decision notices, with a notice, whatever its amount.
+    /// </summary>
+    public string? PublicInterestReason { get; set; }
+    public string? PublicInterestFlaggedByName { get; set; }
+    public DateTimeOffset? PublicInterestFlaggedAt { get; set; }
     public List<ApplicationBudgetLine> BudgetLines { get; set; } = [];
     public List<ApplicationObjective> Objectives { get; set; } = [];
     public List<NationalPriority> NationalPriorities { get; set; } = [];
@@ -33,4 +40,6 @@ public class GrantApplication : WorkflowCaseBase
     public List<Decision> Decisions { get; set; } = [];
 
     public Money AmountRequested => new(AmountRequestedPence);
+
+    public bool SignificantPublicInterest => PublicInterestReason is not null;
 }

@@ -101,6 +101,8 @@ internal static class TransitionChecks
             return CheckOutcome.Fail(TransitionError.Validation, "The amount must be more than £0.00.");
         }
         var smallFund = facts.IsSmallFund;
+        // Flagged of significant public interest: decided only where the scheme issues decision notices, with one, whatever the amount.
+        var flagged = checkAmount && facts.SignificantPublicInterest;
         var reasons = new List<string>();
         foreach (var (limit, deputy) in Limits(d, t, roles, deputyships))
         {
@@ -110,23 +112,41 @@ internal static class TransitionChecks
                 reasons.Add($"{who} may decide only for the small fund");
                 continue;
             }
+            if (flagged && !DelegatedAuthority.DecidesPublicInterest(limit))
+            {
+                continue;
+            }
             if (checkAmount && limit.MaxPence is { } max && amount!.Value.Pence > max)
             {
                 reasons.Add($"{who} may decide up to {new Money(max)}");
                 continue;
             }
-            if (checkAmount && !listing && limit.RequiresNoticeAbovePence is { } noticeAbove && amount!.Value.Pence > noticeAbove
-                && string.IsNullOrWhiteSpace(noticeReference))
+            if (checkAmount && !listing && string.IsNullOrWhiteSpace(noticeReference) && NoticeNeeded(limit, amount!.Value, flagged) is { } because)
             {
                 return CheckOutcome.Fail(TransitionError.Validation,
-                    $"A decision above {new Money(noticeAbove)} is a {Roles.Describe(limit.Role)} decision and needs a decision notice reference.");
+                    $"{because} is a {Roles.Describe(limit.Role)} decision and needs a decision notice reference.");
             }
             return new CheckOutcome(TransitionError.None, null, limit.Role, deputy?.PrincipalName);
         }
         var what = checkAmount ? $"{amount} is outside your delegated authority" : "This decision is outside your delegated authority";
+        if (flagged)
+        {
+            var levels = d.Delegation.Where(DelegatedAuthority.DecidesPublicInterest).Select(l => Roles.Describe(l.Role)).Distinct();
+            return CheckOutcome.Fail(TransitionError.OverDelegatedLimit,
+                $"This application is flagged as of significant public interest, so under the Scheme of Delegation only the {string.Join(" or the ", levels)} " +
+                "may approve it, with a decision notice, whatever the amount. Nothing has been recorded.");
+        }
         return CheckOutcome.Fail(TransitionError.OverDelegatedLimit,
             $"{what} under the Scheme of Delegation: {string.Join("; ", reasons)}. It needs a decision at a higher level.");
     }
+
+    /// <summary>What makes a decision under <paramref name="limit"/> need a notice ("A decision above £25,000.00"), or null when it needs none.</summary>
+    private static string? NoticeNeeded(DelegationLimit limit, Money amount, bool flagged) => limit.RequiresNoticeAbovePence switch
+    {
+        { } above when amount.Pence > above => $"A decision above {new Money(above)}",
+        _ when flagged => "A decision on an application of significant public interest",
+        _ => null,
+    };
 
     private static async Task<CheckOutcome?> GuardAsync(GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, string guard, CancellationToken ct)
     {

@@ -1477,6 +1477,17 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTimeOffset?>("PublicInterestFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicInterestFlaggedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PublicInterestReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 

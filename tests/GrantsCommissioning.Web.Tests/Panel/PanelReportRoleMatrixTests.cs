@@ -48,7 +48,8 @@ public class PanelReportRoleMatrixTests(GrantsWebFactory site)
             if (allowed)
             {
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {route}: {response.StatusCode}");
-                var expected = route == "/panel/measures" ? "No Police and Crime Plan was in force in" : "Reduction in the volume of violent crime with injury";
+                // The current quarter is after the 2013–2017 plan's period; the plan stays in force until replaced, so it has its measures, none read yet.
+                var expected = route == "/panel/measures" ? "measures have a reading" : "Reduction in the volume of violent crime with injury";
                 Assert.Contains(expected, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
             }
             else
@@ -78,7 +79,7 @@ public class PanelReportRoleMatrixTests(GrantsWebFactory site)
     [Theory]
     [InlineData("/panel/reports/2013/9")]
     [InlineData("/panel/reports/1800/1/preview")]
-    [InlineData("/panel/reports/2030/1/preview")]
+    [InlineData("/panel/reports/2012/4/preview")] // before the first plan started (a plan stays in force after its period until replaced)
     public async Task StaffReportRoutes_ForAQuarterThatCannotBeReported_AreNotFound(string route)
     {
         using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
@@ -103,13 +104,15 @@ public class PanelReportRoleMatrixTests(GrantsWebFactory site)
     }
 
     [Fact]
-    public async Task Quarter_After2017_IsReportedAgainstNoPlanRatherThanThe2013Plan()
+    public async Task Quarter_After2017_IsReportedAgainstThe2013Plan_WhichStaysInForceUntilReplaced_AndBefore2013AgainstNone()
     {
         using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/panel/reports/2026/1", UriKind.Relative)));
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/panel/reports/2026/1", UriKind.Relative)));
+        var before = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/panel/reports/2012/4", UriKind.Relative)));
 
-        Assert.Contains("No Police and Crime Plan was in force in 2026/27 Q1", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("West Mercia 2013–2017", html, StringComparison.Ordinal);
+        Assert.Contains("reported against the Police and Crime Plan for West Mercia 2013–2017", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("No Police and Crime Plan was in force", after, StringComparison.Ordinal);
+        Assert.Contains("No Police and Crime Plan was in force in 2012/13 Q4", before, StringComparison.Ordinal);
     }
 }

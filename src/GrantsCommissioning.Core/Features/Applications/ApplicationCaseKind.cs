@@ -16,6 +16,6 @@ public sealed class ApplicationCaseKind : CaseKindBase<GrantApplication>
     protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, GrantApplication c, CancellationToken ct)
     {
         var smallFund = await db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.Fund!.IsSmallFund).FirstOrDefaultAsync(ct);
-        return new CaseFacts(c.OrganisationId, smallFund, c.AmountRequested, null);
+        return new CaseFacts(c.OrganisationId, smallFund, c.AmountRequested, null, SignificantPublicInterest: c.SignificantPublicInterest);
     }
 }

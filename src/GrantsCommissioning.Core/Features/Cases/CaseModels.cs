@@ -27,7 +27,7 @@ public sealed record ApplicationCase(
     string Fund, bool SmallFund, Money MaxAward, DateTimeOffset ClosesAt, Money Requested, DateTimeOffset? SubmittedAt, DateOnly? Start, DateOnly? End,
     string? Beneficiaries, string? Area, IReadOnlyList<LineAmount> Budget, IReadOnlyList<ObjectiveShare> Objectives, IReadOnlyList<string> Priorities,
     IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<AssessmentLine> Assessments, IReadOnlyList<DecisionLine> Decisions, int? AwardId,
-    IReadOnlyList<HistoryLine> History, DateTimeOffset RoundClosesAt, bool DeadlineExtended);
+    IReadOnlyList<HistoryLine> History, DateTimeOffset RoundClosesAt, bool DeadlineExtended, Decisions.PublicInterestFlag? PublicInterest = null);
 
 public sealed record LinkedCase(int Id, string Reference, string State, DateOnly Date, Money? Amount);
 

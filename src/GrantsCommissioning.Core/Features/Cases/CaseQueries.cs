@@ -42,7 +42,7 @@ public sealed class CaseQueries(IDbContextFactory<GrantsDbContext> factory, Work
                 a.Indicators.Select(i => new IndicatorLine(i.Id, i.Name, i.Unit, i.Target, null)).ToList(),
                 a.Assessments.Select(s => new AssessmentLine(s.AssessorName, s.HasConflict, s.ConflictDetails, WeightedScore(s, criteria), s.Recommendation, s.Comments)).ToList(),
                 a.Decisions.OrderBy(d => d.DecidedAt).Select(d => new DecisionLine(d.Outcome, d.Amount, d.DecidedByName, d.AuthorityLevel, d.DecidedAt, d.NoticeReference, d.Rationale, d.Conditions, d.Feedback, d.DeputyForName)).ToList(),
-                awardId, await HistoryAsync(db, CaseKind.Application, id, ct), a.Round.ClosesAt, a.DeadlineExtendedTo is not null);
+                awardId, await HistoryAsync(db, CaseKind.Application, id, ct), a.Round.ClosesAt, a.DeadlineExtendedTo is not null, Decisions.PublicInterestFlag.Of(a));
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class DecisionNoticeService(
                 ApplicationId = await ApplicationIdAsync(db, draft.ApplicationReference, ct),
             };
             draft.ApplyTo(notice);
+            await TickPublicInterestAsync(db, notice, ct);
             workflow.Start(notice, actor);
             db.Add(notice);
             await db.SaveChangesAsync(ct);
@@ -57,6 +58,7 @@ public sealed class DecisionNoticeService(
             var before = NoticeDraft.Of(notice, null);
             draft.ApplyTo(notice);
             notice.ApplicationId = await ApplicationIdAsync(db, draft.ApplicationReference, ct);
+            await TickPublicInterestAsync(db, notice, ct);
             notice.UpdatedAt = clock.GetUtcNow();
             await audit.AppendAsync(db, actor, "DecisionNotice.DraftChanged", nameof(CaseKind.DecisionNotice), id.ToString(CultureInfo.InvariantCulture),
                 before, NoticeDraft.Of(notice, null), ct);
@@ -179,6 +181,20 @@ public sealed class DecisionNoticeService(
         }
         return errors.Count == 0 ? null : errors;
     }
+
+    /// <summary>A notice about an application flagged of significant public interest is one of significant public interest, whatever the box said.</summary>
+    private static async Task TickPublicInterestAsync(GrantsDbContext db, DecisionNotice notice, CancellationToken ct) =>
+        notice.SignificantPublicInterest |= await FlaggedAsync(db, notice.ApplicationId, ct);
+
+    /// <summary>Whether the application with this reference is flagged of significant public interest, for the drafting form to start ticked.</summary>
+    public async Task<bool> PublicInterestAsync(string? applicationReference, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await FlaggedAsync(db, await ApplicationIdAsync(db, applicationReference, ct), ct);
+    }
+
+    private static async Task<bool> FlaggedAsync(GrantsDbContext db, int? applicationId, CancellationToken ct) =>
+        applicationId is { } id && await db.Applications.AnyAsync(a => a.Id == id && a.PublicInterestReason != null, ct);
 
     private static async Task<int?> ApplicationIdAsync(GrantsDbContext db, string? reference, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(reference)

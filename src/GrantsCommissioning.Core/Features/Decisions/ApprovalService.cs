@@ -15,7 +15,8 @@ public sealed record TrackerRow(string Step, string Holders, string? Deputies, b
 public sealed record VoidedApproval(string Post, string GivenBy, DateTimeOffset At, DateTimeOffset VoidedAt, string? VoidedBy, string? Reason);
 
 public sealed record ApprovalTrackerView(
-    int ApplicationId, int WorkflowVersion, Money Amount, bool AwaitingDecision, IReadOnlyList<TrackerRow> Rows, IReadOnlyList<VoidedApproval> Voided, NextApproval? Next)
+    int ApplicationId, int WorkflowVersion, Money Amount, bool AwaitingDecision, IReadOnlyList<TrackerRow> Rows, IReadOnlyList<VoidedApproval> Voided, NextApproval? Next,
+    PublicInterestFlag? PublicInterest = null)
 {
     public int Outstanding => Rows.Count(r => !r.Done);
 }
@@ -84,7 +85,8 @@ public sealed class ApprovalService(IDbContextFactory<GrantsDbContext> factory, 
             rows.Add(new TrackerRow($"{step.Post}'s approval", Names(holders), DeputiesOf(deputies, holders), given is not null, given is null ? null : GivenBy(given),
                 given?.ApprovedAt, awaiting && next?.Step == step));
         }
-        var level = d.Delegation.Where(l => !l.SmallFundOnly || smallFund).OrderBy(l => l.MaxPence ?? long.MaxValue)
+        var flag = PublicInterestFlag.Of(c);
+        var level = d.Delegation.Where(l => (!l.SmallFundOnly || smallFund) && (flag is null || DelegatedAuthority.DecidesPublicInterest(l))).OrderBy(l => l.MaxPence ?? long.MaxValue)
             .FirstOrDefault(l => l.MaxPence is null || l.MaxPence >= amount.Pence);
         if (level is not null)
         {
@@ -92,7 +94,8 @@ public sealed class ApprovalService(IDbContextFactory<GrantsDbContext> factory, 
             var decision = Decided.Contains(c.State)
                 ? await db.Decisions.AsNoTracking().Where(x => x.ApplicationId == c.Id).OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct)
                 : null;
-            var limit = level.MaxPence is { } max ? $"up to {new Money(max).ToShortString()}"
+            var limit = flag is not null ? "with a decision notice: significant public interest"
+                : level.MaxPence is { } max ? $"up to {new Money(max).ToShortString()}"
                 : level.RequiresNoticeAbovePence is { } above ? $"with a decision notice above {new Money(above).ToShortString()}" : "no limit";
             rows.Add(new TrackerRow($"Decision: {Roles.Describe(level.Role)} ({limit})", Names(deciders), DeputiesOf(deputies, deciders), decision is not null,
                 decision is null ? null : $"{DecisionTriggers.Describe(decision.Outcome)} by {decision.DecidedByName}{(decision.DeputyForName is { } p ? $" as deputy for {p}" : "")}",
@@ -100,7 +103,7 @@ public sealed class ApprovalService(IDbContextFactory<GrantsDbContext> factory, 
         }
         var voided = approvals.Where(a => a.VoidedAt is not null)
             .Select(a => new VoidedApproval(a.Post, GivenBy(a), a.ApprovedAt, a.VoidedAt!.Value, a.VoidedByName, a.VoidedReason)).ToList();
-        return new ApprovalTrackerView(c.Id, c.WorkflowVersion, amount, awaiting, rows, voided, next);
+        return new ApprovalTrackerView(c.Id, c.WorkflowVersion, amount, awaiting, rows, voided, next, flag);
     }
 
     /// <summary>Gives the next approval the case waits for, through the workflow (one winner when two approve at once).</summary>

@@ -14,6 +14,7 @@ public static class DecisionsFeature
         .AddSingleton<ApprovalService>()
         .AddSingleton<IValidator<DecisionReasons>, DecisionReasonsValidator>()
         .AddSingleton<DecisionService>()
+        .AddSingleton<PublicInterestService>()
         .AddSingleton<DueDiligenceService>()
         .AddSingleton<RelatedAwards>()
         .AddOptions<DecisionOptions>().BindConfiguration(DecisionOptions.SectionName).Services;

@@ -37,6 +37,17 @@ public static class DelegatedAuthority
             r.JobTitle, new Money(r.LimitPence))).ToList();
     }
 
+    /// <summary>
+    /// Whether a row of the Scheme of Delegation may decide an application flagged of significant public interest: only
+    /// the rows that issue decision notices (the Commissioner's in the definitions), so a flagged case goes where an
+    /// above-limit one goes, read from the definition rather than named here.
+    /// </summary>
+    public static bool DecidesPublicInterest(DelegationLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        return limit.RequiresNoticeAbovePence is not null;
+    }
+
     /// <summary>The highest amount the user may decide in their own right under the latest definition; null means no limit.</summary>
     public static long? OwnLimit(WorkflowDefinition d, IEnumerable<string> roles)
     {

@@ -85,10 +85,10 @@ public sealed class AllocationTerms
 }
 
 /// <summary>
-/// The plan an allocation table's year is reported against, with its objectives; <see cref="InForce"/> is false when no
-/// plan was in force in the year and the roll-up falls back to the latest plan.
+/// The plan an allocation table's year is reported against, with its objectives; <see cref="WithinItsPeriod"/> is false
+/// when the year is after the plan's stated period, and the plan is still in force because no new plan has started.
 /// </summary>
-public sealed record PlanObjectives(int PlanId, string Title, FinancialYear Year, bool InForce, IReadOnlyList<(int Id, string Heading)> Objectives);
+public sealed record PlanObjectives(int PlanId, string Title, FinancialYear Year, bool WithinItsPeriod, IReadOnlyList<(int Id, string Heading)> Objectives);
 
 public sealed class AllocationTermsValidator : AbstractValidator<AllocationTerms>
 {

@@ -27,8 +27,8 @@ public sealed class FundService(IDbContextFactory<GrantsDbContext> factory, Audi
 
     /// <summary>
     /// The plan an allocation table for <paramref name="year"/> serves and its objectives ("Objective 2 – To reduce…"): the
-    /// plan the Panel's roll-up reports that year against (<see cref="ObjectiveRollUp.PlanForPeriodAsync"/>: the latest
-    /// version in force during the year, else the latest plan), or null when there is no plan at all.
+    /// plan the Panel's roll-up reports that year against (<see cref="ObjectiveRollUp.PlanInForceAsync"/>: a plan stays in
+    /// force until replaced), or null when no plan had started by the year's end.
     /// </summary>
     public async Task<PlanObjectives?> PlanObjectivesAsync(FinancialYear year, CancellationToken ct = default)
     {
@@ -38,13 +38,13 @@ public sealed class FundService(IDbContextFactory<GrantsDbContext> factory, Audi
 
     internal static async Task<PlanObjectives?> PlanObjectivesAsync(GrantsDbContext db, FinancialYear year, CancellationToken ct)
     {
-        if (!await db.Plans.AnyAsync(ct))
+        var plan = await ObjectiveRollUp.PlanInForceAsync(db, year.End, ct);
+        if (plan is null)
         {
             return null;
         }
-        var plan = await ObjectiveRollUp.PlanForPeriodAsync(db, year.Start, year.End, ct);
         var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Number).ToListAsync(ct);
-        return new PlanObjectives(plan.Id, plan.Title, year, plan.PeriodStart <= year.End && plan.PeriodEnd >= year.Start, objectives.Select(o => (o.Id, o.Heading)).ToList());
+        return new PlanObjectives(plan.Id, plan.Title, year, plan.PeriodEnd >= year.Start, objectives.Select(o => (o.Id, o.Heading)).ToList());
     }
 
     public async Task<FundDetail?> DetailAsync(int id, CancellationToken ct = default)

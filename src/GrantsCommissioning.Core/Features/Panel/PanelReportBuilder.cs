@@ -12,14 +12,9 @@ namespace GrantsCommissioning.Core.Features.Panel;
 /// </summary>
 public sealed class PanelReportBuilder(ObjectiveRollUp rollUp)
 {
-    /// <summary>The plan a quarter is reported against: the latest version in force during the quarter, or null when none was.</summary>
-    public static Task<PoliceAndCrimePlan?> PlanInForceAsync(GrantsDbContext db, FinancialQuarter quarter, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Plans.AsNoTracking()
-            .Where(p => p.PeriodStart <= quarter.End && p.PeriodEnd >= quarter.Start)
-            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-    }
+    /// <summary>The plan a quarter is reported against (<see cref="ObjectiveRollUp.PlanInForceAsync"/>), or null when no plan had started by its end.</summary>
+    public static Task<PoliceAndCrimePlan?> PlanInForceAsync(GrantsDbContext db, FinancialQuarter quarter, CancellationToken ct) =>
+        ObjectiveRollUp.PlanInForceAsync(db, quarter.End, ct);
 
     /// <summary>The report's content, or null when no plan was in force in the quarter.</summary>
     public async Task<PanelReportContent?> BuildAsync(GrantsDbContext db, FinancialQuarter quarter, CancellationToken ct = default)

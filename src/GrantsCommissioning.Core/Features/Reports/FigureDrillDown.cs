@@ -77,15 +77,15 @@ public sealed class FigureDrillDown(IDbContextFactory<GrantsDbContext> factory)
     {
         if (query.Objective is { } number)
         {
-            var plan = await ObjectiveRollUp.PlanForPeriodAsync(db, query.From, query.To, ct);
-            var objective = await db.Objectives.Where(o => o.PlanId == plan.Id && o.Number == number).Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct);
+            var planId = (await ObjectiveRollUp.PlanInForceAsync(db, query.To, ct))?.Id;
+            var objective = await db.Objectives.Where(o => o.PlanId == planId && o.Number == number).Select(o => new { o.Id, o.Title }).FirstOrDefaultAsync(ct);
             return objective is null ? null : ($"Objective {number} – {objective.Title}", AwardShares.ByObjective(db).Where(s => s.Key == objective.Id));
         }
         if (query.Priority is { } code)
         {
-            var plan = await ObjectiveRollUp.PlanForPeriodAsync(db, query.From, query.To, ct);
+            var plan = await ObjectiveRollUp.PlanInForceAsync(db, query.To, ct);
             var priority = await db.NationalPriorities.Where(p => p.Code == code).Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct);
-            return priority is null ? null : ($"National priority: {priority.Title}", AwardShares.ByPriority(db, plan.Id).Where(s => s.Key == priority.Id));
+            return priority is null || plan is null ? null : ($"National priority: {priority.Title}", AwardShares.ByPriority(db, plan.Id).Where(s => s.Key == priority.Id));
         }
         return ("All grants", db.Awards.Select(a => new AwardShare { AwardId = a.Id, SharePercent = 100 }));
     }

@@ -41,15 +41,16 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var plan = await PlanForPeriodAsync(db, periodStart, periodEnd, ct);
-            var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Number)
+            var plan = await PlanInForceAsync(db, periodEnd, ct);
+            var planId = plan?.Id ?? 0;
+            var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == planId).OrderBy(o => o.Number)
                 .Select(o => new { o.Id, o.Number, o.Title }).ToListAsync(ct);
             var priorities = await db.NationalPriorities.AsNoTracking().OrderBy(p => p.Id)
-                .Select(p => new { p.Id, p.Code, p.Title, Objectives = p.Objectives.Where(o => o.PlanId == plan.Id).Select(o => o.Number).ToList() })
+                .Select(p => new { p.Id, p.Code, p.Title, Objectives = p.Objectives.Where(o => o.PlanId == planId).Select(o => o.Number).ToList() })
                 .ToListAsync(ct);
 
             var byObjective = await SumsAsync(db, AwardShares.ByObjective(db), periodStart, periodEnd, ct);
-            var byPriority = await SumsAsync(db, AwardShares.ByPriority(db, plan.Id), periodStart, periodEnd, ct);
+            var byPriority = await SumsAsync(db, AwardShares.ByPriority(db, planId), periodStart, periodEnd, ct);
 
             var rows = objectives.Select(o =>
             {
@@ -71,17 +72,21 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                     + await Recoveries(db, periodStart, periodEnd).SumAsync(r => r.AmountPence, ct)),
                 new Money(await (from r in accepted join s in db.ReturnSpendLines on r.Id equals s.ReturnId select s.AmountPence)
                     .SumAsync(ct)));
-            return new ObjectiveRollUpReport(plan.Title, periodStart, periodEnd, rows, totals, priorityRows);
+            return new ObjectiveRollUpReport(plan?.Title ?? "", periodStart, periodEnd, rows, totals, priorityRows);
         }
     }
 
-    /// <summary>The plan whose objectives a period rolls up to: the latest version in force in it, else the latest plan (its latest version).</summary>
-    public static async Task<PoliceAndCrimePlan> PlanForPeriodAsync(GrantsDbContext db, DateOnly periodStart, DateOnly periodEnd, CancellationToken ct)
+    /// <summary>
+    /// The one rule for which Police and Crime Plan a period is reported against (the Panel page and report, the
+    /// success-measure import, the roll-up, the drill-down and the fund allocation form all ask here): a plan stays in
+    /// force until a new plan or a new version of it starts, as OPCCs run them, so it is the plan that started last on or
+    /// before the period's end (its latest version), even after its own stated period has ended; null before any plan started.
+    /// </summary>
+    public static Task<PoliceAndCrimePlan?> PlanInForceAsync(GrantsDbContext db, DateOnly periodEnd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Plans.AsNoTracking().Where(p => p.PeriodStart <= periodEnd && p.PeriodEnd >= periodStart)
-                   .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
-               ?? await db.Plans.AsNoTracking().OrderByDescending(p => p.PeriodEnd).ThenByDescending(p => p.Version).FirstAsync(ct);
+        return db.Plans.AsNoTracking().Where(p => p.PeriodStart <= periodEnd)
+            .OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.Version).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Payments that count as paid in the period (by date paid): paid, or paid and since recovered.</summary>

@@ -117,6 +117,15 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
         {
             Name = i.Name, Unit = i.Unit, Target = i.Target, ObjectiveId = i.Objective is { } n && objectiveIds.TryGetValue(n, out var id) ? id : null,
         }));
+        if (c.PublicInterest is { } flag)
+        {
+            // As the flagging form would: a reason of 10 to 2,000 characters, by an officer or a decider, on a submitted application.
+            var users = await UsersByEmailAsync(ct);
+            file.Check(flag.Reason.Trim().Length is >= 10 and <= Decisions.PublicInterestService.ReasonMax, $"{what}: the public interest reason must be 10 to 2,000 characters");
+            file.Check(c.State != ApplicationStates.Draft, $"{what}: a draft cannot be flagged of significant public interest");
+            (application.PublicInterestReason, application.PublicInterestFlaggedByName, application.PublicInterestFlaggedAt) =
+                (flag.Reason.Trim(), users.TryGetValue(flag.By.ToUpperInvariant(), out var by) ? by.Name : flag.By, (submittedAt ?? now).AddDays(8));
+        }
         db.Applications.Add(application);
         await AddAssessmentsAsync(application, round!, c, what, ct);
         var decision = await AddDecisionAsync(application, c, what, ct);

@@ -24,7 +24,10 @@ internal sealed record BankSeed(string AccountName, string SortCode, string Acco
 internal sealed record MemberSeed(string Email, string Role);
 
 internal sealed record CasesSeed(List<CaseSeed> Cases, List<BudgetSeed>? Budgets = null, List<RoundSeed>? Rounds = null);
-internal sealed record CaseSeed(string Reference, string Round, string Organisation, string Title, decimal Requested, string State, Dictionary<string, int> Objectives, List<BudgetLineSeed> Budget, string? Summary = null, string? SubmittedAt = null, string? AreaServed = null, List<IndicatorSeed>? Indicators = null, List<AssessmentSeed>? Assessments = null, DecisionSeed? Decision = null, AwardSeed? Award = null, string? Start = null, string? End = null, int? WorkflowVersion = null);
+internal sealed record CaseSeed(string Reference, string Round, string Organisation, string Title, decimal Requested, string State, Dictionary<string, int> Objectives, List<BudgetLineSeed> Budget, string? Summary = null, string? SubmittedAt = null, string? AreaServed = null, List<IndicatorSeed>? Indicators = null, List<AssessmentSeed>? Assessments = null, DecisionSeed? Decision = null, AwardSeed? Award = null, string? Start = null, string? End = null, int? WorkflowVersion = null, PublicInterestSeed? PublicInterest = null);
+
+/// <summary>A demo application flagged of significant public interest: why, and who flagged it (a demo staff email).</summary>
+internal sealed record PublicInterestSeed(string Reason, string By);
 internal sealed record BudgetLineSeed(string Description, string Category, decimal Amount);
 internal sealed record IndicatorSeed(string Name, string Unit, double Target, int? Objective = null);
 internal sealed record AssessmentSeed(string Assessor, bool Conflict, string? ConflictDetails = null, List<int>? Scores = null, string? Recommendation = null);

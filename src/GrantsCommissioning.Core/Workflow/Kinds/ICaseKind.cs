@@ -30,5 +30,8 @@ public interface ICaseKind
 /// <summary>
 /// The facts about a case the runtime's checks and emails use. <paramref name="OfficerUserId"/> is the grants officer
 /// named on the award the case belongs to (the "officer" recipient of a notification), when one is named.
+/// <paramref name="SignificantPublicInterest"/>: the case is flagged of significant public interest, so its amount-limited
+/// decisions are taken only at the level of the Scheme of Delegation that issues decision notices, with a notice.
 /// </summary>
-public sealed record CaseFacts(int? OrganisationId, bool IsSmallFund, Money? Amount, DateOnly? DueDate, string? OfficerUserId = null);
+public sealed record CaseFacts(int? OrganisationId, bool IsSmallFund, Money? Amount, DateOnly? DueDate, string? OfficerUserId = null,
+    bool SignificantPublicInterest = false);

@@ -143,15 +143,15 @@ public sealed class AllocationImportTests
         }
 
         // The form offers, for each year, the objectives of the plan that year is reported against (the latest version in
-        // force in it); a year after every plan falls back to the latest plan, as the Panel's roll-up does.
+        // force in it); a year after every plan's period is reported against the latest, which stays in force until replaced.
         var for2013 = (await s.Funds.PlanObjectivesAsync(new FinancialYear(2013)))!;
         var for2018 = (await s.Funds.PlanObjectivesAsync(new FinancialYear(2018)))!;
         var for2027 = (await s.Funds.PlanObjectivesAsync(new FinancialYear(2027)))!;
-        Assert.Equal((earlierPlan, true), (for2013.PlanId, for2013.InForce));
+        Assert.Equal((earlierPlan, true), (for2013.PlanId, for2013.WithinItsPeriod));
         Assert.Equal(earlier, for2013.Objectives.Select(o => o.Id));
-        Assert.Equal((laterPlan, true), (for2018.PlanId, for2018.InForce));
+        Assert.Equal((laterPlan, true), (for2018.PlanId, for2018.WithinItsPeriod));
         Assert.Equal(later, for2018.Objectives.Select(o => o.Id));
-        Assert.Equal((laterPlan, false), (for2027.PlanId, for2027.InForce));
+        Assert.Equal((laterPlan, false), (for2027.PlanId, for2027.WithinItsPeriod));
 
         // Seed 002's table is for 2013/14: the later plan's objectives are refused and nothing is imported.
         var decided = new DateOnly(2026, 11, 18);

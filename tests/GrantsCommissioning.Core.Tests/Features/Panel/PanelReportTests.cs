@@ -182,14 +182,15 @@ public class PanelReportTests
         await using var test = await TestDatabase.CreateAsync(Today);
         await test.Get<SeedLoader>().LoadReferenceDataAsync();
         var reports = test.Get<PanelReportService>();
-        var q = new FinancialYear(2026).Quarter(1);
+        // Before the first plan started (a plan stays in force after its period until replaced, so 2026/27 has one).
+        var q = new FinancialYear(2012).Quarter(4);
 
         var view = await reports.QuarterAsync(q);
         var save = await reports.SaveAsync(q, new PanelDraftInput(new Dictionary<int, string?>(), "Activity."), Officer);
 
         Assert.Null(view.PlanTitle);
         Assert.Empty(view.Objectives);
-        Assert.Contains("No Police and Crime Plan was in force in 2026/27 Q1", save.Errors[""], StringComparison.Ordinal);
+        Assert.Contains("No Police and Crime Plan was in force in 2012/13 Q4", save.Errors[""], StringComparison.Ordinal);
         Assert.Null(await reports.PreviewAsync(q));
     }
 }

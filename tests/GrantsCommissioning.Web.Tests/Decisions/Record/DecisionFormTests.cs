@@ -57,6 +57,26 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task DecisionMaker_OnAnApplicationFlaggedOfSignificantPublicInterest_SeesTheFlag_AndApprovingWithinTheLimitIsRefused()
+    {
+        const string Why = "Contested locally: the parish council and the press have asked about it.";
+        var (cut, applicationId, _) = await RenderForAsync(requestedPence: 950_000, publicInterest: Why);
+        var (unflagged, _, _) = await RenderForAsync(requestedPence: 950_000);
+
+        Assert.Contains(Why, cut.Find("#decision-public-interest").TextContent, StringComparison.Ordinal);
+        Assert.Empty(unflagged.FindAll("#decision-public-interest"));
+        cut.FindAll("input[type=radio]")[0].Change(true);
+        Assert.Contains("this application of significant public interest", cut.Find("label[for=decision-noticereference]").TextContent, StringComparison.Ordinal);
+        cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
+        cut.Find("button.btn-primary").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("flagged as of significant public interest", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
+        await using var db = _host.Db();
+        Assert.Empty(await db.Decisions.Where(d => d.ApplicationId == applicationId).ToListAsync());
+        Assert.Equal(ApplicationStates.Recommendation, (await db.Applications.SingleAsync(a => a.Id == applicationId)).State);
+    }
+
+    [Fact]
     public async Task Decision_WithoutReasons_ShowsTheErrorSummaryAndRecordsNothing()
     {
         var (cut, applicationId, _) = await RenderForAsync(requestedPence: 100_000);
@@ -92,11 +112,16 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     }
 
     private async Task<(IRenderedComponent<DecisionForm> Cut, int ApplicationId, TaskCompletionSource Decided)> RenderForAsync(long requestedPence,
-        (Money Amount, string Conditions)? recommended = null)
+        (Money Amount, string Conditions)? recommended = null, string? publicInterest = null)
     {
         var data = new WorkflowTestData(_host);
         var maker = await data.UserAsync("Helen Marsh", Roles.DecisionMaker);
         var application = await data.ApplicationAsync(ApplicationStates.Recommendation, smallFund: false, requestedPence: requestedPence);
+        if (publicInterest is not null)
+        {
+            var flagged = await _host.Services.GetRequiredService<PublicInterestService>().FlagAsync(application.Id, publicInterest, maker);
+            Assert.True(flagged.Succeeded);
+        }
         if (recommended is { } r)
         {
             // The row the workflow journals when an officer recommends (ranking page: RankingActions.RecommendAsync).
@@ -110,7 +135,8 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
             });
             await db.SaveChangesAsync();
         }
-        var header = (await _host.Services.GetRequiredService<CaseQueries>().ApplicationAsync(application.Id, maker))!.Header;
+        var shown = (await _host.Services.GetRequiredService<CaseQueries>().ApplicationAsync(application.Id, maker))!;
+        var header = shown.Header;
         var auth = AddAuthorization();
         auth.SetAuthorized(maker.DisplayName);
         auth.SetRoles(Roles.DecisionMaker);
@@ -119,6 +145,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         var cut = Render<DecisionForm>(p => p
             .Add(c => c.Header, header)
             .Add(c => c.Requested, new Money(requestedPence))
+            .Add(c => c.PublicInterest, shown.PublicInterest)
             .Add(c => c.OnDecided, () => decided.TrySetResult()));
         cut.WaitForState(() => cut.FindAll("input[type=radio]").Count > 0);
         return (cut, application.Id, decided);

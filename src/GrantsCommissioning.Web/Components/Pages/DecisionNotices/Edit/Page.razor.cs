@@ -22,6 +22,9 @@ public sealed partial class Page
 
     [Parameter] public int? Id { get; set; }
 
+    /// <summary>A new notice drafted from a case ("Draft the decision notice"): its application reference, and the box ticked when the case is flagged.</summary>
+    [SupplyParameterFromQuery(Name = "application")] public string? Application { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (Id is { } id && WorkflowActor.From((await AuthState).User) is { } actor && await Notices.GetAsync(id, actor) is { } details)
@@ -36,6 +39,10 @@ public sealed partial class Page
             {
                 _sections[field] = section(draft) ?? "";
             }
+        }
+        else if (Id is null && !string.IsNullOrWhiteSpace(Application) && _application is null)
+        {
+            (_application, _publicInterest) = (Application.Trim(), await Notices.PublicInterestAsync(Application));
         }
         _loaded = true;
         if (Id is not null && _reference is null)

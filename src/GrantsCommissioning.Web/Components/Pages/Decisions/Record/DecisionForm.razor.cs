@@ -19,6 +19,10 @@ public partial class DecisionForm
     [Parameter, EditorRequired]
     public Money Requested { get; set; }
 
+    /// <summary>The case's flag of significant public interest, when it is flagged: the form says the decision needs a notice.</summary>
+    [Parameter]
+    public PublicInterestFlag? PublicInterest { get; set; }
+
     [Parameter]
     public EventCallback OnDecided { get; set; }
 

@@ -1,0 +1,122 @@
+using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features;
+using GrantsCommissioning.Core.Features.DecisionNotices;
+using GrantsCommissioning.Core.Features.Decisions;
+using GrantsCommissioning.Core.Workflow;
+using GrantsCommissioning.TestCommon.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantsCommissioning.Core.Tests.Features.Decisions;
+
+/// <summary>
+/// Issue 11 item 7: a decision flagged of significant public interest needs a notice. A flagged application within the
+/// decision maker's £25,000 limit goes, like an above-limit one, to the Commissioner with a decision notice.
+/// </summary>
+public sealed class PublicInterestTests
+{
+    private const string Reasons = "Meets objectives two and four.";
+    private const string Why = "A refuge in a town centre: local press and councillors have asked about it.";
+
+    [Fact]
+    public async Task FlaggedWithinTheLimit_TheDecisionMakerIsRefusedAndNothingChanges_TheCommissionerDecidesWithANotice()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Olive", Roles.GrantsOfficer);
+        var dm = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var pcc = await data.UserAsync("Pat", Roles.Commissioner);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+
+        var flagged = await host.Services.GetRequiredService<PublicInterestService>().FlagAsync(app.Id, Why, officer);
+        var byDecisionMaker = await DecideAsync(host, app.Id, dm, null, "dm");
+        var byDecisionMakerWithNotice = await DecideAsync(host, app.Id, dm, "WMPCC/2026/071", "dm-notice");
+        int decisionsAfterRefusals;
+        await using (var check = host.Db())
+        {
+            decisionsAfterRefusals = await check.Decisions.CountAsync(d => d.ApplicationId == app.Id);
+            Assert.Equal(ApplicationStates.Recommendation, (await check.Applications.SingleAsync(a => a.Id == app.Id)).State);
+        }
+        var byCommissionerWithoutNotice = await DecideAsync(host, app.Id, pcc, null, "pcc-no-notice");
+        var byCommissioner = await DecideAsync(host, app.Id, pcc, "WMPCC/2026/072", "pcc");
+
+        Assert.True(flagged.Succeeded, string.Join(" ", flagged.Errors.Values));
+        Assert.Equal("This application is flagged as of significant public interest, so under the Scheme of Delegation only the Police and Crime Commissioner " +
+            "may approve it, with a decision notice, whatever the amount. Nothing has been recorded.", byDecisionMaker.Errors[""]);
+        Assert.Equal(byDecisionMaker.Errors[""], byDecisionMakerWithNotice.Errors[""]);
+        Assert.Equal(0, decisionsAfterRefusals);
+        Assert.Equal("A decision on an application of significant public interest is a Police and Crime Commissioner decision and needs a decision notice reference.",
+            byCommissionerWithoutNotice.Errors[""]);
+        Assert.True(byCommissioner.Succeeded, string.Join(" ", byCommissioner.Errors.Values));
+        Assert.Equal((AuthorityLevel.Commissioner, "WMPCC/2026/072"), (byCommissioner.Value!.AuthorityLevel, byCommissioner.Value.NoticeReference));
+        await using var db = host.Db();
+        var audit = await db.AuditLog.SingleAsync(e => e.Action == "Application.PublicInterestFlagged" && e.EntityId == app.Id.ToString());
+        Assert.Contains(Why, audit.After, StringComparison.Ordinal);
+        Assert.Equal((Why, "Olive"), await db.Applications.Where(a => a.Id == app.Id).Select(a => ValueTuple.Create(a.PublicInterestReason, a.PublicInterestFlaggedByName)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Unflagged_WithinTheLimit_TheDecisionMakerStillApprovesWithoutANotice()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var dm = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+
+        var decided = await DecideAsync(host, app.Id, dm, null, "dm");
+
+        Assert.True(decided.Succeeded, string.Join(" ", decided.Errors.Values));
+        Assert.Equal(AuthorityLevel.DecisionMaker, decided.Value!.AuthorityLevel);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   press  ")]
+    public async Task Flag_WithoutAReason_IsRefusedAndChangesNothing(string? reason)
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var dm = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+
+        var result = await host.Services.GetRequiredService<PublicInterestService>().FlagAsync(app.Id, reason, dm);
+        var decided = await DecideAsync(host, app.Id, dm, null, "dm");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Say why this application is of significant public interest (at least 10 characters, at most 2,000).", result.Errors["Reason"]);
+        Assert.True(decided.Succeeded, string.Join(" ", decided.Errors.Values));
+        await using var db = host.Db();
+        Assert.False(await db.AuditLog.AnyAsync(e => e.Action == "Application.PublicInterestFlagged"));
+    }
+
+    [Fact]
+    public async Task Flagged_TheTrackerNamesTheCommissioner_AndTheNoticeDraftedForItIsOfSignificantPublicInterest()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Olive", Roles.GrantsOfficer);
+        var dm = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+        var approvals = host.Services.GetRequiredService<ApprovalService>();
+        var before = (await approvals.TrackerAsync(app.Id, officer))!;
+
+        await host.Services.GetRequiredService<PublicInterestService>().FlagAsync(app.Id, Why, dm);
+        var after = (await approvals.TrackerAsync(app.Id, officer))!;
+        var notices = host.Services.GetRequiredService<DecisionNoticeService>();
+        var drafted = await notices.CreateAsync(new NoticeDraft { Title = "Grant to a town-centre refuge", ApplicationReference = app.ApplicationReference }, officer);
+
+        Assert.Null(before.PublicInterest);
+        Assert.Equal("Decision: Decision maker (up to £25,000)", before.Rows[^1].Step);
+        Assert.Equal(Why, after.PublicInterest?.Reason);
+        Assert.Equal("Decision: Police and Crime Commissioner (with a decision notice: significant public interest)", after.Rows[^1].Step);
+        Assert.True(drafted.Succeeded, string.Join(" ", drafted.Errors.Values));
+        Assert.True(await notices.PublicInterestAsync(app.ApplicationReference));
+        await using var db = host.Db();
+        Assert.True(await db.Set<DecisionNotice>().Where(n => n.Id == drafted.Value).Select(n => n.SignificantPublicInterest).SingleAsync());
+    }
+
+    private static Task<FeatureResult<Decision>> DecideAsync(WorkflowTestHost host, int applicationId, Actor actor, string? notice, string key) =>
+        host.Services.GetRequiredService<DecisionService>().DecideAsync(
+            new DecisionInput(applicationId, DecisionOutcome.Approve, new Money(500_000), Reasons, null, notice, null), actor, key);
+}
