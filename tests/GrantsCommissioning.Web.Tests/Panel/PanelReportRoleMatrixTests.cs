@@ -80,6 +80,7 @@ public class PanelReportRoleMatrixTests(GrantsWebFactory site)
     [InlineData("/panel/reports/2013/9")]
     [InlineData("/panel/reports/1800/1/preview")]
     [InlineData("/panel/reports/2012/4/preview")] // before the first plan started (a plan stays in force after its period until replaced)
+    [InlineData("/panel/reports/2030/1/preview")] // a quarter that has not begun
     public async Task StaffReportRoutes_ForAQuarterThatCannotBeReported_AreNotFound(string route)
     {
         using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");

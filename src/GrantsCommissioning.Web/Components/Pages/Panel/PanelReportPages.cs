@@ -23,11 +23,15 @@ public static class PanelReportPages
         return quarters;
     }
 
-    /// <summary>The quarter a route names, the last completed quarter when it names none, or null when it names no real quarter.</summary>
+    /// <summary>
+    /// The quarter a route names, the last completed quarter when it names none, or null when it names no real quarter
+    /// or one that has not begun (nothing can be reported for it yet).
+    /// </summary>
     public static FinancialQuarter? FromRoute(int? year, int? quarter, DateTimeOffset now) => (year, quarter) switch
     {
         (null, _) or (_, null) => Previous(FinancialQuarter.Containing(now)),
-        ( >= 2000 and <= 2100, >= 1 and <= 4) => new FinancialYear(year.Value).Quarter(quarter.Value),
+        ( >= 2000 and <= 2100, >= 1 and <= 4) when new FinancialYear(year.Value).Quarter(quarter.Value) <= FinancialQuarter.Containing(now)
+            => new FinancialYear(year.Value).Quarter(quarter.Value),
         _ => null,
     };
 }
