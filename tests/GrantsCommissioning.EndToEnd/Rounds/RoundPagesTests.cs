@@ -61,6 +61,7 @@ public class RoundPagesTests(BrowserSite site)
         await page.FillAsync("#Budget", "50000");
         await page.CheckAsync("#form-standard");
         await page.CheckAsync("#type-RegisteredCharity");
+        await page.CheckAsync("#objective-2");
         await page.FillAsync("#Criteria-0-Title", "Need");
         await page.FillAsync("#Criteria-0-Guidance", "Local evidence of knife crime");
         await page.FillAsync("#Criteria-0-Weight", "70");

@@ -137,6 +137,7 @@ public class RoundPageTests(GrantsWebFactory site)
             ("Input.WhoCanApply", "Charities in West Mercia."), ("Input.OpensDate", opens), ("Input.OpensTime", "09:00"), ("Input.ClosesDate", closes),
             ("Input.ClosesTime", "12:00"), ("Input.MinAward", "1000"), ("Input.MaxAward", "20000"), ("Input.Budget", "100000"), ("Input.Form", "standard"),
             ("Input.OrganisationTypes", "RegisteredCharity"), ("Input.OrganisationTypes", "CommunityGroup"), ("Input.ScoreScale", "5"),
+            ("Input.Objectives", "2"),
             ("Input.AssessorsPerApplication", "2"), ("Input.DivergenceThreshold", "20"),
             ("Input.Criteria[0].Title", "Need"), ("Input.Criteria[0].Guidance", "Evidence"), ("Input.Criteria[0].Weight", weight1),
             ("Input.Criteria[1].Title", "Delivery"), ("Input.Criteria[1].Guidance", "Plan"), ("Input.Criteria[1].Weight", weight2),

@@ -12,7 +12,7 @@ internal sealed record RoundSetupSeed(
     string Fund, string Reference, string Title, string Purpose, string WhoCanApply, string OpensAt, string ClosesAt, string MinAward, string MaxAward,
     string Budget, string Form, List<CriterionSetupSeed> Criteria, bool Published = false, List<string>? OrganisationTypes = null,
     List<string>? Areas = null, List<string>? EligibilityQuestions = null, int ScoreScale = 5, int AssessorsPerApplication = 2,
-    int DivergenceThreshold = 20);
+    int DivergenceThreshold = 20, List<int>? Objectives = null);
 
 internal sealed record CriterionSetupSeed(string Title, string Guidance, int Weight);
 
@@ -27,6 +27,7 @@ internal sealed class DemoRoundLoader(GrantsDbContext db, SeedFile file, DateTim
         var seed = file.Read<RoundsSeed>();
         var funds = (await db.Funds.AsNoTracking().ToListAsync(ct))
             .Select(f => new FundLimit(f.Code, f.Name, f.MaxAward, f.IsSmallFund)).ToList();
+        var objectives = await RoundService.ObjectivesAsync(db, ct);
         var added = 0;
         foreach (var r in seed.Rounds)
         {
@@ -35,7 +36,7 @@ internal sealed class DemoRoundLoader(GrantsDbContext db, SeedFile file, DateTim
                 continue;
             }
             var input = ToInput(r);
-            var validation = RoundRules.Check(input, funds, out var terms);
+            var validation = RoundRules.Check(input, funds, objectives, out var terms);
             file.Check(validation.IsValid, $"round {r.Reference}: the round set-up form would refuse it: {string.Join(" ", validation.Errors.Select(e => e.ErrorMessage))}");
             var round = new FundingRound { Reference = "", Title = "", Purpose = "", WhoCanApply = "", IsDraft = !r.Published, PublishedAt = r.Published ? now : null };
             await RoundService.ApplyAsync(db, round, terms!, ct);
@@ -57,6 +58,7 @@ internal sealed class DemoRoundLoader(GrantsDbContext db, SeedFile file, DateTim
             MaxAward = r.MaxAward, Budget = r.Budget, Form = r.Form, OrganisationTypes = r.OrganisationTypes ?? [], Areas = r.Areas ?? [],
             EligibilityQuestions = string.Join('\n', r.EligibilityQuestions ?? []), ScoreScale = Number(r.ScoreScale),
             AssessorsPerApplication = Number(r.AssessorsPerApplication), DivergenceThreshold = Number(r.DivergenceThreshold),
+            Objectives = (r.Objectives ?? []).Select(Number).ToList(),
             Criteria = r.Criteria.Select(c => new CriterionInput { Title = c.Title, Guidance = c.Guidance, Weight = Number(c.Weight) }).ToList(),
         };
     }

@@ -23,6 +23,8 @@ public sealed class RoundInput
     public string? Form { get; set; }
     public List<string> OrganisationTypes { get; set; } = [];
     public List<string> Areas { get; set; } = [];
+    /// <summary>The numbers of the Police and Crime Plan objectives the round serves (applicants link their projects to these).</summary>
+    public List<string> Objectives { get; set; } = [];
     /// <summary>Yes/no eligibility questions, one a line; the applicant must answer yes to each.</summary>
     public string? EligibilityQuestions { get; set; }
     public string? ScoreScale { get; set; } = "5";
@@ -35,6 +37,7 @@ public sealed class RoundInput
     {
         OrganisationTypes ??= [];
         Areas ??= [];
+        Objectives ??= [];
         Criteria ??= [];
         while (Criteria.Count < CriterionRows)
         {

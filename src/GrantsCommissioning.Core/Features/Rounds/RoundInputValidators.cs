@@ -36,6 +36,10 @@ public sealed class RoundInputValidator : AbstractValidator<RoundInput>
         RuleFor(i => i.Form).Must(f => f is "short" or "standard").WithMessage("Select the short or the standard application form.");
         RuleFor(i => i.OrganisationTypes).Must((i, _) => OrganisationTypesOf(i).All(IsOrganisationType)).WithMessage("Select organisation types from the list.");
         RuleFor(i => i.Areas).Must((i, _) => AreasOf(i).All(a => OrganisationTypes.Areas.Contains(a))).WithMessage("Select areas from the list.");
+        RuleFor(i => i.Objectives).Cascade(CascadeMode.Stop)
+            .Must((i, _) => ObjectivesOf(i).Count > 0).WithMessage("Select at least one Police and Crime Plan objective the round serves: applicants link their projects to them.")
+            .Must((i, _, context) => ObjectivesOf(i).All(o => Whole(o, 1, int.MaxValue) is { } n && Objectives(context).Any(c => c.Number == n)))
+            .WithMessage("Select plan objectives from the list.");
         RuleFor(i => i.EligibilityQuestions).Must((i, _) => QuestionsOf(i).All(q => q.Length <= 300))
             .WithMessage("Each eligibility question must be 300 characters or fewer.");
         RuleFor(i => i.ScoreScale).Must(s => Whole(s, 1, int.MaxValue) is { } n && ScoreScales.Contains(n)).WithMessage("Select the score scale.");
@@ -79,6 +83,8 @@ public sealed class RoundInputValidator : AbstractValidator<RoundInput>
     }
 
     private static IReadOnlyList<FundLimit> Funds<T>(ValidationContext<T> context) => (IReadOnlyList<FundLimit>)context.RootContextData[nameof(FundLimit)];
+
+    private static IReadOnlyList<ObjectiveChoice> Objectives<T>(ValidationContext<T> context) => (IReadOnlyList<ObjectiveChoice>)context.RootContextData[nameof(ObjectiveChoice)];
 
     /// <summary>False (with the failure added) when the field is empty or too long.</summary>
     private static bool Require<T>(ValidationContext<T> context, string field, string? value, string message, int max)

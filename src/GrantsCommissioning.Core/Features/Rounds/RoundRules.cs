@@ -12,7 +12,10 @@ public sealed record RoundTerms(
     string FundCode, string Reference, string Title, string Purpose, string WhoCanApply, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
     Money MinAward, Money MaxAward, Money Budget, bool ShortForm, IReadOnlyList<OrganisationType> OrganisationTypes, IReadOnlyList<string> Areas,
     IReadOnlyList<string> EligibilityQuestions, int ScoreScale, int AssessorsPerApplication, int DivergenceThreshold,
-    IReadOnlyList<(string Title, string Guidance, int Weight)> Criteria);
+    IReadOnlyList<(string Title, string Guidance, int Weight)> Criteria, IReadOnlyList<int> ObjectiveNumbers);
+
+/// <summary>An objective of the current Police and Crime Plan that a round may serve.</summary>
+public sealed record ObjectiveChoice(int Number, string Heading);
 
 /// <summary>What the fund allows a round: its code and the most one award may be.</summary>
 public sealed record FundLimit(string Code, string Name, Money? MaxAward, bool IsSmallFund);
@@ -26,13 +29,15 @@ public static partial class RoundRules
     public static readonly IReadOnlyList<int> ScoreScales = [4, 5, 7, 10];
 
     /// <summary>The form's problems (none when <paramref name="terms"/> holds the parsed round).</summary>
-    public static ValidationResult Check(RoundInput input, IReadOnlyList<FundLimit> funds, out RoundTerms? terms)
+    public static ValidationResult Check(RoundInput input, IReadOnlyList<FundLimit> funds, IReadOnlyList<ObjectiveChoice> objectives, out RoundTerms? terms)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(funds);
+        ArgumentNullException.ThrowIfNull(objectives);
         terms = null;
         var context = new ValidationContext<RoundInput>(input);
         context.RootContextData[nameof(FundLimit)] = funds;
+        context.RootContextData[nameof(ObjectiveChoice)] = objectives;
         var result = RoundForm.Validate(context);
         if (result.IsValid)
         {
@@ -42,7 +47,7 @@ public static partial class RoundRules
                 Pounds(input.MinAward)!.Value, Pounds(input.MaxAward)!.Value, Pounds(input.Budget)!.Value, input.Form == "short",
                 OrganisationTypesOf(input).Select(t => Enum.Parse<OrganisationType>(t)).ToList(), AreasOf(input), QuestionsOf(input),
                 Whole(input.ScoreScale, 1, int.MaxValue)!.Value, Whole(input.AssessorsPerApplication, 1, 5)!.Value,
-                Whole(input.DivergenceThreshold, 1, 100)!.Value, criteria);
+                Whole(input.DivergenceThreshold, 1, 100)!.Value, criteria, ObjectivesOf(input).Select(o => Whole(o, 1, int.MaxValue)!.Value).ToList());
         }
         return result;
     }
@@ -67,6 +72,8 @@ public static partial class RoundRules
     internal static IEnumerable<string> OrganisationTypesOf(RoundInput input) => input.OrganisationTypes.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct();
 
     internal static bool IsOrganisationType(string value) => Enum.TryParse<OrganisationType>(value, out var type) && Enum.IsDefined(type);
+
+    internal static List<string> ObjectivesOf(RoundInput input) => input.Objectives.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).Distinct().ToList();
 
     internal static List<string> AreasOf(RoundInput input) => input.Areas.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct().ToList();
 

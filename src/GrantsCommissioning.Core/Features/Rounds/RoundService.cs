@@ -31,6 +31,22 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         return funds.Select(f => new FundLimit(f.Code, f.Name, f.MaxAwardPence is { } p ? new Money(p) : null, f.IsSmallFund)).ToList();
     }
 
+    /// <summary>The objectives of the current Police and Crime Plan (the latest), which a round may serve.</summary>
+    public async Task<IReadOnlyList<ObjectiveChoice>> ObjectivesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await ObjectivesAsync(db, ct);
+    }
+
+    internal static async Task<IReadOnlyList<ObjectiveChoice>> ObjectivesAsync(GrantsDbContext db, CancellationToken ct)
+    {
+        var objectives = await CurrentPlanObjectives(db).OrderBy(o => o.Number).ToListAsync(ct);
+        return objectives.Select(o => new ObjectiveChoice(o.Number, o.Heading)).ToList();
+    }
+
+    private static IQueryable<PlanObjective> CurrentPlanObjectives(GrantsDbContext db) =>
+        db.Objectives.Where(o => o.PlanId == db.Plans.OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.Version).Select(p => p.Id).FirstOrDefault());
+
     public async Task<RoundListPage> ListAsync(RoundListQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -119,6 +135,7 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
             MinAward = r.MinAward.Pounds.ToString("0.##", CultureInfo.InvariantCulture), MaxAward = r.MaxAward.Pounds.ToString("0.##", CultureInfo.InvariantCulture),
             Budget = r.Budget?.Pounds.ToString("0.##", CultureInfo.InvariantCulture), Form = r.UsesShortForm ? "short" : "standard",
             OrganisationTypes = TypesOf(r).Select(t => t.ToString()).ToList(), Areas = AreasOf(r).ToList(),
+            Objectives = r.Objectives.OrderBy(o => o.Number).Select(o => o.Number.ToString(CultureInfo.InvariantCulture)).ToList(),
             EligibilityQuestions = string.Join('\n', r.EligibilityRules.OrderBy(e => e.Order).Select(e => e.Question)),
             ScoreScale = ScaleOf(r).ToString(CultureInfo.InvariantCulture),
             AssessorsPerApplication = r.AssessorsPerApplication.ToString(CultureInfo.InvariantCulture),
@@ -134,7 +151,7 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     public async Task<FeatureResult<int>> CreateAsync(RoundInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var validation = RoundRules.Check(input, await FundsAsync(ct), out var terms);
+        var validation = RoundRules.Check(input, await FundsAsync(ct), await ObjectivesAsync(ct), out var terms);
         if (!validation.IsValid)
         {
             return FeatureResult<int>.Invalid(validation);
@@ -158,7 +175,7 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     public async Task<FeatureResult<int>> UpdateAsync(int id, RoundInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var validation = RoundRules.Check(input, await FundsAsync(ct), out var terms);
+        var validation = RoundRules.Check(input, await FundsAsync(ct), await ObjectivesAsync(ct), out var terms);
         if (!validation.IsValid)
         {
             return FeatureResult<int>.Invalid(validation);
@@ -281,6 +298,9 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         round.EligibleAreas = string.Join('|', terms.Areas);
         round.AssessorsPerApplication = terms.AssessorsPerApplication;
         round.DivergenceThresholdPercent = terms.DivergenceThreshold;
+        var numbers = terms.ObjectiveNumbers.ToList();
+        round.Objectives.Clear();
+        round.Objectives.AddRange(await CurrentPlanObjectives(db).Where(o => numbers.Contains(o.Number)).ToListAsync(ct));
         var order = 0;
         round.EligibilityRules.AddRange(terms.EligibilityQuestions.Select(q => new EligibilityRule
         {

@@ -23,7 +23,7 @@ public sealed class RoundServiceTests
         ClosesTime = "12:00", MinAward = "1000", MaxAward = "25000", Budget = "150000", Form = "standard",
         OrganisationTypes = [nameof(OrganisationType.RegisteredCharity), nameof(OrganisationType.CommunityGroup)], Areas = ["Shropshire"],
         EligibilityQuestions = "Is your project in West Mercia?\nIs your organisation constituted?", ScoreScale = "5", AssessorsPerApplication = "2",
-        DivergenceThreshold = "20",
+        DivergenceThreshold = "20", Objectives = ["2", "4"],
         Criteria =
         [
             new CriterionInput { Title = "Need", Guidance = "Evidence of the problem", Weight = "40" },
@@ -63,6 +63,32 @@ public sealed class RoundServiceTests
         var preview = await s.Rounds.PreviewAsync(created.Value);
         Assert.Equal(("Autumn community safety round", 2), (preview!.Title, preview.Eligibility.Count));
         Assert.Equal("Created as a draft", Assert.Single(view.History).What);
+    }
+
+    /// <summary>
+    /// A round set up with no plan objectives could never be applied to: the standard form's outcomes section needs the
+    /// project linked to the round's objectives (found by the round-to-register browser journey). The officer chooses them.
+    /// </summary>
+    [Fact]
+    public async Task CreateAsync_NeedsThePlanObjectivesTheRoundServes_AndLinksTheOnesChosen()
+    {
+        var s = await SetUpAsync();
+        await using var test = s.Test;
+        var none = Valid();
+        none.Objectives = [];
+        var unknown = Valid("CGS-UNKNOWN");
+        unknown.Objectives = ["2", "99"];
+
+        Assert.Equal("Select at least one Police and Crime Plan objective the round serves: applicants link their projects to them.",
+            (await s.Rounds.CreateAsync(none, s.Officer)).Errors[nameof(RoundInput.Objectives)]);
+        Assert.Equal("Select plan objectives from the list.", (await s.Rounds.CreateAsync(unknown, s.Officer)).Errors[nameof(RoundInput.Objectives)]);
+        var created = await s.Rounds.CreateAsync(Valid(), s.Officer);
+
+        Assert.True(created.Succeeded);
+        await using var db = test.NewContext();
+        Assert.Equal([2, 4], await db.Rounds.Where(r => r.Id == created.Value).SelectMany(r => r.Objectives).Select(o => o.Number).OrderBy(n => n).ToListAsync());
+        Assert.Equal(["2", "4"], (await s.Rounds.InputAsync(created.Value))!.Objectives);
+        Assert.False(await db.Rounds.AnyAsync(r => r.Reference == "CGS-UNKNOWN"));
     }
 
     [Fact]
@@ -117,6 +143,7 @@ public sealed class RoundServiceTests
             ["Form"] = "Select the short or the standard application form.",
             ["OrganisationTypes"] = "Select organisation types from the list.",
             ["Areas"] = "Select areas from the list.",
+            ["Objectives"] = "Select at least one Police and Crime Plan objective the round serves: applicants link their projects to them.",
             ["EligibilityQuestions"] = "Each eligibility question must be 300 characters or fewer.",
             ["ScoreScale"] = "Select the score scale.",
             ["AssessorsPerApplication"] = "Enter how many assessors score each application, from 1 to 5.",
