@@ -12,7 +12,11 @@ public sealed record RoundTerms(
     string FundCode, string Reference, string Title, string Purpose, string WhoCanApply, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
     Money MinAward, Money MaxAward, Money Budget, bool ShortForm, IReadOnlyList<OrganisationType> OrganisationTypes, IReadOnlyList<string> Areas,
     IReadOnlyList<string> EligibilityQuestions, int ScoreScale, int AssessorsPerApplication, int DivergenceThreshold,
-    IReadOnlyList<(string Title, string Guidance, int Weight)> Criteria);
+    IReadOnlyList<(string Title, string Guidance, int Weight)> Criteria)
+{
+    /// <summary>Two-stage rounds: when expressions of interest close; null on a single-stage round.</summary>
+    public DateTimeOffset? InterestClosesAt { get; init; }
+}
 
 /// <summary>What the fund allows a round: its code and the most one award may be.</summary>
 public sealed record FundLimit(string Code, string Name, Money? MaxAward, bool IsSmallFund);
@@ -42,7 +46,7 @@ public static partial class RoundRules
                 Pounds(input.MinAward)!.Value, Pounds(input.MaxAward)!.Value, Pounds(input.Budget)!.Value, input.Form == "short",
                 OrganisationTypesOf(input).Select(t => Enum.Parse<OrganisationType>(t)).ToList(), AreasOf(input), QuestionsOf(input),
                 Whole(input.ScoreScale, 1, int.MaxValue)!.Value, Whole(input.AssessorsPerApplication, 1, 5)!.Value,
-                Whole(input.DivergenceThreshold, 1, 100)!.Value, criteria);
+                Whole(input.DivergenceThreshold, 1, 100)!.Value, criteria) { InterestClosesAt = InterestClosesAt(input) };
         }
         return result;
     }
@@ -59,6 +63,12 @@ public static partial class RoundRules
 
     private static readonly RoundInputValidator RoundForm = new();
     private static readonly RoundDeadlineInputValidator DeadlineForm = new();
+
+    internal static bool IsTwoStage(RoundInput input) => Text(input.TwoStage) == "yes";
+
+    /// <summary>A two-stage round's expression of interest closing time; null on a single-stage round or when not a time.</summary>
+    internal static DateTimeOffset? InterestClosesAt(RoundInput input) =>
+        IsTwoStage(input) ? When(input.InterestClosesDate, input.InterestClosesTime) : null;
 
     internal static FundLimit? Fund(RoundInput input, IReadOnlyList<FundLimit> funds) => funds.FirstOrDefault(f => f.Code == input.Fund?.Trim());
 
