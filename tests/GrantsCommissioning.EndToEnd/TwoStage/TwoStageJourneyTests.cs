@@ -53,7 +53,7 @@ public sealed class TwoStageJourneyTests(MailSite site)
         await Assertions.Expect(applicant.Locator("#interest-reference")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var caseReference = await applicant.InnerTextAsync("#interest-reference");
         await ScreenshotAsync(applicant, "interest-sent");
-        await site.WaitForMessageAsync(Applicant, "We have your expression of interest");
+        await site.WaitForMessageAsync(Applicant, $"We have your expression of interest {caseReference}");
         int applicationId;
         await using (var db = await Db())
         {
@@ -77,7 +77,8 @@ public sealed class TwoStageJourneyTests(MailSite site)
         await officer.ClickAsync("button:has-text('Invite to make a full application')");
         await Assertions.Expect(officer.Locator("#decision-summary")).ToContainTextAsync("Invited", new() { Timeout = 60_000 });
         await ScreenshotAsync(officer, "officer-invited");
-        var invitation = await site.WaitForMessageAsync(Applicant, "invited to make a full application");
+        // The demo applicant also had the demo round's invitation: this one names the case.
+        var invitation = await site.WaitForMessageAsync(Applicant, $"invited to make a full application ({caseReference})");
         Assert.Contains("Please include the safe space's opening plan for the winter.", invitation.TextBody, StringComparison.Ordinal);
         await officer.Context.CloseAsync();
 
@@ -100,7 +101,7 @@ public sealed class TwoStageJourneyTests(MailSite site)
         await applicant.WaitForURLAsync(u => u.EndsWith("/review", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await applicant.ClickAsync("button:has-text('Submit application')");
         await applicant.WaitForURLAsync(u => u.EndsWith("/receipt", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        await site.WaitForMessageAsync(Applicant, caseReference);
+        await site.WaitForMessageAsync(Applicant, $"Application {caseReference} received");
 
         await using (var db = await Db())
         {
