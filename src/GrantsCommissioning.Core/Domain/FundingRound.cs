@@ -11,6 +11,11 @@ public class FundingRound
     public required string WhoCanApply { get; set; }
     public DateTimeOffset OpensAt { get; set; }
     public DateTimeOffset ClosesAt { get; set; }
+    /// <summary>
+    /// Two-stage rounds only: expressions of interest close at this time; only organisations invited from them complete
+    /// the full application, by <see cref="ClosesAt"/>. Null on a single-stage round.
+    /// </summary>
+    public DateTimeOffset? InterestClosesAt { get; set; }
     public long MaxAwardPence { get; set; }
     public long MinAwardPence { get; set; }
     /// <summary>Small-fund rounds use the short application form.</summary>
@@ -36,4 +41,5 @@ public class FundingRound
     public Money MinAward => new(MinAwardPence);
     public Money? Budget => BudgetPence is { } p ? new Money(p) : null;
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+    public bool IsTwoStage => InterestClosesAt is not null;
 }

@@ -22,6 +22,10 @@ public class GrantApplication : WorkflowCaseBase
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>Two-stage rounds: when the expression of interest was sent; null for an application made in one stage.</summary>
+    public DateTimeOffset? InterestSubmittedAt { get; set; }
+    /// <summary>Two-stage rounds: when a grants officer invited the full application.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
     /// <summary>A later closing time granted to this applicant alone by a grants officer (audited).</summary>
     public DateTimeOffset? DeadlineExtendedTo { get; set; }
     /// <summary>

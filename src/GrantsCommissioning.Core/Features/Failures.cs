@@ -176,6 +176,18 @@ public sealed record OwnRegisterConflict(string Organisation) : Failure
 /// <summary>Moderation is for applications whose assessors' totals differ by more than the round's threshold.</summary>
 public sealed record ModerationNotNeeded(string Reference, int Threshold) : Failure;
 
+/// <summary>A two-stage round's expressions of interest have closed (or not yet opened, with <paramref name="NotYet"/>).</summary>
+public sealed record InterestClosed(DateTimeOffset At, bool NotYet = false) : Failure;
+
+/// <summary>A two-stage round: a full application needs an invitation from an expression of interest.</summary>
+public sealed record InvitationNeeded(string Round, bool InterestOpen) : Failure;
+
+/// <summary>The organisation already sent an expression of interest on this round.</summary>
+public sealed record InterestAlreadySent(string Organisation, string Reference) : Failure
+{
+    public override string Field => "OrganisationId";
+}
+
 /// <summary>No assessors were ticked, or no assessor chosen, on a bulk assignment.</summary>
 public sealed record NothingChosen(string What, string OnField) : Failure
 {
@@ -521,6 +533,12 @@ public static class Failures
         OwnRegisterConflict f => $"Your register of interests lists {f.Organisation}. Declare the conflict, or update your register first if it is out of date.",
         ModerationNotNeeded f => $"{f.Reference} does not need moderation: its assessors' totals are within {f.Threshold} percentage points of each other.",
         NothingChosen f => $"Select {f.What}.",
+        InterestClosed f => f.NotYet
+            ? $"This round opens at {UkTime.Describe(f.At)}: expressions of interest can be sent from then."
+            : $"Expressions of interest for this round closed at {UkTime.Describe(f.At)}. No new expression of interest can be sent; contact the grants team if you need help.",
+        InvitationNeeded f => $"{f.Round} has two stages: only organisations invited from their expression of interest can make a full application. "
+            + (f.InterestOpen ? "Send an expression of interest first." : "Expressions of interest have closed.") + " Nothing was saved.",
+        InterestAlreadySent f => $"{f.Organisation} has already sent an expression of interest on this round ({f.Reference}).",
         Refused f => f.Message,
         NotAnAmount f => $"Enter {f.What} in pounds, such as {f.Example}.",
         UnknownApplication f => $"There is no application {f.Reference}; check the reference.",

@@ -20,6 +20,7 @@ using GrantsCommissioning.Core.Features.Returns;
 using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Features.Seeding;
 using GrantsCommissioning.Core.Features.Transparency;
+using GrantsCommissioning.Core.Features.TwoStage;
 using GrantsCommissioning.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddMonitoring();
         services.AddDecisionNotices();
         services.AddRounds();
+        services.AddTwoStage();
         services.AddAssessments();
         services.AddPanelReporting();
         services.AddStaff();

@@ -42,7 +42,11 @@ internal sealed partial class CaseWorkflow
 
     public void Start(IWorkflowCase newCase, Actor actor) => StartBy(newCase, actor);
 
-    private void StartBy(IWorkflowCase newCase, Actor actor)
+    public void Start(IWorkflowCase newCase, Actor actor, string startState) => StartBy(newCase, actor, startState);
+
+    private void StartBy(IWorkflowCase newCase, Actor actor) => StartBy(newCase, actor, null);
+
+    private void StartBy(IWorkflowCase newCase, Actor actor, string? startState)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var c = AsBase(newCase);
@@ -51,7 +55,12 @@ internal sealed partial class CaseWorkflow
             throw new InvalidOperationException($"{c.Kind} {c.Reference} has already started its workflow.");
         }
         var latest = registry.Latest(c.Kind).Definition;
-        c.SetWorkflowState(latest.InitialState, latest.Version);
+        var state = startState ?? latest.InitialState;
+        if (state != latest.InitialState && !latest.StartStates.Contains(state))
+        {
+            throw new InvalidOperationException($"'{state}' is not a state workflow '{latest.Id}' v{latest.Version} can start in.");
+        }
+        c.SetWorkflowState(state, latest.Version);
         c.SetStartedBy(actor.UserId, actor.DisplayName);
     }
 

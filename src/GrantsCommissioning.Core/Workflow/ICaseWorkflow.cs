@@ -80,6 +80,12 @@ public interface ICaseWorkflow
     void Start(IWorkflowCase newCase, Actor actor);
 
     /// <summary>
+    /// As <see cref="Start(IWorkflowCase, Actor)"/>, in <paramref name="startState"/>: the initial state or one of the
+    /// definition's start states (an application that begins as an expression of interest).
+    /// </summary>
+    void Start(IWorkflowCase newCase, Actor actor, string startState);
+
+    /// <summary>
     /// Places an imported case (seed or migration data), already saved so it has an id, directly in a named state of
     /// the latest definition, journalled as an import at <paramref name="at"/>; the caller saves. <paramref name="comment"/>
     /// is what was said when the case reached that state (an officer's query, say), shown wherever that transition's

@@ -17,6 +17,12 @@ public static class ApplicationStates
     public const string OfferMade = nameof(OfferMade);
     public const string OfferAccepted = nameof(OfferAccepted);
     public const string OfferDeclined = nameof(OfferDeclined);
+    /// <summary>From v6, two-stage rounds: the expression of interest a case starts as, sent at once.</summary>
+    public const string InterestDraft = nameof(InterestDraft);
+    /// <summary>From v6: an expression of interest waiting for a grants officer to invite or decline it.</summary>
+    public const string InterestSubmitted = nameof(InterestSubmitted);
+    /// <summary>From v6: an expression of interest not invited to the full application (terminal).</summary>
+    public const string InterestDeclined = nameof(InterestDeclined);
 
     public static readonly IReadOnlyList<string> All =
         [Draft, Submitted, EligibilityCheck, InformationRequested, Assessment, Recommendation, Deferred, Rejected, Withdrawn, OfferMade, OfferAccepted, OfferDeclined];
@@ -25,6 +31,12 @@ public static class ApplicationStates
 public static class ApplicationTriggers
 {
     public const string Submit = nameof(Submit);
+    /// <summary>From v6, internal: the applicant sends an expression of interest on a two-stage round.</summary>
+    public const string SubmitInterest = nameof(SubmitInterest);
+    /// <summary>From v6, internal: a grants officer invites the full application (the case becomes a draft).</summary>
+    public const string Invite = nameof(Invite);
+    /// <summary>From v6, internal: a grants officer declines the expression of interest, with the reason.</summary>
+    public const string DeclineInterest = nameof(DeclineInterest);
     public const string StartChecks = nameof(StartChecks);
     public const string PassChecks = nameof(PassChecks);
     public const string FailChecks = nameof(FailChecks);

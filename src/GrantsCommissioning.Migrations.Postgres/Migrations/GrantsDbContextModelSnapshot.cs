@@ -1373,6 +1373,9 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.Property<int>("FundId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("InterestClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsDraft")
                         .HasColumnType("boolean");
 
@@ -1462,6 +1465,12 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.Property<bool>("DeclarationsAccepted")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("InterestSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");

@@ -53,6 +53,18 @@ public sealed class DefinitionValidationTests : IDisposable
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"startStates\": [\"InterestDraft\"]", "\"startStates\": [\"Interest\"]", "start state 'Interest' is not one of the states")]
+    [InlineData("\"startStates\": [\"InterestDraft\"],", "", "state 'InterestDraft' cannot be reached from the initial state 'Draft'")]
+    public async Task LoadAsync_WhenAStartStateIsWrong_StopsStartup(string find, string replace, string expected)
+    {
+        Edit("grant-application/v6.json", find, replace);
+
+        var ex = await Assert.ThrowsAsync<StartupException>(LoadAsync);
+
+        Assert.Contains($"workflows/grant-application/v6.json: {expected}", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task LoadAsync_WhenApprovalsAreListedButNoDecisionWaitsForThem_StopsStartup()
     {

@@ -110,7 +110,7 @@ public sealed class DelegationMatrixTests(WorkflowHostFixture fixture) : IClassF
         Assert.Equal((ApplicationStates.Recommendation, ApplicationStates.OfferMade), (entry.FromState, entry.ToState));
         Assert.Equal(Roles.DecisionMaker, entry.ActorRole);
         Assert.Equal(1_000_000, entry.AmountPence);
-        Assert.Equal(("grant-application", 5), (entry.DefinitionId, entry.DefinitionVersion));
+        Assert.Equal(("grant-application", 6), (entry.DefinitionId, entry.DefinitionVersion));
         Assert.Equal(app.Version + 1, result.Version);
     }
 }

@@ -1320,6 +1320,9 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.Property<int>("FundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InterestClosesAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDraft")
                         .HasColumnType("INTEGER");
 
@@ -1406,6 +1409,12 @@ namespace GrantsCommissioning.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DeclarationsAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InterestSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InvitedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganisationId")

@@ -40,7 +40,10 @@ public sealed partial class ApplicationService(
             var now = clock.GetUtcNow();
             var open = round.IsOpenAt(now);
             string? closed = now < round.OpensAt ? $"This round opens at {UkTime.Describe(round.OpensAt)}."
-                : open ? null : Deadlines.ClosedMessage(round.ClosesAt, extended: false);
+                : !open ? Deadlines.ClosedMessage(round.ClosesAt, extended: false)
+                : round.InterestClosesAt is { } e ? Failures.Message(new InvitationNeeded(round.Title, now < e))
+                : null;
+            open &= round.InterestClosesAt is null;
             return new StartOptions(round.Reference, round.Title, round.UsesShortForm, round.MaxAward, round.ClosesAt, open, closed,
                 orgs.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => new StartOrganisation(o.OrganisationId, o.Name, o.Draft)).ToList());
         }
@@ -74,6 +77,11 @@ public sealed partial class ApplicationService(
             if (now >= round.ClosesAt)
             {
                 return FeatureResult<int>.Fail(new DeadlinePassed(round.ClosesAt, Extended: false));
+            }
+            if (round.InterestClosesAt is { } interestCloses)
+            {
+                // An invited organisation's case is already its draft (the invitation made it one): no new full application starts here.
+                return FeatureResult<int>.Fail(new InvitationNeeded(round.Title, now < interestCloses));
             }
             var tx = await db.Database.BeginTransactionAsync(ct);
             await using (tx)

@@ -17,7 +17,14 @@ public sealed record CriterionView(string Title, string Guidance, int WeightPerc
 
 public sealed record RoundDetail(string Reference, string Title, string FundName, string FundPurpose, string Purpose, string WhoCanApply,
     Money MinAward, Money MaxAward, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool ShortForm, bool IsOpen, bool NotYetOpen,
-    IReadOnlyList<EligibilityQuestion> Eligibility, IReadOnlyList<CriterionView> Criteria, IReadOnlyList<string> Objectives);
+    IReadOnlyList<EligibilityQuestion> Eligibility, IReadOnlyList<CriterionView> Criteria, IReadOnlyList<string> Objectives)
+{
+    /// <summary>Two-stage rounds: expressions of interest close at this time; only invited organisations then make a full application.</summary>
+    public DateTimeOffset? InterestClosesAt { get; init; }
+
+    /// <summary>Two-stage rounds: an expression of interest can be sent now.</summary>
+    public bool InterestOpen { get; init; }
+}
 
 public sealed record EligibilityOutcome(bool Eligible, IReadOnlyList<string> Reasons);
 
@@ -78,7 +85,11 @@ public sealed class RoundQueries(IDbContextFactory<GrantsDbContext> factory, Pub
                 r.ClosesAt, r.UsesShortForm, r.IsOpenAt(now), now < r.OpensAt,
                 r.EligibilityRules.OrderBy(e => e.Order).Select(e => new EligibilityQuestion(e.Id, e.Order, e.Question)).ToList(),
                 r.Criteria.OrderBy(c => c.Order).Select(c => new CriterionView(c.Title, c.Guidance, c.WeightPercent, c.MaxScore)).ToList(),
-                r.Objectives.OrderBy(o => o.Number).Select(o => o.Heading).ToList());
+                r.Objectives.OrderBy(o => o.Number).Select(o => o.Heading).ToList())
+        {
+            InterestClosesAt = r.InterestClosesAt,
+            InterestOpen = r.InterestClosesAt is { } e && now >= r.OpensAt && now < e,
+        };
 
     private static readonly EligibilityAnswersValidator AnswersValidator = new();
 

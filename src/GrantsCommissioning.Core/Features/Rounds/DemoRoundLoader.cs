@@ -12,7 +12,7 @@ internal sealed record RoundSetupSeed(
     string Fund, string Reference, string Title, string Purpose, string WhoCanApply, string OpensAt, string ClosesAt, string MinAward, string MaxAward,
     string Budget, string Form, List<CriterionSetupSeed> Criteria, bool Published = false, List<string>? OrganisationTypes = null,
     List<string>? Areas = null, List<string>? EligibilityQuestions = null, int ScoreScale = 5, int AssessorsPerApplication = 2,
-    int DivergenceThreshold = 20, List<int>? Objectives = null);
+    int DivergenceThreshold = 20, List<int>? Objectives = null, string? InterestClosesAt = null);
 
 internal sealed record CriterionSetupSeed(string Title, string Guidance, int Weight);
 
@@ -51,10 +51,12 @@ internal sealed class DemoRoundLoader(GrantsDbContext db, SeedFile file, DateTim
     {
         var opens = UkTime.ToUk(file.Instant(r.OpensAt, $"round {r.Reference} opensAt"));
         var closes = UkTime.ToUk(file.Instant(r.ClosesAt, $"round {r.Reference} closesAt"));
+        var interest = r.InterestClosesAt is null ? (DateTimeOffset?)null : UkTime.ToUk(file.Instant(r.InterestClosesAt, $"round {r.Reference} interestClosesAt"));
         return new RoundInput
         {
             Fund = r.Fund, Reference = r.Reference, Title = r.Title, Purpose = r.Purpose, WhoCanApply = r.WhoCanApply,
             OpensDate = Date(opens), OpensTime = Time(opens), ClosesDate = Date(closes), ClosesTime = Time(closes), MinAward = r.MinAward,
+            TwoStage = interest is null ? null : "yes", InterestClosesDate = interest is { } d ? Date(d) : null, InterestClosesTime = interest is { } t ? Time(t) : null,
             MaxAward = r.MaxAward, Budget = r.Budget, Form = r.Form, OrganisationTypes = r.OrganisationTypes ?? [], Areas = r.Areas ?? [],
             EligibilityQuestions = string.Join('\n', r.EligibilityQuestions ?? []), ScoreScale = Number(r.ScoreScale),
             AssessorsPerApplication = Number(r.AssessorsPerApplication), DivergenceThreshold = Number(r.DivergenceThreshold),

@@ -16,6 +16,11 @@ public sealed class RoundInput
     public string? OpensTime { get; set; } = "09:00";
     public string? ClosesDate { get; set; }
     public string? ClosesTime { get; set; } = "12:00";
+    /// <summary>"yes" for a two-stage round: an expression of interest first, then a full application by invitation.</summary>
+    public string? TwoStage { get; set; }
+    /// <summary>Two-stage rounds: UK local date and time expressions of interest close (after opening, before the full application closes).</summary>
+    public string? InterestClosesDate { get; set; }
+    public string? InterestClosesTime { get; set; } = "12:00";
     public string? MinAward { get; set; }
     public string? MaxAward { get; set; }
     public string? Budget { get; set; }

@@ -19,6 +19,13 @@ public sealed class RoundInputValidator : AbstractValidator<RoundInput>
             .Instant(i => i.ClosesTime, "closing")
             .Must((i, _) => !(RoundRules.When(i.OpensDate, i.OpensTime) is { } o && RoundRules.When(i.ClosesDate, i.ClosesTime) is { } c && c <= o))
             .WithMessage("The closing time must be after the opening time.");
+        RuleFor(i => i.InterestClosesDate).Cascade(CascadeMode.Stop)
+            .Instant(i => i.InterestClosesTime, "expression of interest closing")
+            .Must((i, _) => !(RoundRules.When(i.OpensDate, i.OpensTime) is { } o && InterestClosesAt(i) is { } e && e <= o))
+            .WithMessage("Expressions of interest must close after the round opens.")
+            .Must((i, _) => !(RoundRules.When(i.ClosesDate, i.ClosesTime) is { } c && InterestClosesAt(i) is { } e && e >= c))
+            .WithMessage("Expressions of interest must close before the full application closing time.")
+            .When(IsTwoStage);
         RuleFor(i => i.MinAward).Pounds("the smallest award");
         RuleFor(i => i.MaxAward).Cascade(CascadeMode.Stop)
             .Pounds("the largest award")

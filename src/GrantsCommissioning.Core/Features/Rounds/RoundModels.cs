@@ -37,6 +37,9 @@ public sealed record RoundStaffView(
     int AssessorsPerApplication, int DivergenceThreshold, IReadOnlyList<RoundCriterionView> Criteria, int Applications,
     IReadOnlyList<RoundHistoryEntry> History)
 {
+    /// <summary>Two-stage rounds: when expressions of interest close; null on a single-stage round.</summary>
+    public DateTimeOffset? InterestClosesAt { get; init; }
+
     public bool CanEdit => Phase == RoundPhase.Draft;
     public bool CanPublish => Phase == RoundPhase.Draft;
     public bool CanCloseEarly => Phase is RoundPhase.Open or RoundPhase.Scheduled;

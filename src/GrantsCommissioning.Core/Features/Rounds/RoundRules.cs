@@ -12,7 +12,11 @@ public sealed record RoundTerms(
     string FundCode, string Reference, string Title, string Purpose, string WhoCanApply, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
     Money MinAward, Money MaxAward, Money Budget, bool ShortForm, IReadOnlyList<OrganisationType> OrganisationTypes, IReadOnlyList<string> Areas,
     IReadOnlyList<string> EligibilityQuestions, int ScoreScale, int AssessorsPerApplication, int DivergenceThreshold,
-    IReadOnlyList<(string Title, string Guidance, int Weight)> Criteria, IReadOnlyList<int> ObjectiveNumbers);
+    IReadOnlyList<(string Title, string Guidance, int Weight)> Criteria, IReadOnlyList<int> ObjectiveNumbers)
+{
+    /// <summary>Two-stage rounds: when expressions of interest close; null on a single-stage round.</summary>
+    public DateTimeOffset? InterestClosesAt { get; init; }
+}
 
 /// <summary>An objective of the current Police and Crime Plan that a round may serve.</summary>
 public sealed record ObjectiveChoice(int Number, string Heading);
@@ -47,7 +51,8 @@ public static partial class RoundRules
                 Pounds(input.MinAward)!.Value, Pounds(input.MaxAward)!.Value, Pounds(input.Budget)!.Value, input.Form == "short",
                 OrganisationTypesOf(input).Select(t => Enum.Parse<OrganisationType>(t)).ToList(), AreasOf(input), QuestionsOf(input),
                 Whole(input.ScoreScale, 1, int.MaxValue)!.Value, Whole(input.AssessorsPerApplication, 1, 5)!.Value,
-                Whole(input.DivergenceThreshold, 1, 100)!.Value, criteria, ObjectivesOf(input).Select(o => Whole(o, 1, int.MaxValue)!.Value).ToList());
+                Whole(input.DivergenceThreshold, 1, 100)!.Value, criteria, ObjectivesOf(input).Select(o => Whole(o, 1, int.MaxValue)!.Value).ToList())
+                { InterestClosesAt = InterestClosesAt(input) };
         }
         return result;
     }
@@ -64,6 +69,12 @@ public static partial class RoundRules
 
     private static readonly RoundInputValidator RoundForm = new();
     private static readonly RoundDeadlineInputValidator DeadlineForm = new();
+
+    internal static bool IsTwoStage(RoundInput input) => Text(input.TwoStage) == "yes";
+
+    /// <summary>A two-stage round's expression of interest closing time; null on a single-stage round or when not a time.</summary>
+    internal static DateTimeOffset? InterestClosesAt(RoundInput input) =>
+        IsTwoStage(input) ? When(input.InterestClosesDate, input.InterestClosesTime) : null;
 
     internal static FundLimit? Fund(RoundInput input, IReadOnlyList<FundLimit> funds) => funds.FirstOrDefault(f => f.Code == input.Fund?.Trim());
 

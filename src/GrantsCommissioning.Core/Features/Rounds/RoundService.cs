@@ -105,7 +105,10 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
             TypesOf(r).Select(OrganisationTypes.Describe).ToList(), AreasOf(r), r.EligibilityRules.OrderBy(e => e.Order).Select(e => e.Question).ToList(),
             ScaleOf(r), r.AssessorsPerApplication, r.DivergenceThresholdPercent,
             r.Criteria.OrderBy(c => c.Order).Select(c => new RoundCriterionView(c.Title, c.Guidance, c.WeightPercent)).ToList(), applications,
-            audit.Select(a => new RoundHistoryEntry(a.OccurredAt, a.ActorName, Describe(a.Action), ReasonOf(a.After))).ToList());
+            audit.Select(a => new RoundHistoryEntry(a.OccurredAt, a.ActorName, Describe(a.Action), ReasonOf(a.After))).ToList())
+        {
+            InterestClosesAt = r.InterestClosesAt,
+        };
     }
 
     /// <summary>The round as the public page will show it once published; for the officer's preview of a draft.</summary>
@@ -132,6 +135,9 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
             Fund = r.Fund!.Code, Reference = r.Reference, Title = r.Title, Purpose = r.Purpose, WhoCanApply = r.WhoCanApply,
             OpensDate = opens.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), OpensTime = opens.ToString("HH:mm", CultureInfo.InvariantCulture),
             ClosesDate = closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ClosesTime = closes.ToString("HH:mm", CultureInfo.InvariantCulture),
+            TwoStage = r.IsTwoStage ? "yes" : null,
+            InterestClosesDate = r.InterestClosesAt is { } e ? UkTime.ToUk(e).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            InterestClosesTime = r.InterestClosesAt is { } t ? UkTime.ToUk(t).ToString("HH:mm", CultureInfo.InvariantCulture) : "12:00",
             MinAward = r.MinAward.Pounds.ToString("0.##", CultureInfo.InvariantCulture), MaxAward = r.MaxAward.Pounds.ToString("0.##", CultureInfo.InvariantCulture),
             Budget = r.Budget?.Pounds.ToString("0.##", CultureInfo.InvariantCulture), Form = r.UsesShortForm ? "short" : "standard",
             OrganisationTypes = TypesOf(r).Select(t => t.ToString()).ToList(), Areas = AreasOf(r).ToList(),
@@ -246,6 +252,10 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
             }
             var before = new { round.ClosesAt };
             round.ClosesAt = now;
+            if (round.InterestClosesAt > now)
+            {
+                round.InterestClosesAt = now;
+            }
             if (round.OpensAt > now)
             {
                 round.OpensAt = now;
@@ -290,6 +300,7 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         round.WhoCanApply = terms.WhoCanApply;
         round.OpensAt = terms.OpensAt;
         round.ClosesAt = terms.ClosesAt;
+        round.InterestClosesAt = terms.InterestClosesAt;
         round.MinAwardPence = terms.MinAward.Pence;
         round.MaxAwardPence = terms.MaxAward.Pence;
         round.BudgetPence = terms.Budget.Pence;
@@ -342,7 +353,7 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
 
     private static object Snapshot(FundingRound r) => new
     {
-        r.Reference, r.Title, fund = r.Fund?.Code, r.OpensAt, r.ClosesAt, r.MinAwardPence, r.MaxAwardPence, r.BudgetPence, r.UsesShortForm,
+        r.Reference, r.Title, fund = r.Fund?.Code, r.OpensAt, r.InterestClosesAt, r.ClosesAt, r.MinAwardPence, r.MaxAwardPence, r.BudgetPence, r.UsesShortForm,
         r.EligibleOrganisationTypes, r.EligibleAreas, r.AssessorsPerApplication, r.DivergenceThresholdPercent,
         criteria = r.Criteria.OrderBy(c => c.Order).Select(c => new { c.Title, c.WeightPercent, c.MaxScore }),
         eligibility = r.EligibilityRules.OrderBy(e => e.Order).Select(e => e.Question),

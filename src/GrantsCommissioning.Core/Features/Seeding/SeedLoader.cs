@@ -20,7 +20,8 @@ public sealed partial class SeedLoader(
     Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
     Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
     Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> monitoringOptions,
-    Assessments.FundingLineDemoLoader fundingLineDemo, Applications.InformationRequestDemoLoader informationDemo)
+    Assessments.FundingLineDemoLoader fundingLineDemo, Applications.InformationRequestDemoLoader informationDemo,
+    TwoStage.InterestDemoLoader interestDemo)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -48,6 +49,8 @@ public sealed partial class SeedLoader(
         report = moves == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Assessments.FundingLineDemoLoader.FileName], report.RecordsAdded + moves);
         var questions = await informationDemo.LoadAsync(ct);
         report = questions == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Applications.InformationRequestDemoLoader.FileName], report.RecordsAdded + questions);
+        var interests = await interestDemo.LoadAsync(ct);
+        report = interests == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + TwoStage.InterestDemoLoader.FileName], report.RecordsAdded + interests);
         // The demo opens with a dry-run retention report (as a scheduled run would leave), made once; nothing is removed until an administrator approves it.
         if (await retention.LatestRunAsync(ct) is null)
         {

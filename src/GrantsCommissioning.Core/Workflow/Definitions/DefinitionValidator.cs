@@ -22,6 +22,10 @@ public static class DefinitionValidator
         {
             p.Add($"initial state '{d.InitialState}' is not one of the states.");
         }
+        foreach (var start in d.StartStates.Where(s => !states.Contains(s)))
+        {
+            p.Add($"start state '{start}' is not one of the states.");
+        }
         CheckTransitions(d, states, p);
         CheckTerminalAndReachable(d, states, p);
         CheckTimers(d, caseType, states, p);
@@ -71,7 +75,7 @@ public static class DefinitionValidator
         {
             return;
         }
-        var reached = new HashSet<string>(StringComparer.Ordinal) { d.InitialState };
+        var reached = new HashSet<string>(d.StartStates.Where(states.Contains).Append(d.InitialState), StringComparer.Ordinal);
         var queue = new Queue<string>(reached);
         while (queue.TryDequeue(out var s))
         {
@@ -82,7 +86,7 @@ public static class DefinitionValidator
         }
         foreach (var s in d.States.Where(s => !reached.Contains(s.Name)))
         {
-            p.Add($"state '{s.Name}' cannot be reached from the initial state '{d.InitialState}'.");
+            p.Add($"state '{s.Name}' cannot be reached from the initial state '{d.InitialState}'{(d.StartStates.Count > 0 ? " or a start state" : "")}.");
         }
     }
 

@@ -11,6 +11,8 @@ public sealed record WorkflowDefinition
     public required string Title { get; init; }
     public CaseKind CaseKind { get; init; }
     public required string InitialState { get; init; }
+    /// <summary>Other states a feature may start a case in (an expression of interest on a two-stage round); new cases otherwise start in <see cref="InitialState"/>.</summary>
+    public IReadOnlyList<string> StartStates { get; init; } = [];
     public IReadOnlyList<StateDefinition> States { get; init; } = [];
     public IReadOnlyList<TransitionDefinition> Transitions { get; init; } = [];
     public IReadOnlyList<DelegationLimit> Delegation { get; init; } = [];
