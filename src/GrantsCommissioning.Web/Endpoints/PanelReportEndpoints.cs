@@ -15,13 +15,14 @@ internal static class PanelReportEndpoints
         endpoints.MapGet("/transparency/panel-reports/{id:int}/document", async (int id, PanelReportService reports, CancellationToken ct) =>
             await reports.DocumentAsync(id, ct) is { } doc ? Results.File(doc.Document, Docx, doc.FileName) : Results.NotFound())
             .AllowAnonymous();
-        endpoints.MapGet("/panel/reports/{year:int}/{quarter:int}/preview", async (int year, int quarter, PanelReportService reports, CancellationToken ct) =>
+        endpoints.MapGet("/panel/reports/{year:int}/{quarter:int}/preview", async (int year, int quarter, PanelReportService reports, TimeProvider clock,
+                CancellationToken ct) =>
             {
-                if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
+                // The quarters the report pages accept: a real quarter that has begun.
+                if (PanelReportPages.FromRoute(year, quarter, clock.GetUtcNow()) is not { } q)
                 {
                     return Results.NotFound();
                 }
-                var q = new FinancialYear(year).Quarter(quarter);
                 return await reports.PreviewAsync(q, ct) is { } bytes
                     ? Results.File(bytes, Docx, $"panel-report-{year}-q{quarter}-draft.docx")
                     : Results.NotFound();

@@ -29,6 +29,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     public async Task DecisionMaker_ApprovingWithinLimit_RecordsTheDecisionAndMakesTheOffer()
     {
         var (cut, applicationId, decided) = await RenderForAsync(requestedPence: 950_000);
+        Assert.Empty(cut.FindAll("#decision-public-interest")); // not flagged: no public-interest panel
 
         cut.FindAll("input[type=radio]")[0].Change(true);
         cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
@@ -61,10 +62,8 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     {
         const string Why = "Contested locally: the parish council and the press have asked about it.";
         var (cut, applicationId, _) = await RenderForAsync(requestedPence: 950_000, publicInterest: Why);
-        var (unflagged, _, _) = await RenderForAsync(requestedPence: 950_000);
 
         Assert.Contains(Why, cut.Find("#decision-public-interest").TextContent, StringComparison.Ordinal);
-        Assert.Empty(unflagged.FindAll("#decision-public-interest"));
         cut.FindAll("input[type=radio]")[0].Change(true);
         Assert.Contains("this application of significant public interest", cut.Find("label[for=decision-noticereference]").TextContent, StringComparison.Ordinal);
         cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
