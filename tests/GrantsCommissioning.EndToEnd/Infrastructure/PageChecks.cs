@@ -69,8 +69,9 @@ public static class PageChecks
                 var violations = await Axe.RunAsync(page);
                 Assert.True(violations.Count == 0, $"{path} at {width}px:{Environment.NewLine}{Axe.Describe(violations)}");
                 var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-                Assert.True(scroll <= width, $"{path} is {scroll}px wide at a {width}px viewport");
                 await ScreenshotAsync(page, path, width);
+                Assert.True(scroll <= width, $"{path} is {scroll}px wide at a {width}px viewport; what reaches past it:{Environment.NewLine}"
+                    + string.Join(Environment.NewLine, await page.EvaluateAsync<string[]>(TooWide, width)));
                 if (width == Narrow)
                 {
                     await AssertWordsWholeAsync(page, path);
@@ -91,6 +92,14 @@ public static class PageChecks
         var scrollers = await page.EvaluateAsync<string[]>(UnlabelledScrollers);
         Assert.True(scrollers.Length == 0, $"{path} scrolls sideways in a box without a name or Tab stop:{Environment.NewLine}{string.Join(Environment.NewLine, scrollers)}");
     }
+
+    /// <summary>The innermost elements whose right edge is past the viewport (tag, id or class, start of the text), for the failure message.</summary>
+    private const string TooWide = """
+        (width) => [...document.querySelectorAll('body *')]
+          .filter(e => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
+          .slice(0, 8)
+          .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent || '').trim().slice(0, 60)}"`)
+        """;
 
     /// <summary>With <c>GC_SCREENSHOTS</c> set, saves the page there as a full-page PNG named after its path and width.</summary>
     public static async Task ScreenshotAsync(IPage page, string path, int width)
