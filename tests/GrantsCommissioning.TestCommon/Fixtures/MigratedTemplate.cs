@@ -1,6 +1,5 @@
 using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace GrantsCommissioning.TestCommon.Fixtures;
 
@@ -8,14 +7,13 @@ namespace GrantsCommissioning.TestCommon.Fixtures;
 /// A database migrated once per test process, copied into each new test host's data folder instead of migrating it
 /// again: applying every migration to an empty database took 1 to 4 seconds a host (one commit per migration), and the
 /// suites create hundreds of hosts. The copy is the migrations' own result (the template is made by the same
-/// <c>DatabaseInitializer</c>), and the host still runs the initializer, which finds nothing pending. On SQLite the copy
-/// is the file; on PostgreSQL it is <c>CREATE DATABASE … TEMPLATE</c>, which copies a database of this process's own
-/// that nothing else connects to.
+/// <c>DatabaseInitializer</c>), and the host still runs the initializer, which finds nothing pending. SQLite only (the
+/// copy is the file): on PostgreSQL each host still migrates its own database (a run with CREATE DATABASE … TEMPLATE
+/// coincided with the two-node test failing to start, so it is left out until that is understood).
 /// </summary>
 internal static class MigratedTemplate
 {
     private static readonly Lazy<Task<string>> Template = new(CreateAsync);
-    private static readonly SemaphoreSlim PostgresCopies = new(1, 1);
 
     public const string SqliteFile = "grants.db";
 
@@ -23,23 +21,6 @@ internal static class MigratedTemplate
     public static async Task CopyToAsync(string dataDirectory)
     {
         var template = await Template.Value;
-        if (TestDatabaseProvider.IsPostgres)
-        {
-            await PostgresCopies.WaitAsync();
-            try
-            {
-                await using var connection = new NpgsqlConnection(TestDatabaseProvider.ServerConnectionString("postgres"));
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"CREATE DATABASE \"{TestDatabaseProvider.DatabaseName(dataDirectory)}\" TEMPLATE \"{TestDatabaseProvider.DatabaseName(template)}\"";
-                await command.ExecuteNonQueryAsync();
-            }
-            finally
-            {
-                PostgresCopies.Release();
-            }
-            return;
-        }
         File.Copy(Path.Combine(template, SqliteFile), Path.Combine(dataDirectory, SqliteFile));
     }
 
@@ -49,11 +30,9 @@ internal static class MigratedTemplate
         await using (await WorkflowTestHost.CreateAsync(directory, runStartup: false, fromTemplate: false))
         {
         }
-        // No connection may stay open on a template: SQLite's last close folds the write-ahead log into the file, and
-        // PostgreSQL refuses to copy a database that has sessions.
+        // No connection may stay open on the template: SQLite's last close folds the write-ahead log into the file.
         SqliteConnection.ClearAllPools();
-        NpgsqlConnection.ClearAllPools();
-        if (!TestDatabaseProvider.IsPostgres && File.Exists(Path.Combine(directory, SqliteFile + "-wal"))
+        if (File.Exists(Path.Combine(directory, SqliteFile + "-wal"))
             && new FileInfo(Path.Combine(directory, SqliteFile + "-wal")).Length > 0)
         {
             using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, SqliteFile)};Pooling=False");
@@ -64,14 +43,6 @@ internal static class MigratedTemplate
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            try
-            {
-                TestDatabaseProvider.Drop(directory);
-            }
-            catch (NpgsqlException)
-            {
-                // The throwaway cluster may already be stopping; it goes with the cluster then.
-            }
             WorkflowTestHost.TryDelete(directory);
         };
         return directory;

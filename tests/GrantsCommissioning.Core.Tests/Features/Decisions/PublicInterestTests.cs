@@ -52,7 +52,9 @@ public sealed class PublicInterestTests
         await using var db = host.Db();
         var audit = await db.AuditLog.SingleAsync(e => e.Action == "Application.PublicInterestFlagged" && e.EntityId == app.Id.ToString());
         Assert.Contains(Why, audit.After, StringComparison.Ordinal);
-        Assert.Equal((Why, "Olive"), await db.Applications.Where(a => a.Id == app.Id).Select(a => ValueTuple.Create(a.PublicInterestReason, a.PublicInterestFlaggedByName)).SingleAsync());
+        // An anonymous type, not a tuple: Npgsql cannot read a PostgreSQL record as a .NET tuple.
+        var flag = await db.Applications.Where(a => a.Id == app.Id).Select(a => new { a.PublicInterestReason, a.PublicInterestFlaggedByName }).SingleAsync();
+        Assert.Equal((Why, "Olive"), (flag.PublicInterestReason, flag.PublicInterestFlaggedByName));
     }
 
     [Fact]
