@@ -49,8 +49,9 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                 .Select(p => new { p.Id, p.Code, p.Title, Objectives = p.Objectives.Where(o => o.PlanId == planId).Select(o => o.Number).ToList() })
                 .ToListAsync(ct);
 
-            var byObjective = await SumsAsync(db, AwardShares.ByObjective(db), periodStart, periodEnd, ct);
-            var byPriority = await SumsAsync(db, AwardShares.ByPriority(db, planId), periodStart, periodEnd, ct);
+            // Before any plan there are no objectives to apportion to: the ten grouped queries would sum nothing.
+            var byObjective = plan is null ? SumsByKey.Empty : await SumsAsync(db, AwardShares.ByObjective(db), periodStart, periodEnd, ct);
+            var byPriority = plan is null ? SumsByKey.Empty : await SumsAsync(db, AwardShares.ByPriority(db, planId), periodStart, periodEnd, ct);
 
             var rows = objectives.Select(o =>
             {
@@ -116,6 +117,8 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
         Dictionary<int, (int Count, long Hundredths)> awarded, Dictionary<int, long> paid, Dictionary<int, long> recovered,
         Dictionary<int, long> spend, Dictionary<int, int> returns)
     {
+        public static readonly SumsByKey Empty = new([], [], [], [], []);
+
         public Sums Row(int key) => new(
             awarded.TryGetValue(key, out var a) ? a.Count : 0, Pence(a.Hundredths),
             Pence(paid.GetValueOrDefault(key) + recovered.GetValueOrDefault(key)), Pence(spend.GetValueOrDefault(key)), returns.GetValueOrDefault(key));
