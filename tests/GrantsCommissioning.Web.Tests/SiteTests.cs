@@ -4,7 +4,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 
 namespace GrantsCommissioning.Web.Tests;
 
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public class SiteTests(GrantsWebFactory site)
 {
     [Fact]

@@ -5,7 +5,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.Account;
 
 /// <summary>The Identity endpoints outside the pages: antiforgery on each, passkey sign-in while signed out, sign-out's return address.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public partial class AccountEndpointTests(GrantsWebFactory site)
 {
     private const string Password = "a long enough passphrase";

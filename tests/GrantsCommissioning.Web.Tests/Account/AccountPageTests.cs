@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Web.Tests.Account;
 
 /// <summary>The account pages an applicant meets besides sign-in and create an account: forgotten password, reset, confirming an address.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class AccountPageTests(GrantsWebFactory site)
 {
     [Theory]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Web.Tests.Account;
 
 /// <summary>Your personal data: what the account holds, downloading it, and closing the account.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class PersonalDataPageTests(GrantsWebFactory site)
 {
     private const string Password = "the original passphrase";

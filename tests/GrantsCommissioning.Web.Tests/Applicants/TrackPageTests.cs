@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Web.Tests.Applicants;
 
 /// <summary>Part 6 "Track": the dashboard, offers, grants, monitoring returns and attachment panels, through the real app.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public partial class TrackPageTests(GrantsWebFactory site)
 {
     private const string Applicant = "applicant@demo.opcc-grants.example";

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests.Applications;
 
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class ApplicantPortalTests(GrantsWebFactory site)
 {
     private const string Applicant = "applicant@demo.opcc-grants.example";

@@ -19,7 +19,7 @@ namespace GrantsCommissioning.Web.Tests.Applications;
 /// v4, where the applicant cannot write an answer in the app: they see the question, may upload files for it (shown
 /// under it to staff and to them), and the officer's case page says whom to contact.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class InformationRequestRouteTests(GrantsWebFactory site)
 {
     private const string Applicant = "applicant@demo.opcc-grants.example";

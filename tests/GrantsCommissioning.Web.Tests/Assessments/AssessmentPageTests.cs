@@ -14,7 +14,7 @@ namespace GrantsCommissioning.Web.Tests.Assessments;
 /// Demo: Tom Bennett (assessor@) has CGS-CY-0101 awaiting his answer and CGS-CY-0102 to score; his register lists
 /// Bromsgrove Rural Crime Network (CGS-CY-0106); Grace Adeyemi's (assessor2@) register has expired.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public class AssessmentPageTests(GrantsWebFactory site)
 {
     private const string Denied = "denied";

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests.Attachments;
 
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public class AttachmentEndpointTests(GrantsWebFactory site)
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n% safeguarding policy\n%%EOF\n"u8.ToArray();

@@ -11,7 +11,7 @@ namespace GrantsCommissioning.Web.Tests.Cases;
 /// The defect "staff cannot see any document an applicant uploaded": the application's case page lists its documents
 /// with download links, for officers and for the assessor assigned to it (Tom Bennett on CGS-CY-0004).
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class CaseDocumentsTests(GrantsWebFactory site)
 {
     [Theory]

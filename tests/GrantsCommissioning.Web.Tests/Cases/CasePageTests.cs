@@ -3,7 +3,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 
 namespace GrantsCommissioning.Web.Tests.Cases;
 
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class CasePageTests(GrantsWebFactory site)
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace GrantsCommissioning.Web.Tests.Cases;
 /// Who sees what: every role × the four case pages, and someone else's record → 404. In the demo data Tom Bennett
 /// (assessor@) is assigned CGS-CY-0004 and CGS-CY-0005; Grace Adeyemi (assessor2@) declared a conflict on CGS-CY-0004.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class CaseVisibilityTests(GrantsWebFactory site)
 {
     private const string Denied = "denied";

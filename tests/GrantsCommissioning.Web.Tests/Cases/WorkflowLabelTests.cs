@@ -5,7 +5,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.Cases;
 
 /// <summary>Users see the definitions' labels and roles as people say them, never internal names.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public partial class WorkflowLabelTests(GrantsWebFactory site)
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace GrantsCommissioning.Web.Tests.DecisionNotices;
 /// Executive and Chief Finance Officer (decision makers) and the Commissioner; the register is public; a notice that does
 /// not exist, or (publicly) is not published, is a 404; Part 2 is never in anything public.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class DecisionNoticeRouteTests(GrantsWebFactory site)
 {
     private const string Denied = "denied";

@@ -9,7 +9,7 @@ namespace GrantsCommissioning.Web.Tests.Decisions;
 /// The deputies page (decision makers and the Commissioner only) and the approval tracker on the case page, as the demo
 /// data shows them on a first run: CGS-CY-0011 with a voided approval and the Chief Executive's approval given by her deputy.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class ApprovalRouteTests(GrantsWebFactory site)
 {
     public static TheoryData<string, string> Users => DemoUsers.OneOfEachRole;

@@ -8,7 +8,7 @@ using GrantsCommissioning.Web.Tests.Panel;
 namespace GrantsCommissioning.Web.Tests.Decisions;
 
 /// <summary>The due-diligence page: grants officers only; a draft or unknown application is 404; the case page summarises the checklist.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public class DueDiligenceRouteTests(GrantsWebFactory site)
 {
     public static TheoryData<string, string> Users => PanelReportRoleMatrixTests.Users;

@@ -14,7 +14,7 @@ namespace GrantsCommissioning.Web.Tests.Funds;
 /// agreed the table, not the day the demo was loaded, and linked to the plan objectives the demo names, in shares of 100%,
 /// as the award page shows them.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class PassportedAwardDemoTests(GrantsWebFactory site)
 {
     private const string Officer = "officer@demo.opcc-grants.example";

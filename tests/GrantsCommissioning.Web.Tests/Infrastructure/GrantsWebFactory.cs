@@ -205,8 +205,25 @@ public class GrantsWebFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>
+/// Test classes that share a demo site. xunit runs the classes of one collection one after another, so they are spread
+/// over four collections (by test count), each with a site and database of its own, which run side by side: the suite
+/// mostly waits on the app (sign-ins, page renders), not on the two cores.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class DemoSiteCollection : ICollectionFixture<GrantsWebFactory>
 {
     public const string Name = "Demo site";
+    public const string Second = "Demo site 2";
+    public const string Third = "Demo site 3";
+    public const string Fourth = "Demo site 4";
 }
+
+[CollectionDefinition(DemoSiteCollection.Second)]
+public sealed class SecondDemoSiteCollection : ICollectionFixture<GrantsWebFactory>;
+
+[CollectionDefinition(DemoSiteCollection.Third)]
+public sealed class ThirdDemoSiteCollection : ICollectionFixture<GrantsWebFactory>;
+
+[CollectionDefinition(DemoSiteCollection.Fourth)]
+public sealed class FourthDemoSiteCollection : ICollectionFixture<GrantsWebFactory>;

@@ -12,7 +12,7 @@ namespace GrantsCommissioning.Web.Tests.Monitoring;
 /// The defect "awards whose end date passed years ago are still Active": the close-out sweep (run at start-up and
 /// daily; run again here, as it is safe to) moves every such demo award to its final report through the award workflow.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class CloseOutSweepTests(GrantsWebFactory site)
 {
     [Fact]

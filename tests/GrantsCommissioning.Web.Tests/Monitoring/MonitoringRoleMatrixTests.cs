@@ -9,7 +9,7 @@ namespace GrantsCommissioning.Web.Tests.Monitoring;
 /// The monitoring routes: the portfolio and its CSV for officers, decision makers and administrators; the change-request
 /// form for grants officers and the grantee's for the applicant; the decision page for grants officers, decision makers and the Commissioner; no one else gets in (each role's demo user, as the Panel matrix lists them), and an award that does not exist is a 404.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class MonitoringRoleMatrixTests(GrantsWebFactory site)
 {
     [Theory]

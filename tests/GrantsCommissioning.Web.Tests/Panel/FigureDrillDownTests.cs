@@ -10,7 +10,7 @@ namespace GrantsCommissioning.Web.Tests.Panel;
 /// Drill-down: every figure on the Panel page and in the published report's HTML view links to the awards, payments or
 /// returns that make it up, and the list's count and total equal the figure; who may open the lists.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public partial class FigureDrillDownTests(GrantsWebFactory site)
 {
     private const string Figure = "/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=2";

@@ -6,7 +6,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.Panel;
 
 /// <summary>The Panel page's success-measure RAG counts are links to the measures that make them up: each list has as many measures as its count, all with that RAG.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public partial class RagDrillDownTests(GrantsWebFactory site)
 {
     [Fact]

@@ -7,7 +7,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.PaymentRuns;
 
 /// <summary>The finance pages and downloads: Finance only, everyone else refused, signed-out sent to sign in, unknown runs 404.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class PaymentRunRouteTests(GrantsWebFactory site)
 {
     public static TheoryData<string, string> Users => DemoUsers.OneOfEachRole;

@@ -4,7 +4,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 
 namespace GrantsCommissioning.Web.Tests.Public;
 
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public partial class FundingPageTests(GrantsWebFactory site)
 {
     [Theory]

@@ -10,7 +10,7 @@ namespace GrantsCommissioning.Web.Tests.Public;
 /// retention page holds, with what a purge removes, and it no longer says records are never deleted; the 360Giving
 /// files it promises are served.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class PrivacyNoticeTests(GrantsWebFactory site)
 {
     [Fact]

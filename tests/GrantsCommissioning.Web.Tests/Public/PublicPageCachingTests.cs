@@ -10,7 +10,7 @@ namespace GrantsCommissioning.Web.Tests.Public;
 /// Anonymous public pages are cacheable by a proxy and cost no antiforgery token or persisted component state; pages
 /// with a posting form still get their token; signed-in pages stay private; a change to a round shows at once.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class PublicPageCachingTests(GrantsWebFactory site)
 {
     [Theory]

@@ -18,7 +18,7 @@ namespace GrantsCommissioning.Web.Tests.Public;
 /// visitor, and dropped when a round opens or closes, the public data changes, or the copy is older than the shared
 /// max-age. The cache runs on the site's real database and public queries, driven with a fake clock.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public partial class PublicPageOutputCacheTests(GrantsWebFactory site)
 {
     [Fact]

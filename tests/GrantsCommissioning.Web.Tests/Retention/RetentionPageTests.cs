@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrantsCommissioning.Web.Tests.Retention;
 
 /// <summary>The administrator's retention page and report export: Administrator only; the demo's dry run is shown and exported; bad input is refused with its message.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class RetentionPageTests(GrantsWebFactory site)
 {
     private const string Path = "/admin/retention";

@@ -11,7 +11,7 @@ namespace GrantsCommissioning.Web.Tests.Rounds;
 /// are sent to sign in, a round that does not exist is 404); the demo draft round CGS-NEXT is not on the public pages;
 /// a form with weights not adding up to 100 says so and saves nothing; a saved draft, once published, is public.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public class RoundPageTests(GrantsWebFactory site)
 {
     private const string Denied = "denied";

@@ -6,7 +6,7 @@ using GrantsCommissioning.Web.Tests.PaymentRuns;
 namespace GrantsCommissioning.Web.Tests.Schedules;
 
 /// <summary>The award payment schedule page: grants officers and finance only, everyone else refused, an unknown award 404; the demo shows an advance and a held instalment.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public class ScheduleRouteTests(GrantsWebFactory site)
 {
     public static TheoryData<string, string> Users => PaymentRunRouteTests.Users;

@@ -5,7 +5,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.Security;
 
 /// <summary>The passwords guessed first are refused wherever a password is set, with the reason against the field.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class CommonPasswordTests(GrantsWebFactory site)
 {
     private static readonly string Error = $"<a href=\"#Input.Password\">{CommonPasswordValidator.Message}</a>";

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Web.Tests.Security;
 
 /// <summary>Content-Security-Policy with a per-response nonce, headers on redirects, the antiforgery cookie.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public partial class SecurityHeaderTests(GrantsWebFactory site)
 {
     [Fact]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Web.Tests.Security;
 
 /// <summary>A session ends when it should: sign-out, a password change, a role taken away, the account disabled.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class SessionTests(GrantsWebFactory site)
 {
     private const string Password = "the original passphrase";

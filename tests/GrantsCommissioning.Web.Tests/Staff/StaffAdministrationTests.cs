@@ -14,7 +14,7 @@ namespace GrantsCommissioning.Web.Tests.Staff;
 /// next request; a role taken away does too; the last administrator and one's own account are protected; every change
 /// is in the account's history.
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Fourth)]
 public partial class StaffAdministrationTests(GrantsWebFactory site)
 {
     private const string Admin = "admin@demo.opcc-grants.example";

@@ -5,7 +5,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.Transparency;
 
 /// <summary>The published Panel reports: public, each with its Word document, and nothing that is not published.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class PanelReportPublicTests(GrantsWebFactory site)
 {
     [Fact]

@@ -8,7 +8,7 @@ using GrantsCommissioning.Web.Tests.Infrastructure;
 namespace GrantsCommissioning.Web.Tests.Transparency;
 
 /// <summary>The public grants and spending registers and the 360Giving files, and the demo's sensitive recipients nowhere in public.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public partial class PublicRegisterTests(GrantsWebFactory site)
 {
     /// <summary>The demo's refuges (seed-data/demo/sensitive-recipients.json) with their charity numbers.</summary>

@@ -14,7 +14,7 @@ namespace GrantsCommissioning.Web.Tests.TwoStage;
 /// not two-stage, or does not exist, is 404 on both; the public round page says the round has two stages; a full
 /// application without an invitation is refused with a clear message and nothing saved (the service's refusal is in the Core tests).
 /// </summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Third)]
 public class TwoStagePageTests(GrantsWebFactory site)
 {
     private const string Denied = "denied";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrantsCommissioning.Web.Tests.Organisations.Members;
 
 /// <summary>An owner changing a member's role or removing them from the organisation profile.</summary>
-[Collection(DemoSiteCollection.Name)]
+[Collection(DemoSiteCollection.Second)]
 public class OrganisationMemberPageTests(GrantsWebFactory site)
 {
     private const string Password = "the original passphrase";
