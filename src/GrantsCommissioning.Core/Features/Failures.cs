@@ -188,6 +188,12 @@ public sealed record InterestAlreadySent(string Organisation, string Reference) 
     public override string Field => "OrganisationId";
 }
 
+/// <summary>The organisation fails the round's eligibility rules (organisation types, area served): one reason per rule.</summary>
+public sealed record NotEligible(string Organisation, string Round, IReadOnlyList<string> Reasons) : Failure
+{
+    public override string Field => "OrganisationId";
+}
+
 /// <summary>No assessors were ticked, or no assessor chosen, on a bulk assignment.</summary>
 public sealed record NothingChosen(string What, string OnField) : Failure
 {
@@ -538,6 +544,7 @@ public static class Failures
             : $"Expressions of interest for this round closed at {UkTime.Describe(f.At)}. No new expression of interest can be sent; contact the grants team if you need help.",
         InvitationNeeded f => $"{f.Round} has two stages: only organisations invited from their expression of interest can make a full application. "
             + (f.InterestOpen ? "Send an expression of interest first." : "Expressions of interest have closed.") + " Nothing was saved.",
+        NotEligible f => $"{f.Organisation} is not eligible for {f.Round}. {string.Join(" ", f.Reasons)} Nothing was saved.",
         InterestAlreadySent f => $"{f.Organisation} has already sent an expression of interest on this round ({f.Reference}).",
         Refused f => f.Message,
         NotAnAmount f => $"Enter {f.What} in pounds, such as {f.Example}.",

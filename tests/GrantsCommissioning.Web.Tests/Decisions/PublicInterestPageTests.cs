@@ -30,6 +30,18 @@ public class PublicInterestPageTests(GrantsWebFactory site)
     }
 
     [Fact]
+    public async Task FlaggedCase_WithItsNoticeDrafted_TellsTheOfficerTheFlagStays_AndOffersNoRemoval()
+    {
+        var id = await site.IdAsync(db => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0005").Select(a => a.Id).Take(1));
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/cases/applications/{id}", UriKind.Relative)));
+
+        Assert.Contains("The flag cannot be removed now: decision notice ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"public-interest-remove-button\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnflaggedCase_OffersOfficersTheFlag_AndShowsNoFlag()
     {
         var id = await site.IdAsync(db => db.Applications.Where(a => a.ApplicationReference == "CGS-CY-0011").Select(a => a.Id).Take(1));

@@ -3,6 +3,7 @@ using System.Net;
 using GrantsCommissioning.Web.Tests.Applicants;
 using GrantsCommissioning.Web.Tests.Infrastructure;
 using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,6 +102,64 @@ public class TwoStagePageTests(GrantsWebFactory site)
         // The page offers no start form on a two-stage round, so a forged post starts nothing either.
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before, await CountAsync(roundId));
+    }
+
+    [Fact]
+    public async Task InterestForm_ForAnOrganisationTheRoundDoesNotAccept_SaysWhy_OffersNoChoice_AndAForgedPostSavesNothing()
+    {
+        // The treasurer of Malvern Town Council also joins a statutory partner for this test: CGS-TWO-STAGE is open to
+        // charities, CIOs, CICs, community groups and parish and town councils only.
+        const string Partner = "West Mercia Youth Offending Service";
+        var roundId = await RoundIdAsync(Round);
+        var org = await site.IdAsync(db => db.Organisations.Where(o => o.Name == Partner).Select(o => o.Id).Take(1));
+        var factory = site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>();
+        string userId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            userId = await db.Users.Where(u => u.Email == "treasurer@demo.opcc-grants.example").Select(u => u.Id).SingleAsync();
+            db.OrganisationMembers.Add(new OrganisationMember
+            {
+                OrganisationId = org, UserId = userId, Email = "treasurer@demo.opcc-grants.example", Role = OrganisationRole.Editor, AcceptedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            using var treasurer = await site.SignedInClientAsync("treasurer@demo.opcc-grants.example");
+            var before = await CountAsync(roundId);
+
+            var page = await treasurer.HtmlAsync($"/applicant/interest/{Round}");
+            var refused = await (await treasurer.PostFormAsync($"/applicant/interest/{Round}", "interest",
+                ("Input.OrganisationId", org.ToString(CultureInfo.InvariantCulture)), ("Input.ProjectTitle", "Youth diversion at weekends"),
+                ("Input.Summary", "Weekend sessions for young people at risk of offending."), ("Input.AmountRequested", "9000"))).BodyAsync();
+
+            Assert.Contains($"{Partner} is not eligible for this round", page, StringComparison.Ordinal);
+            Assert.Contains($"{Partner} is registered as: Statutory partner.", page, StringComparison.Ordinal);
+            Assert.DoesNotContain($"id=\"org-{org}\"", page, StringComparison.Ordinal);
+            Assert.Contains($"{Partner} is not eligible for ", refused, StringComparison.Ordinal);
+            Assert.Contains("Nothing was saved.", refused, StringComparison.Ordinal);
+            Assert.DoesNotContain("Expression of interest sent", refused, StringComparison.Ordinal);
+            Assert.Equal(before, await CountAsync(roundId));
+        }
+        finally
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.OrganisationMembers.Where(m => m.OrganisationId == org && m.UserId == userId).ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
+    public async Task OfficersList_ShowsEachExpressionOfInterestsEligibility()
+    {
+        var id = await RoundIdAsync(Round);
+        using var officer = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var list = await officer.HtmlAsync($"/staff/rounds/{id}/interests");
+
+        Assert.Contains("<th scope=\"col\">Eligibility</th>", list, StringComparison.Ordinal);
+        // The demo's three organisations (a charity, a community group, a town council) all meet the round's rules.
+        Assert.Contains("<span class=\"tag tag--done\">Eligible</span>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Not eligible</span>", list, StringComparison.Ordinal);
     }
 
     private async Task<int> CountAsync(int roundId)

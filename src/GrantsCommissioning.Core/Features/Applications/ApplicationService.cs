@@ -3,6 +3,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Organisations;
+using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -82,6 +83,10 @@ public sealed partial class ApplicationService(
             {
                 // An invited organisation's case is already its draft (the invitation made it one): no new full application starts here.
                 return FeatureResult<int>.Fail(new InvitationNeeded(round.Title, now < interestCloses));
+            }
+            if (RoundEligibility.Check(round, await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct)) is { } notEligible)
+            {
+                return FeatureResult<int>.Fail(notEligible);
             }
             var tx = await db.Database.BeginTransactionAsync(ct);
             await using (tx)

@@ -21,6 +21,17 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The "reason" an audit row's after-state records (a round extended, a flag removed), or null.</summary>
+    public static string? ReasonOf(string? after)
+    {
+        if (string.IsNullOrEmpty(after))
+        {
+            return null;
+        }
+        using var json = JsonDocument.Parse(after);
+        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("reason", out var reason) ? reason.GetString() : null;
+    }
+
     /// <summary>Adds a row to <paramref name="db"/> (the caller saves); before/after are stored as JSON.</summary>
     public async Task<AuditEntry> AppendAsync(GrantsDbContext db, Actor actor, string action, string entityType, string entityId,
         object? before, object? after, CancellationToken ct = default)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Audit;
@@ -105,7 +104,7 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
             TypesOf(r).Select(OrganisationTypes.Describe).ToList(), AreasOf(r), r.EligibilityRules.OrderBy(e => e.Order).Select(e => e.Question).ToList(),
             ScaleOf(r), r.AssessorsPerApplication, r.DivergenceThresholdPercent,
             r.Criteria.OrderBy(c => c.Order).Select(c => new RoundCriterionView(c.Title, c.Guidance, c.WeightPercent)).ToList(), applications,
-            audit.Select(a => new RoundHistoryEntry(a.OccurredAt, a.ActorName, Describe(a.Action), ReasonOf(a.After))).ToList())
+            audit.Select(a => new RoundHistoryEntry(a.OccurredAt, a.ActorName, Describe(a.Action), AuditTrail.ReasonOf(a.After))).ToList())
         {
             InterestClosesAt = r.InterestClosesAt,
         };
@@ -337,10 +336,9 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
     private Task<FeatureResult<int>> WriteAsync(Func<GrantsDbContext, Task<FeatureResult<int>>> change, CancellationToken ct) =>
         factory.InTransactionAsync(change, ct, () => FeatureResult<int>.Fail(new RoundChangedMeanwhile()));
 
-    private static IReadOnlyList<OrganisationType> TypesOf(FundingRound r) =>
-        r.EligibleOrganisationTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<OrganisationType>).ToList();
+    private static IReadOnlyList<OrganisationType> TypesOf(FundingRound r) => RoundEligibility.TypesOf(r);
 
-    private static IReadOnlyList<string> AreasOf(FundingRound r) => r.EligibleAreas.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    private static IReadOnlyList<string> AreasOf(FundingRound r) => RoundEligibility.AreasOf(r);
 
     private static int ScaleOf(FundingRound r) => r.Criteria.Select(c => c.MaxScore).DefaultIfEmpty(5).Max();
 
@@ -368,14 +366,4 @@ public sealed class RoundService(IDbContextFactory<GrantsDbContext> factory, Aud
         ExtendedAction => "Closing time extended",
         _ => action,
     };
-
-    private static string? ReasonOf(string? after)
-    {
-        if (string.IsNullOrEmpty(after))
-        {
-            return null;
-        }
-        using var json = JsonDocument.Parse(after);
-        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("reason", out var reason) ? reason.GetString() : null;
-    }
 }

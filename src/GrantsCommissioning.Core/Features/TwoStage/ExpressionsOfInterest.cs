@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Features.Organisations;
+using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static GrantsCommissioning.Core.Features.Applications.ApplicationFormValues;
@@ -30,7 +31,7 @@ public sealed class ExpressionsOfInterest(IDbContextFactory<GrantsDbContext> fac
         var orgs = await db.OrganisationMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
             .Select(m => new
             {
-                m.OrganisationId, m.Organisation!.Name,
+                m.OrganisationId, m.Organisation!.Name, m.Organisation.Type, m.Organisation.AreaServed,
                 Sent = db.Applications.Where(a => a.OrganisationId == m.OrganisationId && a.RoundId == round.Id && a.InterestSubmittedAt != null)
                     .OrderByDescending(a => a.Id).Select(a => new { a.ApplicationReference, a.State }).FirstOrDefault(),
             })
@@ -40,7 +41,10 @@ public sealed class ExpressionsOfInterest(IDbContextFactory<GrantsDbContext> fac
             closed is null ? null : Failures.Message(closed),
             orgs.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(o => new InterestOrganisation(o.OrganisationId, o.Name, o.Sent?.ApplicationReference,
-                    o.Sent is null ? null : InterestStatuses.Describe(InterestDecisions.StatusOf(o.Sent.State))))
+                    o.Sent is null ? null : InterestStatuses.Describe(InterestDecisions.StatusOf(o.Sent.State)))
+                {
+                    NotEligible = RoundEligibility.Reasons(round, o.Name, o.Type, o.AreaServed),
+                })
                 .ToList());
     }
 
@@ -69,6 +73,12 @@ public sealed class ExpressionsOfInterest(IDbContextFactory<GrantsDbContext> fac
             if (Closed(round, now) is { } closed)
             {
                 return FeatureResult<string>.Fail(closed);
+            }
+            // The round's eligibility rules, as for a full application: an ineligible organisation is told why and nothing is saved.
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct);
+            if (RoundEligibility.Check(round, organisation) is { } notEligible)
+            {
+                return FeatureResult<string>.Fail(notEligible);
             }
             var earlier = await db.Applications.Where(a => a.OrganisationId == orgId && a.RoundId == round.Id && a.InterestSubmittedAt != null
                     && a.State != ApplicationStates.Withdrawn)

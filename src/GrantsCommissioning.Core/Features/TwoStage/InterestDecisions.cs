@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Rounds;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,14 +39,17 @@ public sealed class InterestDecisions(IDbContextFactory<GrantsDbContext> factory
             .Select(a => new
             {
                 a.Id, a.ApplicationReference, Organisation = a.Organisation!.Name, a.ProjectTitle, a.Summary, a.AmountRequestedPence,
-                a.InterestSubmittedAt, a.State, a.Version,
+                a.InterestSubmittedAt, a.State, a.Version, a.Organisation.Type, a.Organisation.AreaServed,
                 Reason = db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && j.CaseId == a.Id && j.ToState == ApplicationStates.InterestDeclined)
                     .OrderByDescending(j => j.Sequence).Select(j => j.Comment).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return new RoundInterests(round.Id, round.Reference, round.Title, round.InterestClosesAt!.Value, round.ClosesAt, clock.GetUtcNow() < round.ClosesAt,
             rows.Select(r => new InterestItem(r.Id, r.ApplicationReference, r.Organisation, r.ProjectTitle, r.Summary ?? "", new Money(r.AmountRequestedPence),
-                r.InterestSubmittedAt!.Value, StatusOf(r.State), InterestStatuses.Describe(StatusOf(r.State)), r.Reason, r.Version)).ToList());
+                r.InterestSubmittedAt!.Value, StatusOf(r.State), InterestStatuses.Describe(StatusOf(r.State)), r.Reason, r.Version)
+            {
+                NotEligible = RoundEligibility.Reasons(round, r.Organisation, r.Type, r.AreaServed),
+            }).ToList());
     }
 
     /// <summary>Invites each chosen expression of interest of the round to make a full application; <paramref name="note"/> (optional) is emailed with the invitation.</summary>
@@ -67,7 +71,7 @@ public sealed class InterestDecisions(IDbContextFactory<GrantsDbContext> factory
         {
             Comment = string.IsNullOrEmpty(text) ? null : text,
             Payload = new InvitePayload(closesAt),
-        }, InterestStatus.Invited, "Invited; the applicant has been emailed.", ct);
+        }, InterestStatus.Invited, "Invited; the applicant has been emailed.", ct, eligibleOnly: true);
     }
 
     /// <summary>Declines each chosen expression of interest of the round; the reason is required and emailed to each applicant.</summary>
@@ -93,7 +97,7 @@ public sealed class InterestDecisions(IDbContextFactory<GrantsDbContext> factory
     }
 
     private async Task<FeatureResult<BulkSummary>> DecideAsync(int roundId, IReadOnlyCollection<int> applicationIds, Actor actor,
-        Func<int, DateTimeOffset, TransitionRequest> request, InterestStatus becomes, string done, CancellationToken ct)
+        Func<int, DateTimeOffset, TransitionRequest> request, InterestStatus becomes, string done, CancellationToken ct, bool eligibleOnly = false)
     {
         var ids = applicationIds.Where(id => id > 0).Distinct().ToList();
         if (ids.Count == 0)
@@ -105,18 +109,27 @@ public sealed class InterestDecisions(IDbContextFactory<GrantsDbContext> factory
             return FeatureResult<BulkSummary>.Fail(new NothingChosen($"no more than {MaxChosen} expressions of interest at once", "Selected"));
         }
         Dictionary<int, string> references;
+        Dictionary<int, NotEligible> notEligible = [];
         DateTimeOffset closesAt;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var round = await db.Rounds.AsNoTracking().Where(r => r.Id == roundId && r.InterestClosesAt != null).Select(r => (DateTimeOffset?)r.ClosesAt).FirstOrDefaultAsync(ct);
-            if (round is not { } closes)
+            var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.InterestClosesAt != null, ct);
+            if (round is null)
             {
                 return FeatureResult<BulkSummary>.Fail(new NotFound("funding round"));
             }
-            closesAt = closes;
+            closesAt = round.ClosesAt;
             // Only this round's expressions of interest: another round's id is "not found", like one that does not exist.
-            references = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id) && a.RoundId == roundId && a.InterestSubmittedAt != null)
-                .ToDictionaryAsync(a => a.Id, a => a.ApplicationReference, ct);
+            var chosen = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id) && a.RoundId == roundId && a.InterestSubmittedAt != null)
+                .Include(a => a.Organisation).ToListAsync(ct);
+            references = chosen.ToDictionary(a => a.Id, a => a.ApplicationReference);
+            if (eligibleOnly)
+            {
+                // An organisation that no longer meets the round's eligibility rules (its profile changed since it sent) is not invited.
+                notEligible = chosen.Where(a => StatusOf(a.State) == InterestStatus.Waiting)
+                    .Select(a => (a.Id, Failure: RoundEligibility.Check(round, a.Organisation!)))
+                    .Where(x => x.Failure is not null).ToDictionary(x => x.Id, x => x.Failure!);
+            }
         }
         var lines = new List<BulkLine>();
         foreach (var id in ids)
@@ -124,6 +137,11 @@ public sealed class InterestDecisions(IDbContextFactory<GrantsDbContext> factory
             if (!references.TryGetValue(id, out var reference))
             {
                 lines.Add(new BulkLine(id, "–", BulkOutcome.Failed, Failures.Message(new NotFound("expression of interest"))));
+                continue;
+            }
+            if (notEligible.TryGetValue(id, out var failure))
+            {
+                lines.Add(new BulkLine(id, reference, BulkOutcome.Failed, Failures.Message(failure)));
                 continue;
             }
             var result = await workflow.FireAsync(request(id, closesAt), ct);

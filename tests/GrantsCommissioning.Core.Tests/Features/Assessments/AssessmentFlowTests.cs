@@ -120,6 +120,36 @@ public sealed class AssessmentFlowTests
     }
 
     [Fact]
+    public async Task AssignInBulk_GivesTheAssessorEachTickedApplication_CountsTheirWorkload_AndOneRefusalAssignsNone()
+    {
+        var s = await InAssessmentAsync();
+        await using var test = s.Test;
+        var workflow = test.Get<ICaseWorkflow>();
+        var applicant = await TestData.CreateUserAsync(test, "joe@example.org", "Joe Price", Roles.Applicant);
+        var orgId = await TestData.CreateOrganisationAsync(test, "Oswestry Shopwatch", applicant);
+        var second = await TestData.CreateDraftApplicationAsync(test, orgId, "CGS-2013-14", Money.FromPounds(8_000m), new Dictionary<int, int> { [2] = 100 }, "TEST-0002");
+        foreach (var (trigger, actor) in new[] { (ApplicationTriggers.Submit, applicant), (ApplicationTriggers.StartChecks, s.Officer), (ApplicationTriggers.PassChecks, s.Officer) })
+        {
+            Assert.True((await workflow.FireAsync(new TransitionRequest(new CaseRef(CaseKind.Application, second), trigger, actor, TestData.Key()))).Succeeded, trigger);
+        }
+        // Ann's register names the second applicant only (by name: both test organisations share a charity number).
+        Assert.True((await test.Get<InterestService>().AddAsync(new InterestInput { Organisation = "Oswestry Shopwatch", Role = "Volunteer" }, s.Ann)).Succeeded);
+        var assignments = test.Get<AssignmentService>();
+        AssignInput Both(Actor assessor) => new() { ApplicationIds = [s.ApplicationId, second], AssessorUserId = assessor.UserId, DueDate = "2013-05-29" };
+
+        var tom = await assignments.AssignAsync(s.RoundId, Both(s.Tom), s.Officer);
+        var ann = await assignments.AssignAsync(s.RoundId, Both(s.Ann), s.Officer);
+
+        Assert.Equal((true, 2), (tom.Succeeded, tom.Value));
+        Assert.Equal("Ann Clarke's register of interests lists Oswestry Shopwatch, so they cannot assess TEST-0002. Choose another assessor.", ann.Errors[""]);
+        var view = (await assignments.RoundAsync(s.RoundId, RoundApplicationSort.Reference, 0, 25))!;
+        Assert.Equal((2, 0), (view.Assessors.Single(a => a.Name == "Tom Bennett").Open, view.Assessors.Single(a => a.Name == "Ann Clarke").Open));
+        await using var db = test.NewContext();
+        Assert.False(await db.Assessments.AnyAsync(a => a.AssessorUserId == s.Ann.UserId));
+        Assert.Equal(2, await db.Outbox.CountAsync(o => o.ToAddress == "tom@example.org"));
+    }
+
+    [Fact]
     public async Task Assessor_SeesTheCaseOnlyAfterDeclaringNoConflict_AConflictRecusesThemAndTellsTheOfficer_AndAReturnNeedsAReason()
     {
         var s = await InAssessmentAsync();

@@ -118,6 +118,92 @@ public sealed class PublicInterestTests
         Assert.True(await db.Set<DecisionNotice>().Where(n => n.Id == drafted.Value).Select(n => n.SignificantPublicInterest).SingleAsync());
     }
 
+    private const string NotAnyMore = "The press interest was about another refuge: an ordinary grant within the limits.";
+
+    [Fact]
+    public async Task RemoveFlag_WithAReason_TheDelegationCheckGoesBackToTheValueLimits_AndTheHistoryIsKept()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Olive", Roles.GrantsOfficer);
+        var dm = await data.UserAsync("Dee", Roles.DecisionMaker);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+        var service = host.Services.GetRequiredService<PublicInterestService>();
+        await service.FlagAsync(app.Id, Why, officer);
+        var whileFlagged = await DecideAsync(host, app.Id, dm, null, "dm-flagged");
+
+        var removed = await service.RemoveFlagAsync(app.Id, NotAnyMore, dm);
+        var again = await service.RemoveFlagAsync(app.Id, NotAnyMore, dm);
+        var history = await service.HistoryAsync(app.Id);
+        var tracker = (await host.Services.GetRequiredService<ApprovalService>().TrackerAsync(app.Id, officer))!;
+        var afterRemoval = await DecideAsync(host, app.Id, dm, null, "dm-unflagged");
+
+        Assert.StartsWith("This application is flagged as of significant public interest", whileFlagged.Errors[""], StringComparison.Ordinal);
+        Assert.True(removed.Succeeded && removed.Value, string.Join(" ", removed.Errors.Values));
+        Assert.True(again.Succeeded);
+        Assert.False(again.Value);
+        Assert.Equal([(true, "Olive", Why), (false, "Dee", NotAnyMore)], history.Select(h => (h.Flagged, h.By, h.Reason)).ToList());
+        Assert.Null(tracker.PublicInterest);
+        Assert.Equal("Decision: Decision maker (up to £25,000)", tracker.Rows[^1].Step);
+        Assert.True(afterRemoval.Succeeded, string.Join(" ", afterRemoval.Errors.Values));
+        Assert.Equal(AuthorityLevel.DecisionMaker, afterRemoval.Value!.AuthorityLevel);
+        await using var db = host.Db();
+        var audit = await db.AuditLog.SingleAsync(e => e.Action == PublicInterestService.RemovedAction && e.EntityId == app.Id.ToString());
+        Assert.Contains(Why, audit.Before, StringComparison.Ordinal);
+        Assert.Contains(NotAnyMore, audit.After, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("no")]
+    public async Task RemoveFlag_WithoutAReason_OrByAnAssessor_IsRefusedAndChangesNothing(string? reason)
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Olive", Roles.GrantsOfficer);
+        var assessor = await data.UserAsync("Ada", Roles.Assessor);
+        var app = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+        var service = host.Services.GetRequiredService<PublicInterestService>();
+        await service.FlagAsync(app.Id, Why, officer);
+
+        var noReason = await service.RemoveFlagAsync(app.Id, reason, officer);
+        var byAssessor = await service.RemoveFlagAsync(app.Id, NotAnyMore, assessor);
+
+        Assert.Equal("Say why the application is no longer of significant public interest (at least 10 characters, at most 2,000).", noReason.Errors["Reason"]);
+        Assert.False(byAssessor.Succeeded);
+        await using var db = host.Db();
+        Assert.Equal(Why, await db.Applications.Where(a => a.Id == app.Id).Select(a => a.PublicInterestReason).SingleAsync());
+        Assert.False(await db.AuditLog.AnyAsync(e => e.Action == PublicInterestService.RemovedAction));
+    }
+
+    [Fact]
+    public async Task RemoveFlag_OnceANoticeIsDrafted_OrTheDecisionRecorded_IsRefusedAndChangesNothing()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync();
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Olive", Roles.GrantsOfficer);
+        var pcc = await data.UserAsync("Pat", Roles.Commissioner);
+        var service = host.Services.GetRequiredService<PublicInterestService>();
+        var withNotice = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+        var decided = await data.ApplicationAsync(ApplicationStates.Recommendation, requestedPence: 500_000);
+        await service.FlagAsync(withNotice.Id, Why, officer);
+        await service.FlagAsync(decided.Id, Why, officer);
+        var drafted = await host.Services.GetRequiredService<DecisionNoticeService>().CreateAsync(
+            new NoticeDraft { Title = "Grant to a town-centre refuge", ApplicationReference = withNotice.ApplicationReference }, officer);
+        Assert.True(drafted.Succeeded, string.Join(" ", drafted.Errors.Values));
+        Assert.True((await DecideAsync(host, decided.Id, pcc, "WMPCC/2026/073", "pcc")).Succeeded);
+
+        var afterNotice = await service.RemoveFlagAsync(withNotice.Id, NotAnyMore, officer);
+        var afterDecision = await service.RemoveFlagAsync(decided.Id, NotAnyMore, pcc);
+
+        Assert.StartsWith("This flag of significant public interest can no longer be removed: decision notice ", afterNotice.Errors[""], StringComparison.Ordinal);
+        Assert.Contains("decision notice", afterNotice.Errors[""], StringComparison.Ordinal);
+        Assert.Contains("a decision has been recorded", afterDecision.Errors[""], StringComparison.Ordinal);
+        await using var db = host.Db();
+        Assert.Equal(2, await db.Applications.CountAsync(a => (a.Id == withNotice.Id || a.Id == decided.Id) && a.PublicInterestReason == Why));
+        Assert.False(await db.AuditLog.AnyAsync(e => e.Action == PublicInterestService.RemovedAction));
+    }
+
     private static Task<FeatureResult<Decision>> DecideAsync(WorkflowTestHost host, int applicationId, Actor actor, string? notice, string key) =>
         host.Services.GetRequiredService<DecisionService>().DecideAsync(
             new DecisionInput(applicationId, DecisionOutcome.Approve, new Money(500_000), Reasons, null, notice, null), actor, key);
