@@ -8,6 +8,7 @@ using GrantsCommissioning.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static GrantsCommissioning.EndToEnd.Infrastructure.PageWaits;
 
 namespace GrantsCommissioning.EndToEnd;
 
@@ -196,25 +197,6 @@ public sealed partial class ApplicantJourneyTests(MailSite site)
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = linkText }).First.ClickAsync();
         await ArriveAsync(page, u => u.EndsWith(pathEnd, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main form")).Not.ToHaveCountAsync(0);
-    }
-
-    /// <summary>
-    /// Waits until the browser is on the page <paramref name="url"/> describes and its heading is shown. Waits for the
-    /// response, not the load event: on a busy 2-core CI machine the load event of an enhanced page can lag far behind.
-    /// </summary>
-    private static async Task ArriveAsync(IPage page, Func<string, bool> url)
-    {
-        try
-        {
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        }
-        catch (TimeoutException ex)
-        {
-            // Say where the browser is and what the page says (an error summary, say), not just that time ran out.
-            var main = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 5_000 });
-            throw new TimeoutException($"Still on {page.Url} after 60 s; the page says: {main[..Math.Min(main.Length, 600)]}", ex);
-        }
-        await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     private async Task SignInAsync(IPage page, string email)

@@ -47,27 +47,15 @@ public class RoundPagesTests(BrowserSite site)
     {
         var reference = "E2E-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var page = await site.SignedInPageAsync(Officer);
-        await page.GotoAsync("/staff/rounds");
-        await page.ClickAsync("text=Set up a funding round");
-        await page.SelectOptionAsync("#Fund", "CGS");
-        await page.FillAsync("#Reference", reference);
-        await page.FillAsync("#Title", "Knife crime prevention round");
-        await page.FillAsync("#Purpose", "Projects that steer young people away from carrying knives.");
-        await page.FillAsync("#WhoCanApply", "Charities and community groups in West Mercia.");
-        await page.FillAsync("#OpensDate", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.FillAsync("#ClosesDate", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.FillAsync("#MinAward", "500");
-        await page.FillAsync("#MaxAward", "10000");
-        await page.FillAsync("#Budget", "50000");
-        await page.CheckAsync("#form-standard");
-        await page.CheckAsync("#type-RegisteredCharity");
-        await page.CheckAsync("#objective-2");
-        await page.FillAsync("#Criteria-0-Title", "Need");
-        await page.FillAsync("#Criteria-0-Guidance", "Local evidence of knife crime");
-        await page.FillAsync("#Criteria-0-Weight", "70");
-        await page.FillAsync("#Criteria-1-Title", "Delivery");
-        await page.FillAsync("#Criteria-1-Guidance", "A realistic plan");
-        await page.FillAsync("#Criteria-1-Weight", "20");
+        // Weights that add up to 90: the form says so, and the officer corrects them.
+        await RoundForm.FillNewAsync(page, new RoundSetUp(
+            reference,
+            "Knife crime prevention round",
+            "Projects that steer young people away from carrying knives.",
+            "Charities and community groups in West Mercia.")
+        {
+            Criteria = [("Need", "Local evidence of knife crime", 70), ("Delivery", "A realistic plan", 20)],
+        });
         await page.ClickAsync("main button[type=submit]");
 
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("They add up to 90%");

@@ -6,6 +6,7 @@ using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon.Workflow;
 using GrantsCommissioning.Web.Components.Pages.Decisions.Record;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     {
         var (cut, applicationId, decided) = await RenderForAsync(requestedPence: 950_000);
         Assert.Empty(cut.FindAll("#decision-public-interest")); // not flagged: no public-interest panel
+        Assert.False(cut.Find("button.btn-primary").HasAttribute("disabled")); // live: the button may be pressed
 
         cut.FindAll("input[type=radio]")[0].Change(true);
         cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
@@ -110,8 +112,17 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         Assert.DoesNotContain("Recommended by", cut.Find("#amount-hint").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheForm_BeforeThePageIsLive_CannotBeSent()
+    {
+        // Prerendered, before the circuit: a choice made now would be lost when the live page renders, so the button waits.
+        var (prerendered, _, _) = await RenderForAsync(requestedPence: 950_000, live: false);
+
+        Assert.True(prerendered.Find("button.btn-primary").HasAttribute("disabled"));
+    }
+
     private async Task<(IRenderedComponent<DecisionForm> Cut, int ApplicationId, TaskCompletionSource Decided)> RenderForAsync(long requestedPence,
-        (Money Amount, string Conditions)? recommended = null, string? publicInterest = null)
+        (Money Amount, string Conditions)? recommended = null, string? publicInterest = null, bool live = true)
     {
         var data = new WorkflowTestData(_host);
         var maker = await data.UserAsync("Helen Marsh", Roles.DecisionMaker);
@@ -141,6 +152,8 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         auth.SetRoles(Roles.DecisionMaker);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, maker.UserId));
         var decided = new TaskCompletionSource();
+        // As on a live circuit (the button is enabled only once the page is interactive), unless the test says otherwise.
+        SetRendererInfo(new RendererInfo(live ? "Server" : "Static", isInteractive: live));
         var cut = Render<DecisionForm>(p => p
             .Add(c => c.Header, header)
             .Add(c => c.Requested, new Money(requestedPence))
