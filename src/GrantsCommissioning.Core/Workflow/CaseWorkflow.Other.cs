@@ -22,6 +22,7 @@ internal sealed partial class CaseWorkflow
         var state = c.State;
         var machine = WorkflowMachine.Build(d, () => state, s => state = s);
         var facts = await kinds.FactsAsync(db, c, cancellationToken);
+        var now = clock.GetUtcNow();
         var permitted = new List<PermittedTrigger>();
         foreach (var trigger in await machine.GetPermittedTriggersAsync())
         {
@@ -30,7 +31,7 @@ internal sealed partial class CaseWorkflow
             {
                 continue;
             }
-            var check = await TransitionChecks.CheckAsync(db, d, c, facts, t, actor, amount, null, listing: true, cancellationToken);
+            var check = await TransitionChecks.CheckAsync(db, d, c, facts, t, actor, amount, null, listing: true, now, cancellationToken);
             if (check.Passed)
             {
                 permitted.Add(new PermittedTrigger(t.Trigger, t.DisplayName, t.To, t.CommentRequired, t.Limits == Definitions.LimitKind.Amount,

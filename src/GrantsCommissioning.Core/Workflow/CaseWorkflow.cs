@@ -137,7 +137,7 @@ internal sealed partial class CaseWorkflow(
         var now = clock.GetUtcNow();
         var facts = await kinds.FactsAsync(db, c, ct);
         var amount = request.Amount ?? (transition.Limits == LimitKind.Amount ? facts.Amount : null);
-        var access = await TransitionChecks.AccessAsync(db, d, c, facts, transition, request.Actor, amount, ct);
+        var access = await TransitionChecks.AccessAsync(db, d, c, facts, transition, request.Actor, amount, now, ct);
         if (!access.Passed)
         {
             return TransitionResult.Fail(access.Error, access.Message!, c.State, c.Version);

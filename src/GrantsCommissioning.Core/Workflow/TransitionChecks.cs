@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Features.Decisions;
 using GrantsCommissioning.Core.Workflow.Definitions;
 using GrantsCommissioning.Core.Workflow.Kinds;
@@ -25,9 +26,9 @@ internal static class TransitionChecks
     /// <summary>Roles, guards and the Scheme of Delegation together, as the list of buttons needs them.</summary>
     public static async Task<CheckOutcome> CheckAsync(
         GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor,
-        Money? amount, string? noticeReference, bool listing, CancellationToken ct)
+        Money? amount, string? noticeReference, bool listing, DateTimeOffset now, CancellationToken ct)
     {
-        var access = await AccessAsync(db, d, c, facts, t, actor, amount, ct, listing);
+        var access = await AccessAsync(db, d, c, facts, t, actor, amount, now, ct, listing);
         return access.Passed ? Delegation(d, facts, t, actor, amount, noticeReference, listing, await DeputyshipsAsync(db, t, actor, ct)) : access;
     }
 
@@ -38,9 +39,11 @@ internal static class TransitionChecks
     /// <summary>
     /// Whether the actor may fire the transition at all: one of its roles, and every guard. When listing buttons the
     /// due-diligence and approvals guards are left out, so the decision is offered and firing it says what is missing.
+    /// <paramref name="now"/> is the moment the guards that depend on the date judge by.
     /// </summary>
     public static async Task<CheckOutcome> AccessAsync(
-        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, Money? amount, CancellationToken ct, bool listing = false)
+        GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, Money? amount, DateTimeOffset now,
+        CancellationToken ct, bool listing = false)
     {
         var roles = t.Roles.Where(actor.IsInRole).ToList();
         if (roles.Count == 0)
@@ -52,7 +55,7 @@ internal static class TransitionChecks
         {
             var failure = guard == DelegatedAuthority.ApprovalsGuard
                 ? await DelegatedAuthority.ApprovalsProblemAsync(db, d, c.Id, actor, amount, ct) is { } problem ? CheckOutcome.Fail(problem.Error, problem.Message) : null
-                : await GuardAsync(db, c, facts, t, actor, guard, ct);
+                : await GuardAsync(db, c, facts, t, actor, guard, now, ct);
             if (failure is not null)
             {
                 return failure;
@@ -148,7 +151,8 @@ internal static class TransitionChecks
         _ => null,
     };
 
-    private static async Task<CheckOutcome?> GuardAsync(GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, string guard, CancellationToken ct)
+    private static async Task<CheckOutcome?> GuardAsync(
+        GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, string guard, DateTimeOffset now, CancellationToken ct)
     {
         switch (guard)
         {
@@ -186,6 +190,10 @@ internal static class TransitionChecks
             case "conditionMet":
                 return c is Payment payment && await Features.Payments.PaymentConditions.UnmetAsync(db, payment, ct) is { } unmet
                     ? CheckOutcome.Fail(TransitionError.Validation, unmet)
+                    : null;
+            case "grantPeriodEnded":
+                return c is Award award && UkTime.ToUkDate(now) <= award.EndDate
+                    ? CheckOutcome.Fail(TransitionError.Validation, Failures.Message(new GrantPeriodNotEnded(award.EndDate)))
                     : null;
             case DueDiligenceGuard:
                 var recorded = await db.Set<DueDiligenceCheck>().Where(x => x.ApplicationId == c.Id).Select(x => x.Item).ToListAsync(ct);

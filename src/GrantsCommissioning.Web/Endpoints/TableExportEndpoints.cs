@@ -193,7 +193,7 @@ internal static class TableExportEndpoints
         // /panel/figures: the awards, payments or returns behind one figure of the Panel page or report.
         new("panel-figure", AnyOf(PanelReportPages.MeasureReaders), async (http, s, ct) =>
         {
-            var query = FigureQuery.Parse(Text(http, "list"), Text(http, "from"), Text(http, "to"), Number(http, "objective"), Text(http, "priority"));
+            var query = FigureQuery.Parse(Text(http, "list"), Text(http, "from"), Text(http, "to"), Number(http, "objective"), Text(http, "priority"), Text(http, "rag"));
             var drill = s.GetRequiredService<FigureDrillDown>();
             if (query is null || await drill.PageAsync(query, 1, ct) is not { } first)
             {

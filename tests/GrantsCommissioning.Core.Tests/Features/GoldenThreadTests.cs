@@ -89,7 +89,9 @@ public class GoldenThreadTests
         Assert.Equal((1, 600_000L, 600_000L, 240_000L, 1), (violence.AwardsMade, violence.Awarded.Pence, violence.Paid.Pence, violence.SpendReported.Pence, violence.ReturnsAccepted));
         Assert.Equal((1, 400_000L, 400_000L, 160_000L, 1), (asb.AwardsMade, asb.Awarded.Pence, asb.Paid.Pence, asb.SpendReported.Pence, asb.ReturnsAccepted));
         Assert.All(report.Rows.Where(r => r.Number is not (2 or 4)), r => Assert.Equal(0, r.AwardsMade + r.Awarded.Pence + r.Paid.Pence + r.SpendReported.Pence));
-        Assert.Equal(new RollUpTotals(1, Money.FromPounds(10_000m), Money.FromPounds(10_000m), Money.FromPounds(4_000m)), report.Totals);
+        // The award is live at 30 June 2013 and no officer has rated it yet.
+        Assert.Equal(new RollUpTotals(1, Money.FromPounds(10_000m), Money.FromPounds(10_000m), Money.FromPounds(4_000m), new AwardRagCounts(0, 0, 0, NotRated: 1)), report.Totals);
+        Assert.Equal(1, violence.Ratings.NotRated);
         // Through the objectives to the national priorities, with the same shares: homicide (objectives 2 and 7) and serious
         // violence (2) get objective 2's 60%, neighbourhood crime (4, 5, 6) objective 4's 40%, the drugs priority (3, 5) nothing.
         var priorities = report.Priorities.ToDictionary(p => p.Code, p => (p.AwardsMade, p.Awarded.Pence, p.Paid.Pence, p.SpendReported.Pence, p.ReturnsAccepted));

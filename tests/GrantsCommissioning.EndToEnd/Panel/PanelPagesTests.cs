@@ -1,4 +1,5 @@
 using GrantsCommissioning.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
 
 namespace GrantsCommissioning.EndToEnd.Panel;
 
@@ -19,6 +20,7 @@ public class PanelPagesTests(BrowserSite site)
         { Panel, "/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=2" },
         { Panel, "/panel/figures?list=payments&from=2013-04-01&to=2013-06-30&priority=homicide&page=2" },
         { Officer, "/panel/figures?list=returns&from=2013-04-01&to=2013-06-30" },
+        { Panel, "/panel/figures?list=ratings&from=2013-04-01&to=2013-06-30&objective=4&rag=notrated" },
         { Panel, "/transparency/panel-reports/1" },
         { null, "/transparency/panel-reports/1" },
         { Officer, "/open-data/quality" },
@@ -28,4 +30,19 @@ public class PanelPagesTests(BrowserSite site)
     [MemberData(nameof(Pages))]
     public async Task PanelPage_HasNoAxeViolations_AndFitsAt320Pixels(string? user, string path) =>
         await site.AssertAccessibleAndReflowsAsync(user, path);
+
+    [Fact]
+    public async Task PanelPage_AnOffTrackCount_OpensTheGrantsRatedOffTrackAtTheQuarterEnd()
+    {
+        var page = await site.SignedInPageAsync(Panel);
+        await page.GotoAsync("/panel");
+
+        await page.Locator("table[aria-labelledby=award-ratings] tfoot a[href*='rag=red']").ClickAsync();
+
+        await page.WaitForURLAsync("**/panel/figures?list=ratings*", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live grants rated “Off track”");
+        await Assertions.Expect(page.Locator("#figure-total")).ToContainTextAsync("1 live award from 1 grant");
+        await Assertions.Expect(page.Locator("table.data tbody")).ToContainTextAsync("AWD-2013-0003");
+        await page.Context.CloseAsync();
+    }
 }

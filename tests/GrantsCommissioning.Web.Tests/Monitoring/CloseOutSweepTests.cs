@@ -32,6 +32,22 @@ public class CloseOutSweepTests(GrantsWebFactory site)
     }
 
     [Fact]
+    public async Task AwardPage_BeforeTheEndDate_DoesNotOfferEndingTheGrantPeriod()
+    {
+        // AWD-CY-0013 runs until next year (demo), on the latest award workflow, where the button waits for the end date.
+        var id = await site.IdAsync(db => db.Awards.Where(a => a.AwardReference == "AWD-CY-0013" && a.State == AwardStates.Active).Select(a => a.Id).Take(1));
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/cases/awards/{id}", UriKind.Relative)));
+        // The buttons (the workflow diagram further down names every transition, this one included).
+        var actions = System.Text.RegularExpressions.Regex.Match(page, """<section class="workflow-actions"[^>]*>(.*?)</section>""",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+
+        Assert.Contains(">Suspend</button>", actions, StringComparison.Ordinal);
+        Assert.DoesNotContain("End the grant period", actions, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DemoFinalReturn_AcceptedByTheOfficer_ClosesTheAward_AndRaisesARecoveryForTheUnderspend()
     {
         var factory = site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>();

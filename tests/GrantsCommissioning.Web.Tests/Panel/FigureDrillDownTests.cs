@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Features.Reports;
+using GrantsCommissioning.Web.Components.Pages.Panel;
 using GrantsCommissioning.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests.Panel;
 
@@ -38,9 +41,46 @@ public partial class FigureDrillDownTests(GrantsWebFactory site)
 
         var checkedFigures = await WalkFiguresAsync(client, page);
 
-        // 11 objectives × 4, the totals row and sentence (4 + 4), 6 priorities × 5.
-        Assert.Equal(11 * 4 + 8 + 6 * 5, checkedFigures);
+        // 11 objectives × 4, the totals row and sentence (4 + 4), 6 priorities × 5, and the live grants by rating: 11 objectives × 4 and the totals row (4).
+        Assert.Equal(11 * 4 + 8 + 6 * 5 + 11 * 4 + 4, checkedFigures);
         Assert.Contains("To the end of June 2013, 61 grants have been awarded totalling £1,369,313;", Text(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PanelPage_CountsLiveGrantsByTheirRatingAtTheQuarterEnd_NotALaterRating()
+    {
+        using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");
+        // Each tag read as a space, so the table's cells stay apart.
+        var page = Regex.Replace(Regex.Replace(WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/panel", UriKind.Relative))), "<[^>]+>", " "), @"\s+", " ");
+
+        // The demo rates five 2013 grants in June 2013 (two on track, two some concerns, AWD-2013-0003 off track); the later
+        // ratings (AWD-2013-0003 on track in October, AWD-2013-0007 in February 2014) are not counted at 30 June 2013.
+        Assert.Contains("Live grants by RAG rating at 30 June 2013", page, StringComparison.Ordinal);
+        Assert.Matches(@"All live grants \(each counted once\) 2 2 1 \d+", page);
+        var offTrack = await client.GetStringAsync(new Uri("/panel/figures?list=ratings&from=2013-04-01&to=2013-06-30&rag=red", UriKind.Relative));
+        Assert.Contains("AWD-2013-0003", offTrack, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"1\"", offTrack, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PanelRatings_InTheCurrentQuarter_CountTheDemoRatings_AndEachListHasItsCount()
+    {
+        var quarter = FinancialQuarter.Containing(site.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var report = await site.Services.GetRequiredService<ObjectiveRollUp>().YearToDateAsync(quarter);
+        using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");
+
+        // AWD-CY-0016 on track, AWD-CY-0013 and AWD-CY-0020 with some concerns (AWD-CY-0014, off track, is terminated).
+        Assert.True(report.Totals.Ratings is { OnTrack: >= 1, SomeConcerns: >= 2, NotRated: > 0 }, $"{report.Totals.Ratings}");
+        var figures = report.Rows.Select(r => ((int?)r.Number, r.Ratings)).Append((null, report.Totals.Ratings));
+        foreach (var (objective, ratings) in figures)
+        {
+            foreach (var rag in new[] { Rag.Green, Rag.Amber, Rag.Red, Rag.NotRated })
+            {
+                var href = FigureLink.Href(new FigureQuery(FigureList.Ratings, report.From, report.To, objective, Rag: rag));
+                var list = await client.GetStringAsync(new Uri(href, UriKind.Relative));
+                Assert.True(ratings.Count(rag) == int.Parse(CountPattern().Match(list).Groups[1].Value, CultureInfo.InvariantCulture), $"{href}: {ratings}");
+            }
+        }
     }
 
     [Fact]
@@ -97,6 +137,9 @@ public partial class FigureDrillDownTests(GrantsWebFactory site)
     [InlineData("/panel/figures?list=awards&from=2013-06-30&to=2013-04-01")]
     [InlineData("/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&objective=2&priority=homicide")]
     [InlineData("/panel/figures")]
+    [InlineData("/panel/figures?list=ratings&from=2013-04-01&to=2013-06-30")]
+    [InlineData("/panel/figures?list=ratings&from=2013-04-01&to=2013-06-30&rag=purple")]
+    [InlineData("/panel/figures?list=awards&from=2013-04-01&to=2013-06-30&rag=green")]
     public async Task FigureList_ThatNamesNoRealFigure_IsNotFound(string path)
     {
         using var client = await site.SignedInClientAsync("panel@demo.opcc-grants.example");

@@ -53,15 +53,23 @@ internal sealed class MonitoringDemoLoader(GrantsDbContext db, ICaseWorkflow wor
             }
         }
         var ratings = new RatingInputValidator();
+        var lastRated = new Dictionary<int, DateTimeOffset>();
         foreach (var r in seed.Ratings ?? [])
         {
+            var what = $"rating of {r.Award}";
             var award = await AwardAsync(r.Award, ct);
-            var input = new RatingInput(file.Enum<Rag>(r.Rag, $"rating of {r.Award}"), r.Reason);
+            var input = new RatingInput(file.Enum<Rag>(r.Rag, what), r.Reason);
             var valid = await ratings.ValidateAsync(input, ct);
-            file.Check(valid.IsValid, $"rating of {r.Award}: {string.Join(" ", valid.Errors.Select(e => e.ErrorMessage))}");
+            file.Check(valid.IsValid, $"{what}: {string.Join(" ", valid.Errors.Select(e => e.ErrorMessage))}");
+            file.Check(award.State is not (AwardStates.Closed or AwardStates.Terminated), $"{what}: the award is {award.State}, so it cannot be rated");
+            var at = file.Instant(r.At, what);
+            // As the officer's form rates: on a day between the award and today, each rating of an award after the one before it.
+            file.Check(UkTime.ToUkDate(at) >= award.AwardedOn && UkTime.ToUkDate(at) <= file.Today, $"{what}: {r.At} is not between the award date and today");
+            file.Check(!lastRated.TryGetValue(award.Id, out var before) || before < at, $"{what}: list an award's ratings oldest first");
+            lastRated[award.Id] = at;
             var by = User(users, r.By);
             added++;
-            db.AwardRatings.Add(new AwardRating { AwardId = award.Id, Rag = input.Rag, Reason = r.Reason, RatedByUserId = by.Id, RatedByName = by.DisplayName, RatedAt = file.Instant(r.At, $"rating of {r.Award}") });
+            db.AwardRatings.Add(new AwardRating { AwardId = award.Id, Rag = input.Rag, Reason = r.Reason, RatedByUserId = by.Id, RatedByName = by.DisplayName, RatedAt = at });
         }
         await db.SaveChangesAsync(ct);
         foreach (var reference in seed.FinalReport ?? [])

@@ -4,32 +4,44 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Reports;
 
-/// <summary>Which records make up a roll-up figure: awards (grants, awarded), payments (paid) or accepted returns (spend, returns).</summary>
+/// <summary>
+/// Which records make up a roll-up figure: awards (grants, awarded), payments (paid), accepted returns (spend, returns) or
+/// the awards live at the period's end with one RAG rating then (ratings).
+/// </summary>
 public enum FigureList
 {
     Awards,
     Payments,
     Returns,
+    Ratings,
 }
 
-/// <summary>A roll-up figure to drill into: a list, a period, and optionally one objective (by number, in the plan in force) or one national priority (by code).</summary>
-public sealed record FigureQuery(FigureList List, DateOnly From, DateOnly To, int? Objective = null, string? Priority = null)
+/// <summary>
+/// A roll-up figure to drill into: a list, a period, and optionally one objective (by number, in the plan in force) or one
+/// national priority (by code); a list of ratings names the rating (<see cref="Rag"/>), and no other list does.
+/// </summary>
+public sealed record FigureQuery(FigureList List, DateOnly From, DateOnly To, int? Objective = null, string? Priority = null, Rag? Rag = null)
 {
-    /// <summary>The figure an address names (as the drill-down page and its download read it), or null when it names no list, no real dates or a period of more than five years.</summary>
-    public static FigureQuery? Parse(string? list, string? from, string? to, int? objective, string? priority)
+    /// <summary>
+    /// The figure an address names (as the drill-down page and its download read it), or null when it names no list, no
+    /// real dates, a period of more than five years, or a rating where it needs none or none where it needs one.
+    /// </summary>
+    public static FigureQuery? Parse(string? list, string? from, string? to, int? objective, string? priority, string? rag = null)
     {
-        if (!Enum.TryParse<FigureList>(list, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
+        Rag? rating = Enum.TryParse<Rag>(rag, ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(rag, out _) ? r : null;
+        if (!Enum.TryParse<FigureList>(list, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(list, out _)
             || !DateOnly.TryParseExact(from, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
             || !DateOnly.TryParseExact(to, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var end)
-            || end < start || end.DayNumber - start.DayNumber > 5 * 366 || (objective is not null && priority is not null))
+            || end < start || end.DayNumber - start.DayNumber > 5 * 366 || (objective is not null && priority is not null)
+            || (kind == FigureList.Ratings ? rating is null : rag is not null))
         {
             return null;
         }
-        return new FigureQuery(kind, start, end, objective, string.IsNullOrWhiteSpace(priority) ? null : priority.Trim());
+        return new FigureQuery(kind, start, end, objective, string.IsNullOrWhiteSpace(priority) ? null : priority.Trim(), rating);
     }
 }
 
-/// <summary>One award, payment, recovery or return: its full amount, the share counted for the figure and the amount apportioned.</summary>
+/// <summary>One award (its end date when it is listed for its rating), payment, recovery or return: its full amount, the share counted for the figure and the amount apportioned.</summary>
 public sealed record FigureLine(string Reference, string AwardReference, string Organisation, string Title, DateOnly Date, Money Amount, int SharePercent, Money Apportioned);
 
 /// <summary>A page of a figure's records, with the count and total of all of them (which equal the figure).</summary>
@@ -128,6 +140,16 @@ public sealed class FigureDrillDown(IDbContextFactory<GrantsDbContext> factory)
                     Reference = r.InvoiceReference, AwardReference = r.Award!.AwardReference, Organisation = r.Award.Organisation!.Name, Title = "Recovery: " + r.Reason,
                     Date = r.RaisedOn, AmountPence = r.AmountPence, SharePercent = s.SharePercent,
                 }),
+        FigureList.Ratings =>
+            from s in shares
+            join x in AwardRatingsAt.On(db, q.To) on s.AwardId equals x.AwardId
+            where x.Rag == q.Rag
+            join a in db.Awards on s.AwardId equals a.Id
+            select new LineRow
+            {
+                Reference = a.AwardReference, AwardReference = a.AwardReference, Organisation = a.Organisation!.Name, Title = a.Title,
+                Date = a.EndDate, AmountPence = a.AmountPence, SharePercent = s.SharePercent,
+            },
         _ =>
             from s in shares
             join r in ObjectiveRollUp.AcceptedReturns(db, q.From, q.To) on s.AwardId equals r.AwardId

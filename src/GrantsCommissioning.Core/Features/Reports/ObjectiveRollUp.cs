@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Reports;
 
-/// <summary>One objective's share of the grants in a period. Amounts are apportioned by each award's objective shares.</summary>
+/// <summary>
+/// One objective's share of the grants in a period. Amounts are apportioned by each award's objective shares.
+/// <paramref name="Ratings"/>: the awards serving the objective live at the period's end, by their RAG rating then.
+/// </summary>
 public sealed record ObjectiveRollUpRow(
-    int ObjectiveId, int Number, string Title, int AwardsMade, Money Awarded, Money Paid, Money SpendReported, int ReturnsAccepted);
+    int ObjectiveId, int Number, string Title, int AwardsMade, Money Awarded, Money Paid, Money SpendReported, int ReturnsAccepted, AwardRagCounts Ratings);
 
 /// <summary>
 /// One national priority for policing's share of the grants in a period: each award counts with the shares of its
@@ -17,7 +20,8 @@ public sealed record PriorityRollUpRow(
     int PriorityId, string Code, string Title, IReadOnlyList<int> ObjectiveNumbers, int AwardsMade, Money Awarded, Money Paid, Money SpendReported,
     int ReturnsAccepted);
 
-public sealed record RollUpTotals(int AwardsMade, Money Awarded, Money Paid, Money SpendReported);
+/// <summary>The period's totals, each award counted once; <paramref name="Ratings"/> are the awards live at the period's end by their RAG rating then.</summary>
+public sealed record RollUpTotals(int AwardsMade, Money Awarded, Money Paid, Money SpendReported, AwardRagCounts Ratings);
 
 public sealed record ObjectiveRollUpReport(
     string PlanTitle, DateOnly From, DateOnly To, IReadOnlyList<ObjectiveRollUpRow> Rows, RollUpTotals Totals, IReadOnlyList<PriorityRollUpRow> Priorities);
@@ -25,7 +29,8 @@ public sealed record ObjectiveRollUpReport(
 /// <summary>
 /// Rolls grants up to Police and Crime Plan objectives, and through them to the national priorities for policing, for a
 /// period, aggregating in the database: awards made (by award date), payments (by date paid, net of recoveries) and spend
-/// in accepted returns (by period end). Apportioned amounts are rounded to the nearest penny per row; the totals are exact.
+/// in accepted returns (by period end), and the awards live at the period's end by the officer's RAG rating of each then
+/// (<see cref="AwardRatingsAt"/>). Apportioned amounts are rounded to the nearest penny per row; the totals are exact.
 /// </summary>
 public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
 {
@@ -52,11 +57,13 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
             // Before any plan there are no objectives to apportion to: the ten grouped queries would sum nothing.
             var byObjective = plan is null ? SumsByKey.Empty : await SumsAsync(db, AwardShares.ByObjective(db), periodStart, periodEnd, ct);
             var byPriority = plan is null ? SumsByKey.Empty : await SumsAsync(db, AwardShares.ByPriority(db, planId), periodStart, periodEnd, ct);
+            var ratings = plan is null ? [] : await RatingsByKeyAsync(db, AwardShares.ByObjective(db), periodEnd, ct);
 
             var rows = objectives.Select(o =>
             {
                 var s = byObjective.Row(o.Id);
-                return new ObjectiveRollUpRow(o.Id, o.Number, o.Title, s.Awards, s.Awarded, s.Paid, s.Spend, s.Returns);
+                return new ObjectiveRollUpRow(o.Id, o.Number, o.Title, s.Awards, s.Awarded, s.Paid, s.Spend, s.Returns,
+                    ratings.GetValueOrDefault(o.Id) ?? AwardRagCounts.None);
             }).ToList();
             var priorityRows = priorities.Select(p =>
             {
@@ -72,7 +79,9 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                 new Money(await PaidPayments(db, periodStart, periodEnd).SumAsync(p => p.AmountPence, ct)
                     + await Recoveries(db, periodStart, periodEnd).SumAsync(r => r.AmountPence, ct)),
                 new Money(await (from r in accepted join s in db.ReturnSpendLines on r.Id equals s.ReturnId select s.AmountPence)
-                    .SumAsync(ct)));
+                    .SumAsync(ct)),
+                AwardRagCounts.From(await AwardRatingsAt.On(db, periodEnd).GroupBy(x => x.Rag).Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(x => x.Key, x => x.Count, ct)));
             return new ObjectiveRollUpReport(plan?.Title ?? "", periodStart, periodEnd, rows, totals, priorityRows);
         }
     }
@@ -159,6 +168,17 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
                              select new { g.Key, Count = g.Distinct().Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new SumsByKey(awarded, paid, recovered, spend, returns);
+    }
+
+    /// <summary>The awards live at <paramref name="day"/>'s end by their rating then, per key, in one grouped query; an award counts once per key.</summary>
+    private static async Task<Dictionary<int, AwardRagCounts>> RatingsByKeyAsync(GrantsDbContext db, IQueryable<AwardShare> shares, DateOnly day, CancellationToken ct)
+    {
+        var counts = await (from s in shares
+                            join x in AwardRatingsAt.On(db, day) on s.AwardId equals x.AwardId
+                            group x.AwardId by new { s.Key, x.Rag } into g
+                            select new { g.Key.Key, g.Key.Rag, Count = g.Distinct().Count() })
+            .ToListAsync(ct);
+        return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => AwardRagCounts.From(g.ToDictionary(c => c.Rag, c => c.Count)));
     }
 
     /// <summary>Hundredths of a penny (amount × whole-percent share) to pence, rounding half away from zero.</summary>

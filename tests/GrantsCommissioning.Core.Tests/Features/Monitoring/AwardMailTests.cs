@@ -81,7 +81,7 @@ public sealed class AwardMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GrantPeriodEnded_OnAV5Award_IsEmailedToItsNamedOfficer_AndTheGrantee_NotToOtherOfficers()
+    public async Task GrantPeriodEnded_OnTheLatestVersion_IsEmailedToItsNamedOfficer_AndTheGrantee_NotToOtherOfficers()
     {
         var named = await data.UserAsync("Omar", Roles.GrantsOfficer);
         var other = await data.UserAsync("Ola", Roles.GrantsOfficer);
@@ -92,7 +92,8 @@ public sealed class AwardMailTests : IAsyncLifetime
         await host.Dispatcher.DrainAsync();
 
         Assert.True(ended.Succeeded, ended.Message);
-        Assert.Equal(5, (await s.ReloadAsync(host)).WorkflowVersion);
+        // Since v5 the award's named officer is told (read from the registry: later versions keep it).
+        Assert.Equal(host.Registry.Latest(CaseKind.Award).Definition.Version, (await s.ReloadAsync(host)).WorkflowVersion);
         var to = Delivered($"Award {s.Award.AwardReference}: the grant period has ended").SelectMany(m => m.To.Mailboxes).Select(m => m.Address).ToList();
         Assert.Equal(new[] { $"{named.UserId}@example.org", $"{s.Grantee.UserId}@example.org" }.Order(StringComparer.Ordinal), to.Order(StringComparer.Ordinal));
         Assert.DoesNotContain($"{other.UserId}@example.org", to);

@@ -2,8 +2,10 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Tests.Workflow;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Timers;
+using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GrantsCommissioning.Core.Tests.Features.Monitoring;
 
@@ -36,6 +38,54 @@ public sealed class CloseOutTests(WorkflowHostFixture fixture) : IClassFixture<W
         Assert.False(result.Succeeded);
         Assert.Equal("The grant period runs until 31 March 2099; the final report starts after it ends.", result.Message);
         Assert.Equal(AwardStates.Active, (await s.ReloadAsync(fixture.Host)).State);
+    }
+
+    [Fact]
+    public async Task EndTheGrantPeriod_IsNotOfferedUntilTheEndDateHasPassed_ThenItMovesTheAwardToFinalReport()
+    {
+        // The award's last day, 31 March 2027 (13:00 BST), then 09:00 on 1 April.
+        await using var host = await WorkflowTestHost.CreateAsync(clock: new FakeTimeProvider(new DateTimeOffset(2027, 3, 31, 12, 0, 0, TimeSpan.Zero)));
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(host, data, endDate: new DateOnly(2027, 3, 31));
+
+        var onTheLastDay = await TriggersAsync(host, s, officer);
+        var early = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(s.Award), AwardTriggers.EndGrantPeriod, officer, Guid.NewGuid().ToString()));
+        host.Clock!.SetUtcNow(new DateTimeOffset(2027, 4, 1, 8, 0, 0, TimeSpan.Zero));
+        var theDayAfter = await TriggersAsync(host, s, officer);
+        var ended = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(s.Award), AwardTriggers.EndGrantPeriod, officer, Guid.NewGuid().ToString()));
+
+        Assert.Equal(host.Registry.Latest(CaseKind.Award).Definition.Version, (await s.ReloadAsync(host)).WorkflowVersion);
+        Assert.DoesNotContain(AwardTriggers.EndGrantPeriod, onTheLastDay);
+        Assert.Contains(AwardTriggers.Suspend, onTheLastDay);
+        Assert.Equal("The grant period runs until 31 March 2027; the final report starts after it ends.", early.Message);
+        Assert.Contains(AwardTriggers.EndGrantPeriod, theDayAfter);
+        Assert.True(ended.Succeeded, ended.Message);
+        Assert.Equal(AwardStates.FinalReport, (await s.ReloadAsync(host)).State);
+    }
+
+    /// <summary>An award still on version 5 (before the guard) keeps its button, and its handler still refuses to end the period early.</summary>
+    [Fact]
+    public async Task EndTheGrantPeriod_OnAnAwardStillOnVersion5_IsOffered_ButRefusedBeforeTheEndDate()
+    {
+        await using var host = await WorkflowTestHost.CreateAsync(clock: new FakeTimeProvider(new DateTimeOffset(2027, 3, 31, 12, 0, 0, TimeSpan.Zero)));
+        var data = new WorkflowTestData(host);
+        var officer = await data.UserAsync("Gina", Roles.GrantsOfficer);
+        var s = await MonitoringScenario.CreateAsync(host, data, endDate: new DateOnly(2027, 3, 31));
+        using (var db = host.Db())
+        {
+            db.Attach(s.Award);
+            host.Workflow.Import(db, s.Award, AwardStates.Active, DateTimeOffset.UtcNow, version: 5);
+            await db.SaveChangesAsync();
+        }
+
+        var offered = await TriggersAsync(host, s, officer);
+        var early = await host.Workflow.FireAsync(new TransitionRequest(CaseRef.Of(s.Award), AwardTriggers.EndGrantPeriod, officer, Guid.NewGuid().ToString()));
+
+        Assert.Equal(5, (await s.ReloadAsync(host)).WorkflowVersion);
+        Assert.Contains(AwardTriggers.EndGrantPeriod, offered);
+        Assert.Equal("The grant period runs until 31 March 2027; the final report starts after it ends.", early.Message);
+        Assert.Equal(AwardStates.Active, (await s.ReloadAsync(host)).State);
     }
 
     [Fact]
@@ -172,6 +222,9 @@ public sealed class CloseOutTests(WorkflowHostFixture fixture) : IClassFixture<W
         using var db = fixture.Host.Db();
         return await db.Payments.AsNoTracking().Where(p => p.AwardId == s.Award.Id).OrderBy(p => p.Id).ToListAsync();
     }
+
+    private static async Task<List<string>> TriggersAsync(WorkflowTestHost host, MonitoringScenario s, Actor actor) =>
+        (await host.Workflow.GetPermittedTriggersAsync(CaseRef.Of(s.Award), actor)).Select(t => t.Trigger).ToList();
 
     private async Task<long> TimerIdAsync(int awardId)
     {
