@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests.Transparency;
 
-/// <summary>The public grants register's chart of grants by plan objective and its table alternative: the table's amounts add up to the grants listed, and each objective's grants are those that serve it.</summary>
+/// <summary>The public grants register's charts of grants by plan objective and by area with their table alternatives: each table's amounts add up to the grants listed, and each row's grants are those that serve its objective or area.</summary>
 [Collection(DemoSiteCollection.Name)]
 public partial class GrantsByObjectiveTests(GrantsWebFactory site)
 {
@@ -43,6 +43,39 @@ public partial class GrantsByObjectiveTests(GrantsWebFactory site)
             Assert.All(rows, r => Assert.Equal(new FinancialYear(year.Value).ToString(), r.Year));
         }
     }
+
+    [Theory]
+    [InlineData("/transparency/grants?year=2013", 2013)]
+    [InlineData("/transparency/grants", null)]
+    public async Task AreaTable_AddsUpToTheGrantsListed_CountsEachAreasGrants_AndWithholdsSensitiveRecipientsAreas(string path, int? year)
+    {
+        using var client = site.NewClient();
+        var registers = site.Services.GetRequiredService<PublicRegisters>();
+        var listed = registers.Matching(await registers.AllGrantsAsync(), new RegisterFilter(year is { } y ? new FinancialYear(y) : null)).ToList();
+
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var table = html[html.IndexOf("id=\"by-area-table\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var rows = AreaRow().Matches(table).Select(m => (Area: WebUtility.HtmlDecode(m.Groups[1].Value), Code: m.Groups[2].Value,
+            Grants: int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), Pence: long.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture))).ToList();
+
+        Assert.Equal(2, Regex.Count(html, "class=\"bar-chart\" aria-hidden=\"true\""));
+        Assert.Equal(listed.Count, rows.Sum(r => r.Grants));
+        Assert.Equal(listed.Sum(g => g.Amount.Pence), rows.Sum(r => r.Pence));
+        foreach (var r in rows)
+        {
+            var inArea = listed.Where(g => (g.Location?.Name ?? PublicRegisters.AreaWithheld) == r.Area).ToList();
+            Assert.True(inArea.Count == r.Grants, $"{r.Area}: {r.Grants} in the table, {inArea.Count} grants listed");
+            Assert.Equal(inArea.Sum(g => g.Amount.Pence), r.Pence);
+        }
+        Assert.Contains(rows, r => r.Area == "Herefordshire" && r.Code == "E06000019");
+        // The demo's refuges are sensitive: counted, their area not named.
+        Assert.Equal(listed.Count(g => g.RecipientWithheld), rows.SingleOrDefault(r => r.Area == PublicRegisters.AreaWithheld).Grants);
+        Assert.True(year is not null || listed.Any(g => g.RecipientWithheld), "the demo has no sensitive recipient to withhold");
+    }
+
+    [GeneratedRegex("<tr><th scope=\"row\">(.*?)</th><td class=\"code\">(.*?)</td><td class=\"num\">(\\d+)</td><td class=\"num\" data-pence=\"(-?\\d+)\">")]
+    private static partial Regex AreaRow();
 
     [GeneratedRegex("<tr><th scope=\"row\">(.*?)</th><td class=\"year\">(.*?)</td><td class=\"num\">(\\d+)</td><td class=\"num\" data-pence=\"(-?\\d+)\">")]
     private static partial Regex Row();

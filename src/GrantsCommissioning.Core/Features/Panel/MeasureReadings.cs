@@ -17,7 +17,7 @@ public sealed record MeasureQuarterRow(int MeasureId, int ObjectiveNumber, strin
 
 /// <summary>
 /// Success measures over time: each measure's reading per quarter (actual, direction of travel, RAG, commentary),
-/// imported a quarter at a time from CSV. An import with any bad row imports nothing and names every bad row.
+/// imported a quarter at a time from CSV or XLSX. An import with any bad row imports nothing and names every bad row.
 /// </summary>
 public sealed class MeasureReadings(IDbContextFactory<GrantsDbContext> factory, AuditTrail audit)
 {
@@ -58,17 +58,37 @@ public sealed class MeasureReadings(IDbContextFactory<GrantsDbContext> factory, 
         }
     }
 
+    /// <summary>Imports a quarter's readings from CSV text (see <see cref="ImportAsync(FinancialQuarter, string, byte[], Actor, CancellationToken)"/>).</summary>
+    public Task<FeatureResult<int>> ImportCsvAsync(FinancialQuarter quarter, string csv, Actor actor, CancellationToken ct = default) =>
+        ImportAsync(quarter, CsvText.Read(csv ?? ""), actor, ct);
+
     /// <summary>
-    /// Imports a quarter's readings from CSV with the header row <see cref="Columns"/>. A measure is named by its
-    /// objective number and title (in the plan in force in the quarter). Every row is checked first; if any is bad,
-    /// nothing is imported and the errors name the rows ("row 3: …"). A reading already recorded for the quarter is replaced.
+    /// Imports a quarter's readings from an uploaded CSV file or XLSX workbook (its first sheet) with the header row
+    /// <see cref="Columns"/>. A measure is named by its objective number and title (in the plan in force in the quarter).
+    /// Every row is checked first; if any is bad, nothing is imported and the errors name the rows ("row 3: …"). A reading
+    /// already recorded for the quarter is replaced.
     /// </summary>
-    public async Task<FeatureResult<int>> ImportCsvAsync(FinancialQuarter quarter, string csv, Actor actor, CancellationToken ct = default)
+    public Task<FeatureResult<int>> ImportAsync(FinancialQuarter quarter, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var records = Funds.TableFile.Read(fileName, content);
+        // A workbook leaves out a row's empty cells at its end (a blank commentary), which a CSV row writes as empty fields.
+        var padded = records is not null && Funds.TableFile.IsXlsx(fileName, content)
+            ? records.Select(r => r.Count is > 0 && r.Count < Columns.Count ? [.. r, .. Enumerable.Repeat("", Columns.Count - r.Count)] : r).ToList()
+            : records;
+        return ImportAsync(quarter, padded, actor, ct);
+    }
+
+    private async Task<FeatureResult<int>> ImportAsync(FinancialQuarter quarter, List<List<string>>? records, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!PanelReportRules.May(actor, PanelReportRules.Writers))
         {
             return FeatureResult<int>.Fail(new NotAllowed("import success-measure readings"));
+        }
+        if (records is null)
+        {
+            return FeatureResult<int>.Fail(new ImportRowsRefused(["The file is not a CSV file or an XLSX workbook that can be read."]));
         }
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
@@ -81,7 +101,7 @@ public sealed class MeasureReadings(IDbContextFactory<GrantsDbContext> factory, 
             var measures = await db.Measures.Where(m => m.Objective!.PlanId == plan.Id)
                 .Select(m => new { m.Id, Number = m.Objective!.Number, m.Title }).ToListAsync(ct);
             var byKey = measures.GroupBy(m => (m.Number, Key(m.Title))).ToDictionary(g => g.Key, g => g.First().Id);
-            var (rows, errors) = Parse(csv, byKey);
+            var (rows, errors) = Parse(records, byKey);
             if (errors.Count > 0)
             {
                 return FeatureResult<int>.Fail(new ImportRowsRefused(errors));
@@ -113,11 +133,10 @@ public sealed class MeasureReadings(IDbContextFactory<GrantsDbContext> factory, 
 
     private sealed record ParsedRow(int MeasureId, string? PeriodTarget, string? Actual, DirectionOfTravel Direction, Rag Rag, string? Comment);
 
-    private static (List<ParsedRow> Rows, List<string> Errors) Parse(string csv, Dictionary<(int, string), int> measures)
+    private static (List<ParsedRow> Rows, List<string> Errors) Parse(List<List<string>> records, Dictionary<(int, string), int> measures)
     {
         var rows = new List<ParsedRow>();
         var errors = new List<string>();
-        var records = CsvText.Read(csv ?? "");
         if (records.Count == 0 || !records[0].Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Columns))
         {
             errors.Add($"The first row must be the column titles: {string.Join(", ", Columns)}.");

@@ -19,6 +19,9 @@ public static class PanelReportDocument
     private const string HeaderFill = "D9D9D9";
     private const string HeadlineFill = "FCE4EC";
 
+    /// <summary>The width of the text on a portrait A4 page (twips): the page less its left and right margins.</summary>
+    public const int PortraitTextWidth = 11906 - (2 * 1247);
+
     public static byte[] Write(PanelReportContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -72,7 +75,7 @@ public static class PanelReportDocument
         if (c.Priorities is { Count: > 0 } priorities)
         {
             body.Append(Para(PrioritiesHeading, "Heading2"), Para(PrioritiesIntro));
-            var table = NewTable([3600, 1200, 900, 1500, 1500, 2800]);
+            var table = NewTable([2400, 1100, 850, 1500, 1500, 2062]);
             table.Append(HeaderRow("National priority", "Objectives", "Grants", "Awarded (by share)", "Paid (by share)", "Success measures this quarter"));
             foreach (var p in priorities)
             {
@@ -98,7 +101,7 @@ public static class PanelReportDocument
             body.Append(Para("No measure is rated Red or Amber this quarter."));
             return;
         }
-        var table = NewTable([1000, 3600, 1400, 1400, 700, 2400]);
+        var table = NewTable([1250, 2900, 1300, 1100, 650, 2212]);
         table.Append(HeaderRow("Objective", "Success measure (headline measures marked *)", "Target", "Actual", "RAG", "Commentary"));
         foreach (var m in exceptions)
         {
@@ -188,6 +191,7 @@ public static class PanelReportDocument
         _ => null,
     };
 
+    /// <summary>A table as wide as the text (columns in twips, adding up to at most <see cref="PortraitTextWidth"/> in a portrait section, or LibreOffice and Word squeeze them and break the words).</summary>
     private static Table NewTable(int[] widths)
     {
         var border = new EnumValue<BorderValues>(BorderValues.Single);

@@ -44,3 +44,6 @@ public sealed record RegisterPage<T>(IReadOnlyList<T> Rows, int Total, Money Tot
 
 /// <summary>The grants counted against one plan objective in one financial year: how many, and their amounts apportioned by the objective's share.</summary>
 public sealed record ObjectiveYearTotal(string PlanCode, int Number, string Heading, FinancialYear Year, int Grants, Money Amount);
+
+/// <summary>The grants whose recipients serve one area: the area's ONS code where it has one, how many grants and their amount.</summary>
+public sealed record AreaTotal(string Area, string? GeoCode, int Grants, Money Amount);

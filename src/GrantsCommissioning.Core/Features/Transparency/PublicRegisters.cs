@@ -80,6 +80,22 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
             .OrderBy(t => t.Number == 0).ThenBy(t => t.PlanCode, StringComparer.Ordinal).ThenBy(t => t.Number).ThenByDescending(t => t.Year.StartYear).ToList();
     }
 
+    /// <summary>
+    /// The grants the filter matches by the local authority area their recipient serves (the public chart and its table),
+    /// largest first. A withheld recipient's area is withheld with it, so its grants are counted under <see cref="AreaWithheld"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<AreaTotal>> GrantsByAreaAsync(RegisterFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Matching(await AllGrantsAsync(ct), filter)
+            .GroupBy(g => g.Location?.Name ?? AreaWithheld, StringComparer.Ordinal)
+            .Select(grp => new AreaTotal(grp.Key, grp.First().Location?.GeoCode, grp.Count(), Money.Sum(grp.Select(g => g.Amount))))
+            .OrderBy(t => t.Area == AreaWithheld).ThenByDescending(t => t.Amount.Pence).ThenBy(t => t.Area, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The row of <see cref="GrantsByAreaAsync"/> for the grants whose recipient (and so its area) is withheld.</summary>
+    public const string AreaWithheld = "Area withheld (sensitive recipients)";
+
     /// <summary>The row of <see cref="GrantsByObjectiveAsync"/> for what is not linked to a plan objective.</summary>
     public static readonly PublicObjective Unlinked = new("", 0, 0, "Not linked to a plan objective", 100);
 

@@ -92,6 +92,13 @@ public class PanelReportTests
         Assert.Contains(rows, r => r[1] == "Reduction in the volume of violent crime with injury*" && r[3] == "1,639" && r[4] == "1,517" && r[5] == "G");
         Assert.Contains(paragraphs, p => p.StartsWith("Red – the target / outcome is below the expected position", StringComparison.Ordinal));
 
+        // The portrait tables (priorities, Part 2) fit the text width, so no column is squeezed until its words break ("Objecti/ve", "£399,073./40").
+        foreach (var portrait in body.Elements<Table>().Take(2))
+        {
+            Assert.InRange(portrait.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Sum(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)),
+                1, PanelReportDocument.PortraitTextWidth);
+        }
+
         // The second table: the first is the grants by national priority in Part 1.
         var part2 = body.Elements<Table>().ElementAt(1).Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().ElementAt(4).InnerText).ToList();
         Assert.Equal(measures.Count(m => m.Readings.Single().Rag is Rag.Red or Rag.Amber), part2.Count);

@@ -36,18 +36,19 @@ public partial class Page : QuarterPageBase
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
         _message = null;
-        string text;
+        byte[] content;
         try
         {
-            using var reader = new StreamReader(e.File.OpenReadStream(maxAllowedSize: 1024 * 1024));
-            text = await reader.ReadToEndAsync();
+            using var buffer = new MemoryStream();
+            await e.File.OpenReadStream(maxAllowedSize: 1024 * 1024).CopyToAsync(buffer);
+            content = buffer.ToArray();
         }
         catch (IOException)
         {
             _errors = new Dictionary<string, string> { ["file"] = "The file must be smaller than 1 MB." };
             return;
         }
-        var result = await Readings.ImportCsvAsync(CurrentQuarter, text, WorkflowActor.From(await UserAsync())!);
+        var result = await Readings.ImportAsync(CurrentQuarter, e.File.Name, content, WorkflowActor.From(await UserAsync())!);
         _errors = result.Errors;
         if (result.Succeeded)
         {
