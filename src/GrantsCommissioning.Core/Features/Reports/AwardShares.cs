@@ -28,7 +28,10 @@ public static class AwardShares
         ArgumentNullException.ThrowIfNull(db);
         return from p in db.NationalPriorities
                from o in p.Objectives
-               where o.PlanId == planId
+               // "+ 0" keeps SQLite's planner off the plan's index: with it, the planner starts from the plan's objectives and
+               // reads every award ever linked to them (the whole history), instead of starting from the period's awards,
+               // payments or returns. The same rows either way; PostgreSQL plans by its statistics.
+               where o.PlanId + 0 == planId
                join ao in db.AwardObjectives on o.Id equals ao.ObjectiveId
                select new AwardShare { Key = p.Id, AwardId = ao.AwardId, SharePercent = ao.SharePercent };
     }
