@@ -130,6 +130,26 @@ public class AssessmentPagesTests(BrowserSite site)
         await officer.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Ranking_AmountBoxes_ShowAnAmountUpTo999999_99InFull_At1280Pixels()
+    {
+        var officer = await site.SignedInPageAsync(Officer, width: 1280);
+        await officer.GotoAsync(await PathAsync("/staff/rounds/{round}/ranking"));
+        var boxes = officer.Locator("input[id^='amount-']");
+        await Assertions.Expect(boxes.First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        foreach (var box in await boxes.AllAsync())
+        {
+            await box.FillAsync("999,999.99");
+        }
+        await ScreenshotAsync(officer, "ranking-amounts");
+
+        var cut = await boxes.EvaluateAllAsync<string[]>("boxes => boxes.filter(b => b.scrollWidth > b.clientWidth).map(b => b.id)");
+        Assert.Empty(cut);
+        Assert.True(await officer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the ranking page scrolls sideways at 1280 px");
+        await officer.Context.CloseAsync();
+    }
+
     /// <summary>Saves what the user sees when GC_SCREENSHOTS names a folder (for reviewing the pages by eye).</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -55,20 +55,28 @@ public static class NoticeDocument
             }
             if (notice.ConfidentialAnnex is not null)
             {
-                body.Append(Text("A confidential annex (Part 2) was considered with this decision. It is not published."));
+                body.Append(Text(NoticeSections.AnnexWithheld));
             }
-            if (notice.ChiefExecutiveAdvice is not null || notice.FinanceAdvice is not null)
+            var advice = NoticeSections.AdviceOf(notice);
+            if (advice.Count > 0)
             {
                 body.Append(Heading("Heading1", NoticeSections.Advice));
-                AddAdvice(body, "Chief Executive", notice.ChiefExecutiveAdviceBy, notice.ChiefExecutiveAdvice);
-                AddAdvice(body, "Chief Finance Officer", notice.FinanceAdviceBy, notice.FinanceAdvice);
+                foreach (var (heading, text) in advice)
+                {
+                    body.Append(Heading("Heading2", heading));
+                    foreach (var p in Paragraphs(text))
+                    {
+                        body.Append(p);
+                    }
+                }
             }
             body.Append(Heading("Heading1", NoticeSections.Declaration));
             body.Append(Text(notice.DeclarationOfInterests ?? "Not yet signed."));
             body.Append(Heading("Heading1", NoticeSections.Signature));
-            body.Append(Text(notice.SignatureDate is { } signed
-                ? $"I agree the decision above. Signed by {notice.SignedBy ?? "the Police and Crime Commissioner"} on {signed.ToString("d MMMM yyyy", Uk)}."
-                : "Not yet signed by the Police and Crime Commissioner."));
+            foreach (var (label, text) in NoticeSections.SignatureOf(notice))
+            {
+                body.Append(label is null ? Text(text) : Fact(label, text));
+            }
             if (notice.PublishedOn is { } published)
             {
                 body.Append(Fact("Published", published.ToString("d MMMM yyyy", Uk)));
@@ -79,19 +87,6 @@ public static class NoticeDocument
             main.Document.Save();
         }
         return stream.ToArray();
-    }
-
-    private static void AddAdvice(Body body, string role, string? by, string? advice)
-    {
-        if (advice is null)
-        {
-            return;
-        }
-        body.Append(Heading("Heading2", $"{role}: {by}"));
-        foreach (var p in Paragraphs(advice))
-        {
-            body.Append(p);
-        }
     }
 
     private static IEnumerable<Paragraph> Paragraphs(string text) =>

@@ -32,10 +32,14 @@ public sealed record NoticePage(IReadOnlyList<NoticeSummary> Rows, int Total, Mo
 /// <summary>A notice as its staff page shows it, with its workflow header and history.</summary>
 public sealed record NoticeDetails(CaseHeader Header, DecisionNotice Notice, string? ApplicationReference, string? DecisionSummary, IReadOnlyList<HistoryLine> History);
 
-/// <summary>A published notice as the public sees it: Part 1 only. There is no field for Part 2.</summary>
+/// <summary>
+/// A published notice as the public sees it: Part 1 only. There is no field for Part 2. Its sections, advice and
+/// signature come from <see cref="NoticeSections"/>, as the Word document's do, so the page and the document match.
+/// </summary>
 public sealed record PublicNotice(
     string Reference, string Slug, string Title, Money? Amount, DateOnly? SignatureDate, DateOnly PublishedOn, string? SignedBy,
-    string? DeclarationOfInterests, bool HasConfidentialAnnex, IReadOnlyList<(string Heading, string Text)> Sections)
+    string? DeclarationOfInterests, bool HasConfidentialAnnex, IReadOnlyList<(string Heading, string Text)> Sections,
+    IReadOnlyList<(string Heading, string Text)> Advice, IReadOnlyList<(string? Label, string Text)> Signature)
 {
     public string FinancialYear => SignatureDate is { } d ? Domain.FinancialYear.Containing(d).ToString() : Domain.FinancialYear.Containing(PublishedOn).ToString();
 }

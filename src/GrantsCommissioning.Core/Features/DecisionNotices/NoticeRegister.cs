@@ -52,7 +52,7 @@ public sealed class NoticeRegister(IDbContextFactory<GrantsDbContext> factory)
         return n is null
             ? null
             : new PublicNotice(n.NoticeReference, n.Slug, n.Title, n.Amount, n.SignatureDate, n.PublishedOn!.Value, n.SignedBy, n.DeclarationOfInterests,
-                n.ConfidentialAnnex is not null, NoticeSections.Part1Of(n));
+                n.ConfidentialAnnex is not null, NoticeSections.Part1Of(n), NoticeSections.AdviceOf(n), NoticeSections.SignatureOf(n));
     }
 
     /// <summary>The published notice's Word document (Part 1 only); null as for <see cref="FindAsync"/>.</summary>

@@ -41,8 +41,8 @@ public sealed class NoticeDocumentTests
         Assert.Contains($"Reference: {notice.NoticeReference}", text);
         Assert.Contains("Amount: £452,000.00", text);
         Assert.Contains("Up to £452,000 from the earmarked reserve.", text);
-        Assert.Contains("Signed by Commissioner on 14 December 2015.", text);
-        Assert.Contains("A confidential annex (Part 2) was considered with this decision. It is not published.", text);
+        Assert.Contains("I agree the decision above.\nSigned: Commissioner\nDate signed: 14 December 2015", text);
+        Assert.Contains("A confidential annex (Part 2) was considered with this decision. It is exempt from publication.", text);
         Assert.DoesNotContain("SECRET", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", System.Text.Encoding.UTF8.GetString(content), StringComparison.Ordinal);
     }
