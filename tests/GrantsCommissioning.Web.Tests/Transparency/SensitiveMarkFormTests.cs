@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Bunit;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Transparency;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon.Workflow;
-using Microsoft.AspNetCore.Components;
+using GrantsCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -39,7 +38,7 @@ public sealed class SensitiveMarkFormTests : BunitContext, IAsyncLifetime
         {
             name = (await db.Organisations.SingleAsync(o => o.Id == award.OrganisationId)).Name;
         }
-        SignIn(officer);
+        this.SignInAsOfficer(officer);
         var cut = Render<QualityPage>();
         cut.WaitForState(() => cut.FindAll("#OrganisationId").Count > 0);
 
@@ -69,14 +68,5 @@ public sealed class SensitiveMarkFormTests : BunitContext, IAsyncLifetime
         }
         var grant = Assert.Single(await _host.Services.GetRequiredService<PublicRegisters>().AllGrantsAsync(), g => g.AwardReference == award.AwardReference);
         Assert.Equal((locationOnly ? name : PublicRegisters.WithheldRecipient, (string?)null, (PublicLocation?)null), (grant.Recipient, grant.RecipientTown, grant.Location));
-    }
-
-    private void SignIn(Actor officer)
-    {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(officer.DisplayName);
-        auth.SetRoles(Roles.GrantsOfficer);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 }
