@@ -1,12 +1,11 @@
-using System.Security.Claims;
 using Bunit;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon.Workflow;
+using GrantsCommissioning.Web.Tests.Infrastructure;
 using GrantsCommissioning.Web.Components.Pages.Assessments.Assign;
 using GrantsCommissioning.Web.Components.Pages.Dashboards;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +37,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         var officer = await data.UserAsync("Priya Shah", Roles.GrantsOfficer);
         var submitted = await data.ApplicationAsync(ApplicationStates.Submitted);
         var assessing = await data.ApplicationAsync(ApplicationStates.Assessment);
-        SignIn(officer);
+        this.SignInAsOfficer(officer);
         var done = 0;
         var cut = Render<ApplicationBulkPanel>(p => p
             .Add(c => c.Selected, new Dictionary<int, string> { [submitted.Id] = submitted.ApplicationReference, [assessing.Id] = assessing.ApplicationReference })
@@ -72,7 +71,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         var data = new WorkflowTestData(_host);
         var officer = await data.UserAsync("Priya Shah", Roles.GrantsOfficer);
         var submitted = await data.ApplicationAsync(ApplicationStates.Submitted);
-        SignIn(officer);
+        this.SignInAsOfficer(officer);
         var cut = Render<ApplicationBulkPanel>(p => p.Add(c => c.Selected, new Dictionary<int, string> { [submitted.Id] = submitted.ApplicationReference }));
 
         cut.FindAll("button").Single(b => b.TextContent == "Ask for more information").Click();
@@ -95,7 +94,7 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         {
             await db.Applications.Where(a => a.Id == checking.Id || a.Id == assessing.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.RoundId, submitted.RoundId));
         }
-        SignIn(officer);
+        this.SignInAsOfficer(officer);
         var cut = Render<RoundBulkActions>(p => p.Add(c => c.RoundId, submitted.RoundId));
         // The list loads asynchronously (on PostgreSQL the query does not complete synchronously): wait for it.
         cut.WaitForElement($"#round-pick-{checking.Id}");
@@ -115,14 +114,5 @@ public sealed class ApplicationBulkPanelTests : BunitContext, IAsyncLifetime
         Assert.Equal((ApplicationStates.Submitted, ApplicationStates.InformationRequested, ApplicationStates.Submitted),
             (states[submitted.Id], states[checking.Id], states[otherRound.Id]));
         Assert.Equal(Reason, (await after.WorkflowJournal.SingleAsync(j => j.CaseId == checking.Id && j.Trigger == ApplicationTriggers.RequestInformation)).Comment);
-    }
-
-    private void SignIn(Actor officer)
-    {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(officer.DisplayName);
-        auth.SetRoles(Roles.GrantsOfficer);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.UserId));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 }

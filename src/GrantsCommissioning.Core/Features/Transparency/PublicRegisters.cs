@@ -10,7 +10,9 @@ namespace GrantsCommissioning.Core.Features.Transparency;
 /// The public registers the Specified Information Order asks for (every grant; payments over £500) and the source of
 /// the 360Giving files. Every public output reads its grants and payments from here, and here is the only place a
 /// sensitive recipient is redacted: its name, org-id, numbers, town and location are withheld and its name and town are
-/// scrubbed from the grant's title, purpose and conditions. The rows are kept by <see cref="PublicDataCache"/>.
+/// scrubbed from the grant's title, purpose and conditions. A recipient marked for its location only keeps its name and
+/// identifiers; its town and location are withheld and its town scrubbed from the text. The rows are kept by
+/// <see cref="PublicDataCache"/>.
 /// </summary>
 public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> factory, PublicDataCache cache)
 {
@@ -82,7 +84,8 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
 
     /// <summary>
     /// The grants the filter matches by the local authority area their recipient serves (the public chart and its table),
-    /// largest first. A withheld recipient's area is withheld with it, so its grants are counted under <see cref="AreaWithheld"/>.
+    /// largest first. A withheld recipient's area is withheld with it (as is a recipient's marked for its location only),
+    /// so its grants are counted under <see cref="AreaWithheld"/>.
     /// </summary>
     public async Task<IReadOnlyList<AreaTotal>> GrantsByAreaAsync(RegisterFilter filter, CancellationToken ct = default)
     {
@@ -94,7 +97,7 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
     }
 
     /// <summary>The row of <see cref="GrantsByAreaAsync"/> for the grants whose recipient (and so its area) is withheld.</summary>
-    public const string AreaWithheld = "Area withheld (sensitive recipients)";
+    public const string AreaWithheld = "Area withheld (sensitive recipients and locations)";
 
     /// <summary>The row of <see cref="GrantsByObjectiveAsync"/> for what is not linked to a plan objective.</summary>
     public static readonly PublicObjective Unlinked = new("", 0, 0, "Not linked to a plan objective", 100);
@@ -142,7 +145,7 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
             var awards = await db.Awards.AsNoTracking().Where(a => !a.IsCommissionedContract)
                 .Include(a => a.Organisation).Include(a => a.Fund).Include(a => a.Conditions).Include(a => a.Objectives).ThenInclude(o => o.Objective!.Plan)
                 .Include(a => a.Payments).AsSplitQuery().ToListAsync(ct);
-            return awards.Select(a => ToPublic(a, sensitive.Contains(a.OrganisationId)))
+            return awards.Select(a => ToPublic(a, sensitive.TryGetValue(a.OrganisationId, out var scope) ? scope : null))
                 .OrderByDescending(g => g.AwardedOn).ThenByDescending(g => g.AwardReference, StringComparer.Ordinal).ToList();
         }
     }
@@ -160,27 +163,31 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
                 {
                     var award = p.Award!;
                     var org = award.Organisation!;
-                    var withheld = sensitive.Contains(org.Id);
+                    var scope = sensitive.TryGetValue(org.Id, out var s) ? s : (SensitiveScope?)null;
+                    var withheld = scope == SensitiveScope.Recipient;
                     return new PublicPayment(p.PaymentReference, p.PaidOn!.Value, withheld ? WithheldRecipient : org.Name, withheld, award.AwardReference,
-                        withheld ? Scrub(award.Title, org) : award.Title, award.Fund!.Name, p.Amount);
+                        scope is { } sc ? Scrub(award.Title, org, sc) : award.Title, award.Fund!.Name, p.Amount);
                 })
                 .OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.PaymentReference, StringComparer.Ordinal).ToList();
         }
     }
 
-    private static async Task<HashSet<int>> SensitiveIdsAsync(GrantsDbContext db, CancellationToken ct) =>
-        (await db.Set<SensitiveRecipient>().Select(s => s.OrganisationId).ToListAsync(ct)).ToHashSet();
+    /// <summary>Each marked recipient and what its mark withholds.</summary>
+    private static async Task<Dictionary<int, SensitiveScope>> SensitiveIdsAsync(GrantsDbContext db, CancellationToken ct) =>
+        await db.Set<SensitiveRecipient>().ToDictionaryAsync(s => s.OrganisationId, s => s.Scope, ct);
 
-    private static PublicGrant ToPublic(Award a, bool withheld)
+    private static PublicGrant ToPublic(Award a, SensitiveScope? scope)
     {
         var org = a.Organisation!;
-        string Text(string s) => withheld ? Scrub(s, org) : s;
+        var withheld = scope == SensitiveScope.Recipient;
+        var placeWithheld = scope is not null;
+        string Text(string s) => scope is { } sc ? Scrub(s, org, sc) : s;
         var lastPaid = a.Payments.Where(p => p.PaidOn is not null).Select(p => p.PaidOn!.Value).DefaultIfEmpty(a.AwardedOn).Max();
         var modified = UkTime.FromUkLocal(lastPaid > a.AwardedOn ? lastPaid : a.AwardedOn, TimeOnly.MinValue);
         return new PublicGrant(
             a.Id, a.AwardReference, withheld ? WithheldRecipient : org.Name, withheld, withheld ? null : org.OrgId,
-            withheld ? null : Blank(org.CharityNumber), withheld ? null : Blank(org.CompanyNumber), withheld ? null : org.Town,
-            withheld ? null : Locations.GetValueOrDefault(org.AreaServed) ?? new PublicLocation(org.AreaServed, null, null),
+            withheld ? null : Blank(org.CharityNumber), withheld ? null : Blank(org.CompanyNumber), placeWithheld ? null : org.Town,
+            placeWithheld ? null : Locations.GetValueOrDefault(org.AreaServed) ?? new PublicLocation(org.AreaServed, null, null),
             Text(a.Title), Text(a.Purpose), a.Conditions.OrderBy(c => c.Order).Select(c => Text(c.Text)).ToList(), a.Amount,
             new Money(a.Payments.Where(p => p.PaidOn is not null).Sum(p => p.AmountPence)), a.AwardedOn, a.StartDate, a.EndDate,
             a.Fund!.Code, a.Fund.Name, a.ApplicationId is not null,
@@ -191,12 +198,21 @@ public sealed partial class PublicRegisters(IDbContextFactory<GrantsDbContext> f
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>The text with the recipient's name and town taken out (whole words, any case).</summary>
-    internal static string Scrub(string text, Organisation org)
+    /// <summary>
+    /// The text with the recipient's name and town taken out (whole words, any case); when only its location is withheld,
+    /// its town is taken out everywhere but in its published name.
+    /// </summary>
+    internal static string Scrub(string text, Organisation org, SensitiveScope scope = SensitiveScope.Recipient)
     {
-        var scrubbed = text.Replace(org.Name, WithheldRecipient, StringComparison.OrdinalIgnoreCase);
-        return string.IsNullOrWhiteSpace(org.Town)
-            ? scrubbed
-            : Regex.Replace(scrubbed, $@"\b{Regex.Escape(org.Town.Trim())}\b", WithheldPlace, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (scope == SensitiveScope.Location)
+        {
+            var parts = Regex.Split(text, $"({Regex.Escape(org.Name)})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return string.Concat(parts.Select(p => p.Equals(org.Name, StringComparison.OrdinalIgnoreCase) ? p : ScrubTown(p, org)));
+        }
+        return ScrubTown(text.Replace(org.Name, WithheldRecipient, StringComparison.OrdinalIgnoreCase), org);
     }
+
+    private static string ScrubTown(string text, Organisation org) => string.IsNullOrWhiteSpace(org.Town)
+        ? text
+        : Regex.Replace(text, $@"\b{Regex.Escape(org.Town.Trim())}\b", WithheldPlace, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

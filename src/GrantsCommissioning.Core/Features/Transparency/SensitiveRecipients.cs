@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Transparency;
 
-public sealed record SensitiveRecipientView(int OrganisationId, string Name, string Reason, string MarkedBy, DateTimeOffset MarkedAt);
+public sealed record SensitiveRecipientView(int OrganisationId, string Name, string Reason, string MarkedBy, DateTimeOffset MarkedAt, SensitiveScope Scope = SensitiveScope.Recipient);
 
 public sealed record RecipientChoice(int OrganisationId, string Name);
 
 /// <summary>
 /// Officers mark a recipient as sensitive (a refuge, an individual) so that every public page and file withholds it,
-/// and remove the mark. Each change is audited in its transaction and reaches the public pages on commit.
+/// or only its location, and remove the mark. Each change is audited in its transaction and reaches the public pages on commit.
 /// </summary>
 public sealed class SensitiveRecipients(IDbContextFactory<GrantsDbContext> factory, AuditTrail audit, TimeProvider clock)
 {
@@ -32,7 +32,7 @@ public sealed class SensitiveRecipients(IDbContextFactory<GrantsDbContext> facto
         await using (db)
         {
             return await db.Set<SensitiveRecipient>().AsNoTracking().OrderBy(s => s.Organisation!.Name)
-                .Select(s => new SensitiveRecipientView(s.OrganisationId, s.Organisation!.Name, s.Reason, s.MarkedByName, s.MarkedAt)).ToListAsync(ct);
+                .Select(s => new SensitiveRecipientView(s.OrganisationId, s.Organisation!.Name, s.Reason, s.MarkedByName, s.MarkedAt, s.Scope)).ToListAsync(ct);
         }
     }
 
@@ -49,7 +49,11 @@ public sealed class SensitiveRecipients(IDbContextFactory<GrantsDbContext> facto
     }
 
     public Task<FeatureResult<bool>> MarkAsync(int organisationId, string? reason, Actor actor, CancellationToken ct = default) =>
-        InTransactionAsync(db => MarkInAsync(db, organisationId, reason, actor, ct), ct);
+        MarkAsync(organisationId, reason, SensitiveScope.Recipient, actor, ct);
+
+    /// <summary>Marks the recipient: <paramref name="scope"/> says whether its whole identity or only its location is withheld.</summary>
+    public Task<FeatureResult<bool>> MarkAsync(int organisationId, string? reason, SensitiveScope scope, Actor actor, CancellationToken ct = default) =>
+        InTransactionAsync(db => MarkInAsync(db, organisationId, reason, scope, actor, ct), ct);
 
     public Task<FeatureResult<bool>> UnmarkAsync(int organisationId, Actor actor, CancellationToken ct = default) =>
         InTransactionAsync(db => ChangeInAsync(db, organisationId, actor, "remove a recipient's sensitive mark", async (org, existing) =>
@@ -59,25 +63,29 @@ public sealed class SensitiveRecipients(IDbContextFactory<GrantsDbContext> facto
                 return FeatureResult<bool>.Fail(new SensitiveMarking(org.Name, false));
             }
             db.Remove(existing);
-            await audit.AppendAsync(db, actor, "RecipientSensitiveMarkRemoved", nameof(Organisation), Id(org), new { existing.Reason }, null, ct);
+            await audit.AppendAsync(db, actor, "RecipientSensitiveMarkRemoved", nameof(Organisation), Id(org), new { existing.Reason, Scope = existing.Scope.ToString() }, null, ct);
             return FeatureResult<bool>.Ok(true);
         }, ct), ct);
 
     /// <summary>Marks the recipient in <paramref name="db"/> (the caller saves and commits): the page's step, and the demo loader's.</summary>
-    internal Task<FeatureResult<bool>> MarkInAsync(GrantsDbContext db, int organisationId, string? reason, Actor actor, CancellationToken ct) =>
+    internal Task<FeatureResult<bool>> MarkInAsync(GrantsDbContext db, int organisationId, string? reason, SensitiveScope scope, Actor actor, CancellationToken ct) =>
         ChangeInAsync(db, organisationId, actor, "mark a recipient as sensitive", async (org, existing) =>
         {
             if (existing is not null)
             {
                 return FeatureResult<bool>.Fail(new SensitiveMarking(org.Name, true));
             }
+            if (!Enum.IsDefined(scope))
+            {
+                return FeatureResult<bool>.Fail(new NotFound("sensitive mark scope"));
+            }
             var why = reason?.Trim() ?? "";
             if (why.Length == 0 || why.Length > MaxReason)
             {
                 return FeatureResult<bool>.Fail(new SensitiveReasonNeeded(MaxReason));
             }
-            db.Add(new SensitiveRecipient { OrganisationId = org.Id, Reason = why, MarkedByName = actor.DisplayName, MarkedAt = clock.GetUtcNow() });
-            await audit.AppendAsync(db, actor, "RecipientMarkedSensitive", nameof(Organisation), Id(org), null, new { Reason = why }, ct);
+            db.Add(new SensitiveRecipient { OrganisationId = org.Id, Reason = why, Scope = scope, MarkedByName = actor.DisplayName, MarkedAt = clock.GetUtcNow() });
+            await audit.AppendAsync(db, actor, "RecipientMarkedSensitive", nameof(Organisation), Id(org), null, new { Reason = why, Scope = scope.ToString() }, ct);
             return FeatureResult<bool>.Ok(true);
         }, ct);
 

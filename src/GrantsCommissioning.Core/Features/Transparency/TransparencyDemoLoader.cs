@@ -8,7 +8,8 @@ namespace GrantsCommissioning.Core.Features.Transparency;
 
 internal sealed record SensitiveRecipientsSeed(IReadOnlyList<SensitiveRecipientSeed> Recipients);
 
-internal sealed record SensitiveRecipientSeed(string Organisation, string Reason);
+/// <summary>A demo mark; <c>"locationOnly": true</c> withholds only the recipient's location, as the officers' second choice does.</summary>
+internal sealed record SensitiveRecipientSeed(string Organisation, string Reason, bool LocationOnly = false);
 
 /// <summary>
 /// Marks the demo's sensitive recipients (seed-data/demo/sensitive-recipients.json) through <see cref="SensitiveRecipients"/>,
@@ -30,7 +31,8 @@ internal sealed class TransparencyDemoLoader(GrantsDbContext db, SeedFile file, 
             {
                 continue;
             }
-            var result = await recipients.MarkInAsync(db, org!.Value, r.Reason, Loader, ct);
+            var result = await recipients.MarkInAsync(db, org!.Value, r.Reason,
+                r.LocationOnly ? SensitiveScope.Location : SensitiveScope.Recipient, Loader, ct);
             file.Check(result.Succeeded, $"sensitive recipient \"{r.Organisation}\": {string.Join(" ", result.Errors.Values)}");
             await db.SaveChangesAsync(ct);
             added++;

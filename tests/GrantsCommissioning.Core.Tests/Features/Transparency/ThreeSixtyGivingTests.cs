@@ -151,6 +151,74 @@ public class ThreeSixtyGivingTests
     }
 
     [Fact]
+    public async Task LocationOnlyMark_KeepsTheNameAndGrantsPublic_AndWithholdsTheLocationFromEveryOutput()
+    {
+        await using var test = await DemoAsync();
+        var recipients = test.Get<SensitiveRecipients>();
+        var registers = test.Get<PublicRegisters>();
+        var giving = test.Get<ThreeSixtyGiving>();
+        await using var db = test.NewContext();
+        var org = await db.Organisations.SingleAsync(o => o.Name == "Hereford Street Angels");
+        var officer = Actor.For("o", "Priya Shah", Roles.GrantsOfficer);
+        Assert.Contains(await registers.AllGrantsAsync(), g => g.Recipient == org.Name && g.RecipientTown == "Hereford" && g.Location != null);
+
+        var marked = await recipients.MarkAsync(org.Id, "The night shelter's address is private.", SensitiveScope.Location, officer);
+
+        Assert.True(marked.Succeeded);
+        Assert.Equal(SensitiveScope.Location, (await recipients.MarkedAsync()).Single(m => m.OrganisationId == org.Id).Scope);
+        var audit = await db.AuditLog.SingleAsync(a => a.Action == "RecipientMarkedSensitive" && a.EntityId == org.Id.ToString());
+        Assert.Contains("Location", audit.After ?? "", StringComparison.Ordinal);
+
+        // Grants register (and the API that reads it): the name, org-id and charity number stay; town and area go.
+        var grants = (await registers.AllGrantsAsync()).Where(g => g.Recipient == org.Name).ToList();
+        Assert.NotEmpty(grants);
+        Assert.All(grants, g => Assert.Equal((false, "GB-CHC-1150074", "1150074", (string?)null, (PublicLocation?)null),
+            (g.RecipientWithheld, g.RecipientOrgId, g.CharityNumber, g.RecipientTown, g.Location)));
+        Assert.All(grants, g => Assert.DoesNotContain("HR1", g.ToString(), StringComparison.Ordinal));
+        Assert.NotEmpty((await registers.GrantsAsync(new RegisterFilter(Search: "Hereford Street Angels"), 1)).Rows);
+
+        // Spending register: still named.
+        var awardRefs = grants.Select(g => g.AwardReference).ToHashSet();
+        var payments = (await registers.AllPaymentsAsync()).Where(p => awardRefs.Contains(p.AwardReference)).ToList();
+        Assert.All(payments, p => Assert.Equal((org.Name, false), (p.Recipient, p.RecipientWithheld)));
+
+        // Area chart: its grants are counted under the withheld area, not Herefordshire.
+        var areas = await registers.GrantsByAreaAsync(new RegisterFilter());
+        var withheldArea = Assert.Single(areas, a => a.Area == PublicRegisters.AreaWithheld);
+        Assert.True(withheldArea.Grants >= grants.Count);
+        Assert.Equal((await registers.AllGrantsAsync()).Count, areas.Sum(a => a.Grants));
+
+        // 360Giving JSON: named, no addressLocality, no beneficiaryLocation; still valid.
+        var json = Encoding.UTF8.GetString(await giving.JsonAsync());
+        Assert.Empty((await PackageSchemaAsync()).Validate(json));
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var jsonGrants = doc.RootElement.GetProperty("grants").EnumerateArray()
+            .Where(g => g.GetProperty("recipientOrganization")[0].GetProperty("name").GetString() == org.Name).ToList();
+        Assert.Equal(grants.Count, jsonGrants.Count);
+        Assert.All(jsonGrants, g =>
+        {
+            Assert.Equal("GB-CHC-1150074", g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString());
+            Assert.False(g.GetProperty("recipientOrganization")[0].TryGetProperty("addressLocality", out _));
+            Assert.False(g.TryGetProperty("beneficiaryLocation", out _));
+            Assert.DoesNotMatch(@"\bHereford\b(?! Street Angels)", g.GetRawText());
+        });
+
+        // 360Giving CSV and XLSX: named, City and Beneficiary Location columns blank.
+        var table = await giving.TableAsync();
+        var csvRows = table.Rows.Select(r => r.Select(TableFile.Text).ToList()).ToList();
+        var xlsx = ReadXlsx(TableFile.Xlsx(table));
+        var name = table.Headers.ToList().IndexOf("Recipient Org:Name");
+        var located = new[] { "Recipient Org:City", "Beneficiary Location:Name", "Beneficiary Location:Geographic Code", "Beneficiary Location:Geographic Code Type" }
+            .Select(t => table.Headers.ToList().IndexOf(t)).ToList();
+        foreach (var rows in new[] { csvRows, xlsx.Skip(1).ToList() })
+        {
+            var ours = rows.Where(r => r[name] == org.Name).ToList();
+            Assert.Equal(grants.Count, ours.Count);
+            Assert.All(ours, r => Assert.All(located, i => Assert.Equal("", i < r.Count ? r[i] : "")));
+        }
+    }
+
+    [Fact]
     public async Task QualityChecks_NameEachFault_AndKeepBlockedGrantsOutOfTheFiles()
     {
         await using var test = await DemoAsync();

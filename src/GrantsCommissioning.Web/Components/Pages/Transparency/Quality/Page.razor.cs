@@ -23,6 +23,7 @@ public partial class Page
     private bool _canMark;
     private int _organisationId;
     private string? _reason;
+    private Core.Domain.SensitiveScope _scope = Core.Domain.SensitiveScope.Recipient;
     private int? _confirmUnmark;
 
     protected override async Task OnInitializedAsync()
@@ -47,10 +48,13 @@ public partial class Page
             return;
         }
         var name = _choices.FirstOrDefault(c => c.OrganisationId == _organisationId)?.Name;
-        await ShowAsync(await Recipients.MarkAsync(_organisationId, _reason, await ActorAsync()), $"{name} is marked as sensitive: no public page or file names it now.");
+        var done = _scope == Core.Domain.SensitiveScope.Location
+            ? $"{name}'s location is marked as sensitive: public pages and files name it but no longer show its town or area."
+            : $"{name} is marked as sensitive: no public page or file names it now.";
+        await ShowAsync(await Recipients.MarkAsync(_organisationId, _reason, _scope, await ActorAsync()), done);
         if (_errors.Count == 0)
         {
-            (_organisationId, _reason) = (0, null);
+            (_organisationId, _reason, _scope) = (0, null, Core.Domain.SensitiveScope.Recipient);
         }
     }
 
