@@ -77,6 +77,20 @@ public class DecisionNoticeRouteTests(GrantsWebFactory site)
         Assert.Contains("Note the Chief Executive&#x27;s advice", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StaffNoticePage_OfASignedNotice_GivesTheSignatureDateAndTheSignatory_EachOnItsOwnLine()
+    {
+        var signed = await site.IdAsync(db => db.Set<DecisionNotice>()
+            .Where(n => n.SignatureDate == new DateOnly(2013, 6, 10)).Select(n => n.Id));
+        using var client = await site.SignedInClientAsync("officer@demo.opcc-grants.example");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/decision-notices/{signed}", UriKind.Relative)));
+
+        Assert.Contains("<dt>Signed</dt><dd>10 June 2013</dd>", html, StringComparison.Ordinal);
+        Assert.Matches("<dt>Signed by</dt><dd>[^<]+</dd>", html);
+        Assert.DoesNotContain("2013 by ", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("applicant@demo.opcc-grants.example")]
