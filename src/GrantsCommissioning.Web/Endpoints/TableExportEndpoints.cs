@@ -56,15 +56,14 @@ internal static class TableExportEndpoints
             return FinanceTable.Of("Applications", ["Reference", "Project", "Organisation", "State", "Requested (GBP)", "Submitted"],
                 rows, c => [c.Reference, c.Title, c.Organisation, StateNames.Describe(c.State), c.Amount, UkDate(c.Since)]);
         }),
-        // /officer: the monitoring returns to review (Submitted) or overdue (Overdue).
+        // /officer and /officer/returns: the monitoring returns to review (Submitted), overdue (Overdue), or still to come
+        // in (due in a month).
         new("returns", Policy(Policies.GrantsOfficer), async (http, s, ct) =>
         {
-            var state = Text(http, "state");
-            if (state is not (ReturnStates.Submitted or ReturnStates.Overdue))
+            if (ReturnListQuery.Parse(Text(http, "state"), Text(http, "q"), Text(http, "from"), Text(http, "to")) is not { } query)
             {
                 return null;
             }
-            var query = new ReturnListQuery(state, Text(http, "q"));
             var rows = await AllRows.ReadAsync<ReturnSummary>(async (skip, take) =>
                 {
                     var p = await s.GetRequiredService<DashboardQueries>().ReturnsAsync(query with { Skip = skip, Take = take }, ct);

@@ -16,6 +16,7 @@ public class StaffListPagesTests(BrowserSite site)
     [Theory]
     [InlineData("officer@demo.opcc-grants.example", "/officer")]
     [InlineData("finance@demo.opcc-grants.example", "/finance")]
+    [InlineData("officer@demo.opcc-grants.example", "/officer/returns?state=ToCome&to=2099-12-31")]
     public async Task ListPage_HasNoAxeViolations_AndFitsAt320Pixels(string user, string path) =>
         await site.AssertAccessibleAndReflowsAsync(user, path, ".rz-data-row");
 

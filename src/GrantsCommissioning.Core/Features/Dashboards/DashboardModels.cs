@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Domain;
+using GrantsCommissioning.Core.Workflow;
 
 namespace GrantsCommissioning.Core.Features.Dashboards;
 
@@ -17,7 +18,6 @@ public enum ReturnListSort
     Reference,
 }
 
-/// <summary>One page of the returns in <paramref name="State"/>; <paramref name="Text"/> matches reference, award title or organisation.</summary>
 public enum DecisionListSort
 {
     Newest = 0,
@@ -33,7 +33,54 @@ public sealed record DecisionSummary(
     int ApplicationId, string ApplicationReference, string Organisation, DateTimeOffset DecidedAt, DecisionOutcome Outcome, Money Amount,
     string DecidedByName, string? NoticeReference);
 
-public sealed record ReturnListQuery(string State, string? Text = null, ReturnListSort Sort = ReturnListSort.DueOldest, int Skip = 0, int Take = 20);
+/// <summary>
+/// One page of the monitoring returns in <paramref name="State"/> (a return state, or <see cref="StillToCome"/>) due
+/// between <paramref name="DueFrom"/> and <paramref name="DueTo"/> (either open); <paramref name="Text"/> matches
+/// reference, award title or organisation.
+/// </summary>
+public sealed record ReturnListQuery(
+    string State, string? Text = null, ReturnListSort Sort = ReturnListSort.DueOldest, int Skip = 0, int Take = 20, DateOnly? DueFrom = null, DateOnly? DueTo = null)
+{
+    /// <summary>The returns still to come in: scheduled or due, not yet overdue (the officer dashboard's "still to come in").</summary>
+    public const string StillToCome = "ToCome";
+
+    /// <summary>The states an officer's returns list may show: to review, overdue, still to come in.</summary>
+    public static bool IsListed(string? state) => state is ReturnStates.Submitted or ReturnStates.Overdue or StillToCome;
+
+    /// <summary>
+    /// The list a link or a download asks for (<c>state</c>, and <c>from</c> and <c>to</c> as yyyy-MM-dd, each
+    /// optional); null for a state no list shows or a date that is not one.
+    /// </summary>
+    public static ReturnListQuery? Parse(string? state, string? text, string? from, string? to)
+    {
+        if (!IsListed(state) || !TryDate(from, out var dueFrom) || !TryDate(to, out var dueTo))
+        {
+            return null;
+        }
+        return new ReturnListQuery(state!, string.IsNullOrWhiteSpace(text) ? null : text.Trim(), DueFrom: dueFrom, DueTo: dueTo);
+
+        static bool TryDate(string? value, out DateOnly? date)
+        {
+            date = null;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return true;
+            }
+            var ok = DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d);
+            date = ok ? d : null;
+            return ok;
+        }
+    }
+
+    /// <summary>The link's query values for <see cref="Parse"/> (empty ones left out by the link writers).</summary>
+    public IReadOnlyDictionary<string, string?> ToQueryString() => new Dictionary<string, string?>
+    {
+        ["state"] = State,
+        ["q"] = Text,
+        ["from"] = DueFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = DueTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
 
 public sealed record FundPosition(int FundId, string Code, string Name, string SeniorResponsibleOfficer, Money Budget, Money Committed, Money Paid)
 {
@@ -70,7 +117,14 @@ public sealed record MeasureRagCount(Rag Rag, int Count, int Headline);
 
 public sealed record ObjectiveRagCount(int ObjectiveNumber, Rag Rag, int Count);
 
-public sealed record ReturnsDueMonth(string Month, int Count);
+/// <summary>
+/// A count of the officer dashboard's "returns still to come in" (or of those overdue), with the list behind it: the
+/// returns in <paramref name="State"/> due from <paramref name="DueFrom"/> to <paramref name="DueTo"/>.
+/// </summary>
+public sealed record ReturnsDueMonth(string Month, int Count, string State, DateOnly? DueFrom, DateOnly? DueTo)
+{
+    public ReturnListQuery ToQuery() => new(State, DueFrom: DueFrom, DueTo: DueTo);
+}
 
 public sealed record QuarterRag(FinancialQuarter Quarter, int Green, int Amber, int Red, int NotRated)
 {

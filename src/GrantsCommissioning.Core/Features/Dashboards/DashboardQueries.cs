@@ -106,14 +106,27 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
         }
     }
 
-    /// <summary>Monitoring returns in one state (the officer's "to review" and "overdue" lists), filtered, sorted and paged in the database, with the total.</summary>
+    /// <summary>
+    /// Monitoring returns in one state (the officer's "to review" and "overdue" lists, and the returns still to come in
+    /// behind each month's count), filtered, sorted and paged in the database, with the total.
+    /// </summary>
     public async Task<Page<ReturnSummary>> ReturnsAsync(ReturnListQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var q = db.Returns.AsNoTracking().Where(r => r.State == query.State);
+            var q = query.State == ReturnListQuery.StillToCome
+                ? db.Returns.AsNoTracking().Where(r => r.State == ReturnStates.Scheduled || r.State == ReturnStates.Due)
+                : db.Returns.AsNoTracking().Where(r => r.State == query.State);
+            if (query.DueFrom is { } from)
+            {
+                q = q.Where(r => r.DueDate >= from);
+            }
+            if (query.DueTo is { } to)
+            {
+                q = q.Where(r => r.DueDate <= to);
+            }
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
                 var text = query.Text.Trim().ToUpperInvariant();
@@ -244,11 +257,12 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
                 .GroupBy(r => new { r.DueDate.Year, r.DueDate.Month })
                 .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
                 .ToListAsync(ct);
-            // Anything not yet overdue but due before this month counts with this month.
+            // Anything not yet overdue but due before this month counts with this month (its list has no start date).
             var months = Enumerable.Range(0, 6).Select(i => first.AddMonths(i)).Select(m => new ReturnsDueMonth(
                 m.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
-                byMonth.Where(x => (x.Year == m.Year && x.Month == m.Month) || (m == first && new DateOnly(x.Year, x.Month, 1) < first)).Sum(x => x.Count)));
-            return [new ReturnsDueMonth("Overdue", overdue), .. months];
+                byMonth.Where(x => (x.Year == m.Year && x.Month == m.Month) || (m == first && new DateOnly(x.Year, x.Month, 1) < first)).Sum(x => x.Count),
+                ReturnListQuery.StillToCome, m == first ? null : m, m.AddMonths(1).AddDays(-1)));
+            return [new ReturnsDueMonth("Overdue", overdue, ReturnStates.Overdue, null, null), .. months];
         }
     }
 
