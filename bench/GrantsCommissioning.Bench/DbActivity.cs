@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GrantsCommissioning.Bench;
 
 /// <summary>
@@ -8,15 +6,11 @@ namespace GrantsCommissioning.Bench;
 /// Quartz's own ADO.NET statements are not seen here; fsyncs, Quartz's included, are counted with strace
 /// (see <see cref="FsyncMarker"/>).
 /// </summary>
-internal sealed class DbActivity : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class DbActivity : EfEvents
 {
-    private readonly IDisposable subscription;
-    private readonly List<IDisposable> listeners = [];
     private long statements;
     private long opens;
     private long commits;
-
-    public DbActivity() => subscription = DiagnosticListener.AllListeners.Subscribe(this);
 
     public bool Counting { get; set; }
 
@@ -26,24 +20,13 @@ internal sealed class DbActivity : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public long Commits => Interlocked.Read(ref commits);
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name == "Microsoft.EntityFrameworkCore")
-        {
-            lock (listeners)
-            {
-                listeners.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
+    protected override void OnEvent(string name, object? payload)
     {
         if (!Counting)
         {
             return;
         }
-        switch (value.Key)
+        switch (name)
         {
             case "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted":
                 Interlocked.Increment(ref statements);
@@ -54,23 +37,6 @@ internal sealed class DbActivity : IObserver<DiagnosticListener>, IObserver<KeyV
             case "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionCommitted":
                 Interlocked.Increment(ref commits);
                 break;
-        }
-    }
-
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        subscription.Dispose();
-        lock (listeners)
-        {
-            listeners.ForEach(l => l.Dispose());
         }
     }
 }

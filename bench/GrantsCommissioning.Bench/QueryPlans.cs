@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,18 +11,12 @@ namespace GrantsCommissioning.Bench;
 /// database chooses for it: <c>EXPLAIN QUERY PLAN</c> on SQLite, <c>EXPLAIN</c> on PostgreSQL, run afterwards on a
 /// connection of its own with the same parameter values.
 /// </summary>
-internal sealed class QueryPlans : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class QueryPlans : EfEvents
 {
-    private readonly string database;
-    private readonly IDisposable subscription;
-    private readonly List<IDisposable> listeners = [];
+    private readonly string? database;
     private readonly List<(string Sql, List<(string Name, object Value)> Parameters)> statements = [];
 
-    private QueryPlans(string database)
-    {
-        this.database = database;
-        subscription = DiagnosticListener.AllListeners.Subscribe(this);
-    }
+    private QueryPlans(string database) => this.database = database;
 
     /// <summary>Runs <paramref name="action"/> once and returns each statement it sent to <paramref name="database"/> with its plan.</summary>
     public static async Task<string> ExplainAsync(BenchStore store, string database, Func<Task> action)
@@ -58,20 +51,10 @@ internal sealed class QueryPlans : IObserver<DiagnosticListener>, IObserver<KeyV
         return text.ToString();
     }
 
-    public void OnNext(DiagnosticListener value)
+    protected override void OnEvent(string name, object? payload)
     {
-        if (value.Name == DbLoggerCategory.Name)
-        {
-            lock (listeners)
-            {
-                listeners.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData data
+        // database is null while the base constructor subscribes: nothing is being captured yet.
+        if (database is null || name != RelationalEventId.CommandExecuted.Name || payload is not CommandExecutedEventData data
             || data.Command.Connection?.ConnectionString.Contains(Path.GetFileName(database), StringComparison.Ordinal) != true)
         {
             return;
@@ -80,23 +63,6 @@ internal sealed class QueryPlans : IObserver<DiagnosticListener>, IObserver<KeyV
         lock (statements)
         {
             statements.Add((data.Command.CommandText, parameters));
-        }
-    }
-
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        subscription.Dispose();
-        lock (listeners)
-        {
-            listeners.ForEach(l => l.Dispose());
         }
     }
 }
