@@ -14,16 +14,19 @@ namespace GrantsCommissioning.Bench;
 internal sealed class QueryPlans : EfEvents
 {
     private readonly string? database;
-    private readonly List<(string Sql, List<(string Name, object Value)> Parameters)> statements = [];
+    private readonly List<(string Sql, List<(string Name, object Value)> Parameters, TimeSpan Took)> statements = [];
 
     private QueryPlans(string database) => this.database = database;
 
     /// <summary>Runs <paramref name="action"/> once and returns each statement it sent to <paramref name="database"/> with its plan.</summary>
     public static async Task<string> ExplainAsync(BenchStore store, string database, Func<Task> action)
     {
-        List<(string Sql, List<(string Name, object Value)> Parameters)> sent;
+        List<(string Sql, List<(string Name, object Value)> Parameters, TimeSpan Took)> sent;
         using (var capture = new QueryPlans(database))
         {
+            // EF Core keeps its answer to "is anyone listening?" for its logging cache time (1 s by default): a context
+            // that asked just before the capture started would send its statements unseen.
+            await Task.Delay(TimeSpan.FromSeconds(2));
             await action();
             lock (capture.statements)
             {
@@ -31,13 +34,13 @@ internal sealed class QueryPlans : EfEvents
             }
         }
         var text = new StringBuilder();
-        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{sent.Count} statements");
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{sent.Count} statements, {sent.Sum(s => s.Took.TotalMilliseconds):F1} ms in all");
         await using var connection = await store.OpenAsync(database, readOnly: true);
         var sqlite = ReferenceEquals(store, BenchStore.Sqlite);
         for (var i = 0; i < sent.Count; i++)
         {
-            var (sql, parameters) = sent[i];
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"-- statement {i + 1}");
+            var (sql, parameters, took) = sent[i];
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"-- statement {i + 1} ({took.TotalMilliseconds:F1} ms as the app ran it)");
             text.AppendLine(sql.Trim());
             text.AppendLine("-- plan");
             await using var command = BenchStore.Command(connection, (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, [.. parameters]);
@@ -62,7 +65,7 @@ internal sealed class QueryPlans : EfEvents
         var parameters = data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value)).ToList();
         lock (statements)
         {
-            statements.Add((data.Command.CommandText, parameters));
+            statements.Add((data.Command.CommandText, parameters, data.Duration));
         }
     }
 }
