@@ -32,6 +32,12 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
     private const int TimersToFire = 8;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a node may take to start: node A migrates PostgreSQL and loads the demo data through the app's services,
+    /// which took over 5 minutes while the other suites (and a Release build) loaded the two cores to 45.
+    /// </summary>
+    private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(12);
+
     [PostgresFact]
     public async Task TwoNodesOnOnePostgres_NodeKilledMidBurst_EachReceiptEmailAndTimerOnce()
     {
@@ -43,9 +49,9 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         try
         {
             using var a = AppNode.Start("A", Settings(data, connectionString, smtp, loadDemoData: true));
-            await a.WaitUntilUpAsync(Patience);
+            await a.WaitUntilUpAsync(StartPatience);
             using var b = AppNode.Start("B", Settings(data, connectionString, smtp, loadDemoData: false));
-            await b.WaitUntilUpAsync(Patience);
+            await b.WaitUntilUpAsync(StartPatience);
             await using var db = Database(connectionString);
             var organisationId = await db.Organisations.Where(o => o.Name == Organisation).Select(o => o.Id).SingleAsync();
             var members = await db.OrganisationMembers.CountAsync(m => m.OrganisationId == organisationId);
