@@ -129,4 +129,13 @@ public sealed record ReturnsDueMonth(string Month, int Count, string State, Date
 public sealed record QuarterRag(FinancialQuarter Quarter, int Green, int Amber, int Red, int NotRated)
 {
     public string Label => Quarter.ToString();
+
+    /// <summary>The quarter's readings with this RAG.</summary>
+    public int Count(Rag rag) => rag switch
+    {
+        Rag.Green => Green,
+        Rag.Amber => Amber,
+        Rag.Red => Red,
+        _ => NotRated,
+    };
 }

@@ -107,6 +107,13 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
     }
 
     /// <summary>
+    /// The returns still to come in: scheduled or due, not yet overdue. One rule for the dashboard's month counts and the
+    /// list behind each.
+    /// </summary>
+    private static IQueryable<MonitoringReturn> StillToCome(GrantsDbContext db) =>
+        db.Returns.Where(r => r.State == ReturnStates.Scheduled || r.State == ReturnStates.Due);
+
+    /// <summary>
     /// Monitoring returns in one state (the officer's "to review" and "overdue" lists, and the returns still to come in
     /// behind each month's count), filtered, sorted and paged in the database, with the total.
     /// </summary>
@@ -117,7 +124,7 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
         await using (db)
         {
             var q = query.State == ReturnListQuery.StillToCome
-                ? db.Returns.AsNoTracking().Where(r => r.State == ReturnStates.Scheduled || r.State == ReturnStates.Due)
+                ? StillToCome(db).AsNoTracking()
                 : db.Returns.AsNoTracking().Where(r => r.State == query.State);
             if (query.DueFrom is { } from)
             {
@@ -252,8 +259,8 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
         await using (db)
         {
             var overdue = await db.Returns.CountAsync(r => r.State == ReturnStates.Overdue, ct);
-            var byMonth = await db.Returns
-                .Where(r => (r.State == ReturnStates.Scheduled || r.State == ReturnStates.Due) && r.DueDate <= until)
+            var byMonth = await StillToCome(db)
+                .Where(r => r.DueDate <= until)
                 .GroupBy(r => new { r.DueDate.Year, r.DueDate.Month })
                 .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
                 .ToListAsync(ct);
