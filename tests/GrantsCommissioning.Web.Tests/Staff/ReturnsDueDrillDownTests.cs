@@ -31,7 +31,7 @@ public partial class ReturnsDueDrillDownTests(GrantsWebFactory site)
             var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(href, UriKind.Relative)));
             Assert.True(list.Contains($">Returns ({count})</h2>", StringComparison.Ordinal), $"{href}: the dashboard says {count}; the list: {Regex.Match(list, "Returns \\(\\d+\\)").Value}");
 
-            var csv = await client.GetStringAsync(new Uri(href.Replace("/officer/returns?", "/exports/returns.csv?", StringComparison.Ordinal), UriKind.Relative));
+            var csv = await client.GetStringAsync(CsvOf(href));
             Assert.Equal(count, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
         }
     }
@@ -45,7 +45,7 @@ public partial class ReturnsDueDrillDownTests(GrantsWebFactory site)
             .First(l => l.Item2 > 0);
         var from = DateOnly.ParseExact(Regex.Match(href, "from=([0-9-]+)").Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var csv = await client.GetStringAsync(new Uri(href.Replace("/officer/returns?", "/exports/returns.csv?", StringComparison.Ordinal), UriKind.Relative));
+        var csv = await client.GetStringAsync(CsvOf(href));
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(href, UriKind.Relative)));
 
         var dues = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
@@ -89,6 +89,9 @@ public partial class ReturnsDueDrillDownTests(GrantsWebFactory site)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    /// <summary>The CSV download of the list a dashboard link opens (the same filters).</summary>
+    private static Uri CsvOf(string listHref) => new(listHref.Replace("/officer/returns?", "/exports/returns.csv?", StringComparison.Ordinal), UriKind.Relative);
 
     [GeneratedRegex("<a href=\"(/officer/returns\\?[^\"]+)\" data-count=\"(\\d+)\">")]
     private static partial Regex DueLink();
