@@ -247,6 +247,12 @@ internal static class BenchMain
         Console.WriteLine(string.Create(inv,
             $"EF Core per receipt in the timed blocks (review page, submit, receipt page): {activity.Statements / (double)Math.Max(1, receipts.Count):F1} statements, "
             + $"{activity.Opens / (double)Math.Max(1, receipts.Count):F1} connection opens, {activity.Commits / (double)Math.Max(1, receipts.Count):F2} transaction commits"));
+        Console.WriteLine("  per receipt | ms per receipt | statement");
+        foreach (var (sql, count, ms) in activity.ByText().Take(25))
+        {
+            Console.WriteLine(string.Create(inv,
+                $"  {count / (double)Math.Max(1, receipts.Count),11:F2} | {ms / Math.Max(1, receipts.Count),14:F3} | {(sql.Length > 160 ? sql[..160] + "…" : sql)}"));
+        }
         var summary = string.Create(inv, $"B3 {store.Title}: ratio submissions/s ÷ baseline inserts/s = {ratio:F3} (one submission costs about {1 / ratio:F1} durable single-row inserts); lost {verification.Lost}, duplicated {verification.Duplicated}");
         Console.WriteLine(summary);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!);

@@ -1,13 +1,18 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace GrantsCommissioning.Bench;
 
 /// <summary>
-/// Counts what EF Core does in this process while <see cref="Counting"/> is on: SQL statements executed, connections
-/// opened and transactions committed (EF's DiagnosticListener events; the app's configuration is not touched).
-/// Quartz's own ADO.NET statements are not seen here; fsyncs, Quartz's included, are counted with strace
-/// (see <see cref="FsyncMarker"/>).
+/// Counts what EF Core does in this process while <see cref="Counting"/> is on: SQL statements executed (and, per
+/// statement text, how often and for how long), connections opened and transactions committed (EF's DiagnosticListener
+/// events; the app's configuration is not touched). Quartz's own ADO.NET statements are not seen here; fsyncs, Quartz's
+/// included, are counted with strace (see <see cref="FsyncMarker"/>).
 /// </summary>
-internal sealed class DbActivity : EfEvents
+internal sealed partial class DbActivity : EfEvents
 {
+    private readonly ConcurrentDictionary<string, StatementTally> byText = new();
     private long statements;
     private long opens;
     private long commits;
@@ -20,6 +25,10 @@ internal sealed class DbActivity : EfEvents
 
     public long Commits => Interlocked.Read(ref commits);
 
+    /// <summary>The statements seen, most frequent first: the SQL (whitespace collapsed), how many times, total milliseconds.</summary>
+    public IReadOnlyList<(string Sql, long Count, double TotalMs)> ByText() =>
+        [.. byText.Select(kv => (kv.Key, kv.Value.Count, kv.Value.Ms)).OrderByDescending(s => s.Count).ThenByDescending(s => s.Ms)];
+
     protected override void OnEvent(string name, object? payload)
     {
         if (!Counting)
@@ -30,6 +39,11 @@ internal sealed class DbActivity : EfEvents
         {
             case "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted":
                 Interlocked.Increment(ref statements);
+                if (payload is CommandExecutedEventData executed)
+                {
+                    byText.GetOrAdd(Whitespace().Replace(executed.Command.CommandText, " ").Trim(), _ => new StatementTally())
+                        .Add(executed.Duration);
+                }
                 break;
             case "Microsoft.EntityFrameworkCore.Database.Connection.ConnectionOpened":
                 Interlocked.Increment(ref opens);
@@ -37,6 +51,25 @@ internal sealed class DbActivity : EfEvents
             case "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionCommitted":
                 Interlocked.Increment(ref commits);
                 break;
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private sealed class StatementTally
+    {
+        private long count;
+        private long ticks;
+
+        public long Count => Interlocked.Read(ref count);
+
+        public double Ms => TimeSpan.FromTicks(Interlocked.Read(ref ticks)).TotalMilliseconds;
+
+        public void Add(TimeSpan duration)
+        {
+            Interlocked.Increment(ref count);
+            Interlocked.Add(ref ticks, duration.Ticks);
         }
     }
 }
