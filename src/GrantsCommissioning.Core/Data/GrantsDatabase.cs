@@ -5,7 +5,7 @@ namespace GrantsCommissioning.Core.Data;
 
 /// <summary>
 /// The one place that turns Grants:Database into EF Core options: SQLite (migrations in this assembly, the PRAGMA
-/// interceptor) or PostgreSQL through Npgsql (migrations in <see cref="PostgresMigrationsAssembly"/>, writers serialised
+/// interceptor, writers queued in process by <see cref="SqliteWriterQueue"/>) or PostgreSQL through Npgsql (migrations in <see cref="PostgresMigrationsAssembly"/>, writers serialised
 /// by <see cref="PostgresWriteLock"/> as SQLite's BEGIN IMMEDIATE serialises them). Used at run time and at design time.
 /// </summary>
 public static class GrantsDatabase
@@ -22,7 +22,7 @@ public static class GrantsDatabase
                 .AddInterceptors(new PostgresWriteLock()),
             _ => options
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GrantsDbContext).Assembly.FullName))
-                .AddInterceptors(new SqlitePragmas()),
+                .AddInterceptors(new SqlitePragmas(), SqliteWriterQueue.Instance),
         };
     }
 }
