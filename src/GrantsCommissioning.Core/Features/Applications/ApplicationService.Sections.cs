@@ -126,7 +126,7 @@ public sealed partial class ApplicationService
             var tx = await db.Database.BeginTransactionAsync(ct);
             await using (tx)
             {
-                var application = await LoadAsync(db, applicationId, actor, tracking: true, ct);
+                var application = await LoadAsync(db, applicationId, actor, ct);
                 if (application is null)
                 {
                     return FeatureResult<DateTimeOffset>.Fail(new NotFound("application"));

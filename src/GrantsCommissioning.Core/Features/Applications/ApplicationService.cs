@@ -115,7 +115,7 @@ public sealed partial class ApplicationService(
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            var application = await LoadAsync(db, applicationId, actor, tracking: false, ct);
+            var application = await LoadAsync(db, applicationId, actor, ct);
             if (application is null)
             {
                 return null;
@@ -144,15 +144,28 @@ public sealed partial class ApplicationService(
             ApplicationRules.Check(a, round));
     }
 
-    /// <summary>Loads the application with everything a page shows, only if the actor belongs to its organisation.</summary>
-    private static async Task<GrantApplication?> LoadAsync(GrantsDbContext db, int applicationId, Actor actor, bool tracking, CancellationToken ct)
+    /// <summary>
+    /// Loads the application with everything a page shows, only if the actor belongs to its organisation: one query for
+    /// the application, its round and organisation behind the membership check, then each collection by the
+    /// application's key (simple statements; a split query repeated the joins and the check in every one of them).
+    /// </summary>
+    private static async Task<GrantApplication?> LoadAsync(GrantsDbContext db, int applicationId, Actor actor, CancellationToken ct)
     {
-        var query = db.Applications.Where(a => a.Id == applicationId
-                && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == actor.UserId))
-            .Include(a => a.Round!).ThenInclude(r => r.Objectives)
+        var application = await db.Applications
+            .Where(a => a.Id == applicationId && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == actor.UserId))
+            .Include(a => a.Round!)
             .Include(a => a.Organisation)
-            .Include(a => a.BudgetLines).Include(a => a.Objectives).Include(a => a.NationalPriorities).Include(a => a.Indicators.OrderBy(i => i.Id))
-            .AsSplitQuery();
-        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct);
+        if (application is null)
+        {
+            return null;
+        }
+        var entry = db.Entry(application);
+        await entry.Collection(a => a.BudgetLines).LoadAsync(ct);
+        await entry.Collection(a => a.Objectives).LoadAsync(ct);
+        await entry.Collection(a => a.NationalPriorities).LoadAsync(ct);
+        await entry.Collection(a => a.Indicators).Query().OrderBy(i => i.Id).LoadAsync(ct);
+        await db.Entry(application.Round!).Collection(r => r.Objectives).LoadAsync(ct);
+        return application;
     }
 }
