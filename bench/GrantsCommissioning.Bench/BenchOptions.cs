@@ -20,8 +20,11 @@ internal sealed record BenchOptions
     /// <summary>The client-side timeout of the first attempt of a retried submission.</summary>
     public int RetryTimeoutMs { get; init; } = 25;
 
-    /// <summary>Submissions made before the clock starts (JIT, connection pool, caches); verified, not timed.</summary>
-    public int WarmUp { get; init; } = 16;
+    /// <summary>
+    /// At most this many submissions before the clock starts (JIT and tiered compilation, connection pool, caches), in
+    /// rounds until one compiles almost nothing new; verified, not timed.
+    /// </summary>
+    public int WarmUp { get; init; } = 1200;
 
     /// <summary>The timed phase stops starting new submissions after this long ("within a minute").</summary>
     public int MaxSeconds { get; init; } = 60;
@@ -39,6 +42,9 @@ internal sealed record BenchOptions
 
     /// <summary>The timed phase and the baseline each run in this many blocks, alternating, so both see the same machine.</summary>
     public int Blocks { get; init; } = 4;
+
+    /// <summary>Whole runs (each its own app and database); the ratio is printed as min / median / max over them.</summary>
+    public int Runs { get; init; } = 3;
 
     public string? ResultsPath { get; init; }
 
@@ -64,18 +70,19 @@ internal sealed record BenchOptions
                 "--users" => o with { Users = Int() },
                 "--seed" => o with { Seed = Int() },
                 "--blocks" => o with { Blocks = Int() },
+                "--runs" => o with { Runs = Int() },
                 "--results" => o with { ResultsPath = Next() },
-                _ => throw new ArgumentException($"Unknown argument {name}. Use --n, --c, --double, --retry, --retry-timeout-ms, --warmup, --max-seconds, --request-timeout, --users, --seed, --blocks, --results."),
+                _ => throw new ArgumentException($"Unknown argument {name}. Use --n, --c, --double, --retry, --retry-timeout-ms, --warmup, --max-seconds, --request-timeout, --users, --seed, --blocks, --runs, --results."),
             };
         }
         if (o.Users is < 1)
         {
             throw new ArgumentException("--users must be at least 1.");
         }
-        if (o.Submissions < 1 || o.Concurrency < 1 || o.WarmUp < 0 || o.Blocks < 1 || o.MaxSeconds < 1 || o.RetryTimeoutMs < 1
+        if (o.Submissions < 1 || o.Concurrency < 1 || o.WarmUp < 0 || o.Blocks < 1 || o.Runs < 1 || o.MaxSeconds < 1 || o.RetryTimeoutMs < 1
             || o.DoubleSubmitShare is < 0 or > 1 || o.RetryShare is < 0 or > 1 || o.DoubleSubmitShare + o.RetryShare > 1)
         {
-            throw new ArgumentException("--n, --c, --max-seconds must be at least 1; --double and --retry are shares from 0 to 1 adding up to at most 1.");
+            throw new ArgumentException("--n, --c, --blocks, --runs, --max-seconds must be at least 1; --double and --retry are shares from 0 to 1 adding up to at most 1.");
         }
         return o;
     }

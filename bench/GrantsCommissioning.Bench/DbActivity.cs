@@ -16,6 +16,8 @@ internal sealed partial class DbActivity : EfEvents
     private long statements;
     private long opens;
     private long commits;
+    private long compilations;
+    private readonly ConcurrentDictionary<string, int> compiled = new();
 
     public bool Counting { get; set; }
 
@@ -24,6 +26,11 @@ internal sealed partial class DbActivity : EfEvents
     public long Opens => Interlocked.Read(ref opens);
 
     public long Commits => Interlocked.Read(ref commits);
+
+    /// <summary>LINQ queries EF Core had to translate (query cache misses) while counting.</summary>
+    public long Compilations => Interlocked.Read(ref compilations);
+
+    public IEnumerable<KeyValuePair<string, int>> Compiled => compiled.OrderByDescending(p => p.Value);
 
     /// <summary>The statements seen, most frequent first: the SQL (whitespace collapsed), how many times, total milliseconds.</summary>
     public IReadOnlyList<(string Sql, long Count, double TotalMs)> ByText() =>
@@ -47,6 +54,13 @@ internal sealed partial class DbActivity : EfEvents
                 break;
             case "Microsoft.EntityFrameworkCore.Database.Connection.ConnectionOpened":
                 Interlocked.Increment(ref opens);
+                break;
+            case "Microsoft.EntityFrameworkCore.Query.QueryCompilationStarting":
+                Interlocked.Increment(ref compilations);
+                if (payload is QueryExpressionEventData query)
+                {
+                    compiled.AddOrUpdate(query.Expression.ToString(), 1, (_, n) => n + 1);
+                }
                 break;
             case "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionCommitted":
                 Interlocked.Increment(ref commits);
