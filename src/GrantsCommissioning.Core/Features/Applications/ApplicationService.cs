@@ -151,21 +151,30 @@ public sealed partial class ApplicationService(
     /// </summary>
     private static async Task<GrantApplication?> LoadAsync(GrantsDbContext db, int applicationId, Actor actor, CancellationToken ct)
     {
-        var application = await db.Applications
-            .Where(a => a.Id == applicationId && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == actor.UserId))
-            .Include(a => a.Round!)
-            .Include(a => a.Organisation)
-            .FirstOrDefaultAsync(ct);
-        if (application is null)
+        // One connection open for the six statements, not one each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            return null;
+            var application = await db.Applications
+                .Where(a => a.Id == applicationId && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == actor.UserId))
+                .Include(a => a.Round!)
+                .Include(a => a.Organisation)
+                .FirstOrDefaultAsync(ct);
+            if (application is null)
+            {
+                return null;
+            }
+            var entry = db.Entry(application);
+            await entry.Collection(a => a.BudgetLines).LoadAsync(ct);
+            await entry.Collection(a => a.Objectives).LoadAsync(ct);
+            await entry.Collection(a => a.NationalPriorities).LoadAsync(ct);
+            await entry.Collection(a => a.Indicators).Query().OrderBy(i => i.Id).LoadAsync(ct);
+            await db.Entry(application.Round!).Collection(r => r.Objectives).LoadAsync(ct);
+            return application;
         }
-        var entry = db.Entry(application);
-        await entry.Collection(a => a.BudgetLines).LoadAsync(ct);
-        await entry.Collection(a => a.Objectives).LoadAsync(ct);
-        await entry.Collection(a => a.NationalPriorities).LoadAsync(ct);
-        await entry.Collection(a => a.Indicators).Query().OrderBy(i => i.Id).LoadAsync(ct);
-        await db.Entry(application.Round!).Collection(r => r.Objectives).LoadAsync(ct);
-        return application;
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
