@@ -40,7 +40,9 @@ public sealed class SensitiveMarkFormTests : BunitContext, IAsyncLifetime
         }
         this.SignInAsOfficer(officer);
         var cut = Render<QualityPage>();
-        cut.WaitForState(() => cut.FindAll("#OrganisationId").Count > 0);
+        // The select is drawn before its choices arrive; a person can only pick the recipient once it is listed.
+        var option = $"#OrganisationId option[value='{award.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)}']";
+        cut.WaitForState(() => cut.FindAll(option).Count > 0);
 
         Assert.Equal("What must not be published", cut.Find("legend").TextContent);
         Assert.True(cut.Find("#ScopeRecipient").HasAttribute("checked"));
