@@ -167,12 +167,6 @@ internal static class BenchMain
             var timedPhase = new SubmitPhase(options, browsers);
             var outcomes = new List<SubmitOutcome>();
             timedElapsed = TimeSpan.Zero;
-            using var jitNames = Environment.GetEnvironmentVariable("BENCH_JIT_NAMES") == "1" ? new JitNames() : null;
-            if (jitNames is not null)
-            {
-                await Task.Delay(500);
-                jitNames.Counting = true;
-            }
             var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
             for (var b = 0; b < options.Blocks; b++)
@@ -206,14 +200,6 @@ internal static class BenchMain
 
             Step($"Timed phase done in {timedElapsed.TotalSeconds:F1}s; JIT in it (blocks and baseline): {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore} methods, "
                 + $"{(System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds:F0} ms; checking the database");
-            if (jitNames is not null)
-            {
-                jitNames.Counting = false;
-                foreach (var (name, count) in jitNames.Top(40))
-                {
-                    Console.WriteLine($"  JIT {count,6} {name}");
-                }
-            }
             verification = await Verifier.CheckAsync(app.Services, store, app.Database, roundReference, [.. warmOutcomes, .. timed]);
         }
         finally
@@ -300,7 +286,7 @@ internal static class BenchMain
         Console.WriteLine(string.Create(inv,
             $"EF Core per receipt in the timed blocks (review page, submit, receipt page): {activity.Statements / (double)Math.Max(1, receipts.Count):F1} statements, "
             + $"{activity.Opens / (double)Math.Max(1, receipts.Count):F1} connection opens, {activity.Commits / (double)Math.Max(1, receipts.Count):F2} transaction commits"));
-        Console.WriteLine(string.Create(inv, $"LINQ queries EF Core translated in the timed blocks (query cache misses): {activity.Compilations}"));
+        Console.WriteLine(string.Create(inv, $"LINQ queries EF Core translated in the timed blocks (query cache misses): {activity.Compiled.Sum(p => p.Value)}"));
         foreach (var (expression, count) in activity.Compiled.Take(10))
         {
             Console.WriteLine(string.Create(inv, $"  {count,6} {(expression.Length > 300 ? expression[..300] + "…" : expression)}"));

@@ -16,7 +16,6 @@ internal sealed partial class DbActivity : EfEvents
     private long statements;
     private long opens;
     private long commits;
-    private long compilations;
     private readonly ConcurrentDictionary<string, int> compiled = new();
 
     public bool Counting { get; set; }
@@ -27,9 +26,7 @@ internal sealed partial class DbActivity : EfEvents
 
     public long Commits => Interlocked.Read(ref commits);
 
-    /// <summary>LINQ queries EF Core had to translate (query cache misses) while counting.</summary>
-    public long Compilations => Interlocked.Read(ref compilations);
-
+    /// <summary>LINQ queries EF Core had to translate (query cache misses) while counting, by expression, most frequent first.</summary>
     public IEnumerable<KeyValuePair<string, int>> Compiled => compiled.OrderByDescending(p => p.Value);
 
     /// <summary>The statements seen, most frequent first: the SQL (whitespace collapsed), how many times, total milliseconds.</summary>
@@ -56,7 +53,6 @@ internal sealed partial class DbActivity : EfEvents
                 Interlocked.Increment(ref opens);
                 break;
             case "Microsoft.EntityFrameworkCore.Query.QueryCompilationStarting":
-                Interlocked.Increment(ref compilations);
                 if (payload is QueryExpressionEventData query)
                 {
                     compiled.AddOrUpdate(query.Expression.ToString(), 1, (_, n) => n + 1);
