@@ -22,7 +22,11 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
 
     private const int SqliteBusy = 5;
 
+    /// <summary>One queue per file (full path), so two spellings of one file share it.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
+
+    /// <summary>The queue by the connection's Data Source as written, so a transaction's start does not re-resolve the path.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByDataSource = new(StringComparer.Ordinal);
 
     private readonly ConditionalWeakTable<DbConnection, Place> _held = new();
 
@@ -114,7 +118,7 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
     /// <summary>The queue for the connection's file; none for a private in-memory database, which no one else can write.</summary>
     private static SemaphoreSlim? QueueFor(DbConnection connection) =>
         connection is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:"
-            ? Queues.GetOrAdd(Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1))
+            ? ByDataSource.GetOrAdd(file, f => Queues.GetOrAdd(Path.GetFullPath(f), _ => new SemaphoreSlim(1, 1)))
             : null;
 
     /// <summary>The connection (a SqliteTransaction forgets its connection once it has committed or rolled back).</summary>
