@@ -17,6 +17,7 @@ pg=(--project src/GrantsCommissioning.Migrations.Postgres --startup-project src/
 if [ "$1" = "--regenerate-postgres-initial" ]; then
   rm -rf src/GrantsCommissioning.Migrations.Postgres/Migrations
   dotnet ef migrations add Initial "${pg[@]}"
+  bash tools/compiled-model.sh
   exit 0
 fi
 
@@ -24,3 +25,5 @@ name="$1"
 [[ "$name" =~ ^[A-Za-z][A-Za-z0-9]*$ ]] || { echo "The migration name must be a C# identifier (letters and digits)." >&2; exit 2; }
 dotnet ef migrations add "$name" --project src/GrantsCommissioning.Core --startup-project src/GrantsCommissioning.Web --output-dir Data/Migrations
 dotnet ef migrations add "$name" "${pg[@]}"
+# The SQLite contexts use a compiled model: regenerate it from the model the migration was taken from.
+bash tools/compiled-model.sh
