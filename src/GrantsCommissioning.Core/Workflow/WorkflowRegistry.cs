@@ -48,10 +48,18 @@ public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, 
     /// Validates every file, refuses a released version whose file changed or a version that open cases use but is
     /// missing, records newly released versions with their hash, then registers them all.
     /// </summary>
-    public async Task LoadAsync(GrantsDbContext db, CancellationToken cancellationToken = default)
+    public async Task LoadAsync(GrantsDbContext db, CancellationToken cancellationToken = default) =>
+        await LoadAsync(db, await ReadFilesAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Reads and validates every definition file (no database); throws <see cref="StartupException"/> listing every problem.</summary>
+    public Task<IReadOnlyList<LoadedDefinition>> ReadFilesAsync(CancellationToken cancellationToken = default) =>
+        DefinitionLoader.LoadAsync(paths.WorkflowsPath.Value, templates, k => kinds.Find(k)?.EntityType, cancellationToken);
+
+    /// <summary>The database half of <see cref="LoadAsync(GrantsDbContext, CancellationToken)"/>, for files already read by <see cref="ReadFilesAsync"/>.</summary>
+    public async Task LoadAsync(GrantsDbContext db, IReadOnlyList<LoadedDefinition> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var files = await DefinitionLoader.LoadAsync(paths.WorkflowsPath.Value, templates, k => kinds.Find(k)?.EntityType, cancellationToken);
+        ArgumentNullException.ThrowIfNull(files);
         var released = await db.WorkflowDefinitions.ToListAsync(cancellationToken);
         var problems = new List<string>();
         var result = new Dictionary<(CaseKind, int), RegisteredDefinition>();

@@ -1,5 +1,6 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Email;
+using GrantsCommissioning.Core.Workflow.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,15 +15,28 @@ public sealed class WorkflowStartup(
     IDbContextFactory<GrantsDbContext> factory, WorkflowRegistry registry, IOptions<EmailOptions> email,
     IOptions<WorkflowOptions> workflow, QuartzDatabase quartz)
 {
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken = default) =>
+        await RunAsync(ReadDefinitionsAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Reads and validates the definition files, which needs no database: the app's start-up runs it on another thread
+    /// while the database is opened, then hands the task to <see cref="RunAsync(Task{IReadOnlyList{LoadedDefinition}}, CancellationToken)"/>.
+    /// </summary>
+    public Task<IReadOnlyList<LoadedDefinition>> ReadDefinitionsAsync(CancellationToken cancellationToken = default) =>
+        registry.ReadFilesAsync(cancellationToken);
+
+    /// <summary>The settings are checked first, as before any definition problem is reported.</summary>
+    public async Task RunAsync(Task<IReadOnlyList<LoadedDefinition>> definitions, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(definitions);
         _ = email.Value;
         _ = workflow.Value;
         quartz.EnsureFolder();
+        var files = await definitions;
         var db = await factory.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
-            await registry.LoadAsync(db, cancellationToken);
+            await registry.LoadAsync(db, files, cancellationToken);
         }
     }
 }

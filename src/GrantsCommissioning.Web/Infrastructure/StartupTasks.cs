@@ -22,8 +22,11 @@ public sealed class StartupTasks(
     {
         ArgumentNullException.ThrowIfNull(environment);
         var phases = new StartupPhases();
+        // The definition files are read and validated on another core while the database is opened and migrated; the
+        // database's problems are still reported first.
+        var definitions = Task.Run(() => workflows.ReadDefinitionsAsync(cancellationToken), cancellationToken);
         await phases.TimeAsync("database", () => database.MigrateAsync(cancellationToken));
-        await phases.TimeAsync("workflow definitions", () => workflows.RunAsync(cancellationToken));
+        await phases.TimeAsync("workflow definitions", () => workflows.RunAsync(definitions, cancellationToken));
         await phases.TimeAsync("audit chain", () => audit.RunAsync(cancellationToken));
         await using var scope = scopes.CreateAsyncScope();
         await phases.TimeAsync("roles", () => EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));

@@ -42,6 +42,25 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task BrokenWorkflowDefinition_AndUnwritableDataDirectory_ReportsTheDataDirectoryAlone()
+    {
+        // The definition files are read on another thread while the database is opened; the database's problem is
+        // still the one reported, as when the two ran one after the other.
+        var workflows = CopyFolder("workflows");
+        var file = Path.Combine(workflows, "grant-application", "v1.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"to\": \"Recommendation\"", "\"to\": \"Recomendation\"", StringComparison.Ordinal));
+        var blocker = Path.GetTempFileName();
+
+        var (exit, output) = await RunAppAsync(new() { ["Grants__WorkflowsPath"] = workflows, ["Grants__DataDirectory"] = Path.Combine(blocker, "data") });
+        File.Delete(blocker);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Grants:DataDirectory: the folder", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid workflow definition", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedSeedFile_StopsStartUpWithAMessageNamingTheFile()
     {
         var seeds = CopyFolder("seed-data");
