@@ -51,19 +51,22 @@ public sealed class WorkflowRegistry(DataPaths paths, EmailTemplates templates, 
     public async Task LoadAsync(GrantsDbContext db, CancellationToken cancellationToken = default) =>
         await LoadAsync(db, await ReadFilesAsync(cancellationToken), cancellationToken);
 
-    /// <summary>Reads and validates every definition file (no database); throws <see cref="StartupException"/> listing every problem.</summary>
-    public Task<IReadOnlyList<LoadedDefinition>> ReadFilesAsync(CancellationToken cancellationToken = default) =>
-        DefinitionLoader.LoadAsync(paths.WorkflowsPath.Value, templates, k => kinds.Find(k)?.EntityType, cancellationToken);
+    /// <summary>Reads the definition files (no database, nothing checked yet: see <see cref="LoadAsync(GrantsDbContext, IReadOnlyList{DefinitionFile}, CancellationToken)"/>).</summary>
+    public Task<IReadOnlyList<DefinitionFile>> ReadFilesAsync(CancellationToken cancellationToken = default) =>
+        DefinitionLoader.ReadAsync(paths.WorkflowsPath.Value, cancellationToken);
 
-    /// <summary>The database half of <see cref="LoadAsync(GrantsDbContext, CancellationToken)"/>, for files already read by <see cref="ReadFilesAsync"/>.</summary>
-    public async Task LoadAsync(GrantsDbContext db, IReadOnlyList<LoadedDefinition> files, CancellationToken cancellationToken = default)
+    /// <summary>The rest of <see cref="LoadAsync(GrantsDbContext, CancellationToken)"/>, for files already read by <see cref="ReadFilesAsync"/>.</summary>
+    public async Task LoadAsync(GrantsDbContext db, IReadOnlyList<DefinitionFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(files);
         var released = await db.WorkflowDefinitions.ToListAsync(cancellationToken);
+        // A released version passed the schema when it was released and its file cannot change (its hash is pinned), so
+        // only new or changed files are matched against the schema again: a restart does not load the schema validator.
+        var releasedHashes = released.Select(r => r.Sha256).ToHashSet(StringComparer.Ordinal);
+        var checkedFiles = await DefinitionLoader.CheckAsync(paths.WorkflowsPath.Value, files, templates, k => kinds.Find(k)?.EntityType, releasedHashes.Contains, cancellationToken);
         var problems = new List<string>();
         var result = new Dictionary<(CaseKind, int), RegisteredDefinition>();
-        foreach (var file in files)
+        foreach (var file in checkedFiles)
         {
             var d = file.Definition;
             var record = released.FirstOrDefault(r => r.DefinitionId == d.Id && r.Version == d.Version);

@@ -19,14 +19,14 @@ public sealed class WorkflowStartup(
         await RunAsync(ReadDefinitionsAsync(cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Reads and validates the definition files, which needs no database: the app's start-up runs it on another thread
-    /// while the database is opened, then hands the task to <see cref="RunAsync(Task{IReadOnlyList{LoadedDefinition}}, CancellationToken)"/>.
+    /// Reads the definition files, which needs no database: the app's start-up runs it on another thread while the
+    /// database is opened, then hands the task to <see cref="RunAsync(Task{IReadOnlyList{DefinitionFile}}, CancellationToken)"/>.
     /// </summary>
-    public Task<IReadOnlyList<LoadedDefinition>> ReadDefinitionsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DefinitionFile>> ReadDefinitionsAsync(CancellationToken cancellationToken = default) =>
         registry.ReadFilesAsync(cancellationToken);
 
     /// <summary>The settings are checked first, as before any definition problem is reported.</summary>
-    public async Task RunAsync(Task<IReadOnlyList<LoadedDefinition>> definitions, CancellationToken cancellationToken = default)
+    public async Task RunAsync(Task<IReadOnlyList<DefinitionFile>> definitions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         _ = email.Value;

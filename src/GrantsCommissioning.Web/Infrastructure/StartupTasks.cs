@@ -22,7 +22,7 @@ public sealed class StartupTasks(
     {
         ArgumentNullException.ThrowIfNull(environment);
         var phases = new StartupPhases();
-        // The definition files are read and validated on another core while the database is opened and migrated; the
+        // The definition files are read and deserialised on another core while the database is opened and migrated; the
         // database's problems are still reported first.
         var definitions = Task.Run(() => workflows.ReadDefinitionsAsync(cancellationToken), cancellationToken);
         await phases.TimeAsync("database", () => database.MigrateAsync(cancellationToken));

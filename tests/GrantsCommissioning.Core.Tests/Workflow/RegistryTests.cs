@@ -75,6 +75,24 @@ public sealed class RegistryTests : IDisposable
         Assert.Contains($"Award cases use version {LatestAward + 1} of their workflow", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LoadAsync_AfterTheSchemaIsTightened_ReleasedVersionsStillLoad_AndANewVersionMustMatchIt()
+    {
+        await (await WorkflowTestHost.CreateAsync(data, workflows)).DisposeAsync();
+        // Every title in the repository is shorter than this: released files would fail it if they were matched again.
+        Edit("schema/workflow.schema.json", "\"title\": { \"type\": \"string\", \"minLength\": 3 }", "\"title\": { \"type\": \"string\", \"minLength\": 300 }");
+
+        await using (var restarted = await WorkflowTestHost.CreateAsync(data, workflows))
+        {
+            Assert.Equal(LatestAward, restarted.Registry.Latest(CaseKind.Award).Version);
+        }
+        AddNextVersionOfAward();
+        var ex = await Assert.ThrowsAsync<StartupException>(() => WorkflowTestHost.CreateAsync(data, workflows));
+
+        Assert.Contains($"workflows/award/v{LatestAward + 1}.json: does not match the schema: StringTooShort at #/title", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain($"workflows/award/v{LatestAward}.json", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The latest version of the award workflow in the repository.</summary>
     private static int LatestAward => Directory.GetFiles(Path.Combine(WorkflowTestHost.RepositoryWorkflows, "award"), "v*.json").Length;
 

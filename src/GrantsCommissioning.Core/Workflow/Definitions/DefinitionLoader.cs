@@ -11,6 +11,9 @@ namespace GrantsCommissioning.Core.Workflow.Definitions;
 /// <summary>A definition read from disk: validated, with the hash that pins a released version.</summary>
 public sealed record LoadedDefinition(WorkflowDefinition Definition, string RelativePath, string Sha256);
 
+/// <summary>A definition file as read from disk: its text, hash and the definition it holds, before any check.</summary>
+public sealed record DefinitionFile(string Path, string RelativePath, string Text, string Sha256, WorkflowDefinition? Definition, string? JsonError);
+
 /// <summary>Reads workflows/&lt;id&gt;/v&lt;N&gt;.json, validates each against the schema then for consistency.</summary>
 public static partial class DefinitionLoader
 {
@@ -23,32 +26,73 @@ public static partial class DefinitionLoader
 
     /// <summary>Throws <see cref="StartupException"/> listing every problem, each prefixed by the file it is in.</summary>
     public static async Task<IReadOnlyList<LoadedDefinition>> LoadAsync(string workflowsPath, EmailTemplates templates, Func<CaseKind, Type?> caseTypeOf,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await CheckAsync(workflowsPath, await ReadAsync(workflowsPath, cancellationToken), templates, caseTypeOf, schemaChecked: _ => false, cancellationToken);
+
+    /// <summary>Reads every definition file and its hash, and deserialises it; nothing is checked yet (see <see cref="CheckAsync"/>).</summary>
+    public static async Task<IReadOnlyList<DefinitionFile>> ReadAsync(string workflowsPath, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(templates);
-        var schemaPath = Path.Combine(workflowsPath, SchemaRelativePath);
+        var schemaPath = SchemaPath(workflowsPath);
         if (!File.Exists(schemaPath))
         {
             throw new StartupException($"Workflow schema not found: {schemaPath} (Grants:WorkflowsPath is {workflowsPath}).");
         }
-        var schema = await JsonSchema.FromFileAsync(schemaPath, cancellationToken);
-        var problems = new List<string>();
-        var loaded = new List<LoadedDefinition>();
+        var files = new List<DefinitionFile>();
         foreach (var file in FindDefinitionFiles(workflowsPath))
         {
             var relative = "workflows/" + Path.GetRelativePath(workflowsPath, file).Replace('\\', '/');
             var text = await File.ReadAllTextAsync(file, cancellationToken);
+            WorkflowDefinition? definition = null;
+            string? jsonError = null;
+            try
+            {
+                definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, Json);
+            }
+            catch (JsonException ex)
+            {
+                jsonError = ex.Message;
+            }
+            files.Add(new DefinitionFile(file, relative, text, Hash(text), definition, jsonError));
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// Validates each file against the schema, unless <paramref name="schemaChecked"/> says its hash already passed
+    /// (a released version, which cannot change), then for consistency. Throws <see cref="StartupException"/> listing
+    /// every problem, each prefixed by the file it is in.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoadedDefinition>> CheckAsync(string workflowsPath, IReadOnlyList<DefinitionFile> files, EmailTemplates templates,
+        Func<CaseKind, Type?> caseTypeOf, Func<string, bool> schemaChecked, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(schemaChecked);
+        JsonSchema? schema = null;
+        var problems = new List<string>();
+        var loaded = new List<LoadedDefinition>();
+        foreach (var file in files)
+        {
             var fileProblems = new List<string>();
-            var definition = Parse(text, schema, fileProblems);
+            if (!schemaChecked(file.Sha256))
+            {
+                schema ??= await JsonSchema.FromFileAsync(SchemaPath(workflowsPath), cancellationToken);
+                MatchSchema(file.Text, schema, fileProblems);
+            }
+            if (fileProblems.Count == 0 && file.JsonError is not null)
+            {
+                fileProblems.Add($"is not valid JSON: {file.JsonError}");
+            }
+            var definition = fileProblems.Count == 0 ? file.Definition : null;
             if (definition is not null)
             {
-                CheckFileName(definition, file, fileProblems);
+                CheckFileName(definition, file.Path, fileProblems);
                 fileProblems.AddRange(DefinitionValidator.Validate(definition, templates, caseTypeOf(definition.CaseKind)));
             }
-            problems.AddRange(fileProblems.Select(p => $"{relative}: {p}"));
+            problems.AddRange(fileProblems.Select(p => $"{file.RelativePath}: {p}"));
             if (definition is not null && fileProblems.Count == 0)
             {
-                loaded.Add(new LoadedDefinition(definition, relative, Hash(text)));
+                loaded.Add(new LoadedDefinition(definition, file.RelativePath, file.Sha256));
             }
         }
         problems.AddRange(CheckAcrossFiles(loaded));
@@ -58,6 +102,8 @@ public static partial class DefinitionLoader
         }
         return loaded;
     }
+
+    private static string SchemaPath(string workflowsPath) => Path.Combine(workflowsPath, SchemaRelativePath);
 
     /// <summary>Line endings are normalised first so a checkout with CRLF does not look like an edited release.</summary>
     public static string Hash(string text) =>
@@ -71,22 +117,15 @@ public static partial class DefinitionLoader
                 .Order(StringComparer.Ordinal)
             : throw new StartupException($"Workflow definitions folder not found: {root} (set Grants:WorkflowsPath).");
 
-    private static WorkflowDefinition? Parse(string text, JsonSchema schema, List<string> problems)
+    private static void MatchSchema(string text, JsonSchema schema, List<string> problems)
     {
         try
         {
-            var errors = schema.Validate(text);
-            if (errors.Count > 0)
-            {
-                problems.AddRange(errors.Select(e => $"does not match the schema: {Describe(e)}"));
-                return null;
-            }
-            return JsonSerializer.Deserialize<WorkflowDefinition>(text, Json);
+            problems.AddRange(schema.Validate(text).Select(e => $"does not match the schema: {Describe(e)}"));
         }
-        catch (Exception ex) when (ex is JsonException or Newtonsoft.Json.JsonException)
+        catch (Newtonsoft.Json.JsonException ex)
         {
             problems.Add($"is not valid JSON: {ex.Message}");
-            return null;
         }
     }
 
