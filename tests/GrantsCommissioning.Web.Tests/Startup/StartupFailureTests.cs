@@ -31,9 +31,7 @@ public class StartupFailureTests
     [Fact]
     public async Task BrokenWorkflowDefinition_StopsStartUpWithAMessageNamingTheFileAndTheUnknownState()
     {
-        var workflows = CopyFolder("workflows");
-        var file = Path.Combine(workflows, "grant-application", "v1.json");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("\"to\": \"Recommendation\"", "\"to\": \"Recomendation\"", StringComparison.Ordinal));
+        var workflows = BrokenWorkflowsFolder();
 
         var (exit, output) = await RunAppAsync(new() { ["Grants__WorkflowsPath"] = workflows });
 
@@ -46,9 +44,7 @@ public class StartupFailureTests
     {
         // The definition files are read on another thread while the database is opened; the database's problem is
         // still the one reported, as when the two ran one after the other.
-        var workflows = CopyFolder("workflows");
-        var file = Path.Combine(workflows, "grant-application", "v1.json");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("\"to\": \"Recommendation\"", "\"to\": \"Recomendation\"", StringComparison.Ordinal));
+        var workflows = BrokenWorkflowsFolder();
         var blocker = Path.GetTempFileName();
 
         var (exit, output) = await RunAppAsync(new() { ["Grants__WorkflowsPath"] = workflows, ["Grants__DataDirectory"] = Path.Combine(blocker, "data") });
@@ -223,6 +219,15 @@ public class StartupFailureTests
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A copy of workflows/ whose grant-application v1 sends 'Recommend' to a state that does not exist.</summary>
+    private static string BrokenWorkflowsFolder()
+    {
+        var workflows = CopyFolder("workflows");
+        var file = Path.Combine(workflows, "grant-application", "v1.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"to\": \"Recommendation\"", "\"to\": \"Recomendation\"", StringComparison.Ordinal));
+        return workflows;
     }
 
     private static string CopyFolder(string name)
