@@ -44,7 +44,7 @@ public sealed class TwoStageJourneyTests(MailSite site)
         await ScreenshotAsync(applicant, "public-round");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Send an expression of interest" }).ClickAsync();
         await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("Send an expression of interest", new() { Timeout = 60_000 });
-        await applicant.CheckAsync($"#org-{orgId}");
+        await PageWaits.ChooseAsync(applicant.Locator($"#org-{orgId}"));
         await applicant.FillAsync("#ProjectTitle", "Safe space on Saturday nights");
         await applicant.FillAsync("#Summary", "A warm, staffed safe space in the town centre from 10pm to 3am for anyone vulnerable after a night out.");
         await applicant.FillAsync("#AmountRequested", "450");
