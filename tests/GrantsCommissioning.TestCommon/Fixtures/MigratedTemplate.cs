@@ -1,19 +1,22 @@
 using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace GrantsCommissioning.TestCommon.Fixtures;
 
 /// <summary>
-/// A database migrated once per test process, copied into each new test host's data folder instead of migrating it
-/// again: applying every migration to an empty database took 1 to 4 seconds a host (one commit per migration), and the
-/// suites create hundreds of hosts. The copy is the migrations' own result (the template is made by the same
-/// <c>DatabaseInitializer</c>), and the host still runs the initializer, which finds nothing pending. SQLite only (the
-/// copy is the file): on PostgreSQL each host still migrates its own database (a run with CREATE DATABASE … TEMPLATE
-/// coincided with the two-node test failing to start, so it is left out until that is understood).
+/// A database migrated once per test process, copied for each new test host instead of migrating it again: applying
+/// every migration to an empty database took 1 to 4 seconds a host (one commit per migration), and the suites create
+/// hundreds of hosts. The copy is the migrations' own result (the template is made by the same
+/// <c>DatabaseInitializer</c>), and the host still runs the initializer, which finds nothing pending. On SQLite the copy
+/// is the file; on PostgreSQL it is <c>CREATE DATABASE … TEMPLATE</c>, from a template database no session stays
+/// connected to (PostgreSQL refuses to copy one that has).
 /// </summary>
 internal static class MigratedTemplate
 {
     private static readonly Lazy<Task<string>> Template = new(CreateAsync);
+
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(CreatePostgresAsync);
 
     public const string SqliteFile = "grants.db";
 
@@ -22,6 +25,78 @@ internal static class MigratedTemplate
     {
         var template = await Template.Value;
         File.Copy(Path.Combine(template, SqliteFile), Path.Combine(dataDirectory, SqliteFile));
+    }
+
+    /// <summary>Creates the PostgreSQL database of <paramref name="dataDirectory"/> (a new, empty folder) as a copy of the migrated template.</summary>
+    public static async Task CreatePostgresDatabaseAsync(string dataDirectory) =>
+        await ServerCommandAsync($"CREATE DATABASE \"{TestDatabaseProvider.DatabaseName(dataDirectory)}\" TEMPLATE \"{await PostgresTemplate.Value}\"");
+
+    private static async Task<string> CreatePostgresAsync()
+    {
+        await DropTemplatesOfEndedProcessesAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "gc-template-" + Guid.NewGuid().ToString("N"));
+        await using (await WorkflowTestHost.CreateAsync(directory, runStartup: false, fromTemplate: false))
+        {
+        }
+        WorkflowTestHost.TryDelete(directory);
+        // The host's pooled connections would stay open on the database, and PostgreSQL renames and copies only a database
+        // nobody is connected to: close them on the server's side (nothing uses that pool again). The name carries this
+        // process's id, so a later run can drop the template of a run that has ended (a test process is stopped too soon
+        // after its last test for a drop at exit to finish).
+        var name = $"{TemplatePrefix}{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
+        await ServerCommandAsync(
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{TestDatabaseProvider.DatabaseName(directory)}' AND pid <> pg_backend_pid()");
+        await ServerCommandAsync($"ALTER DATABASE \"{TestDatabaseProvider.DatabaseName(directory)}\" RENAME TO \"{name}\"");
+        return name;
+    }
+
+    private const string TemplatePrefix = "gc_template_";
+
+    /// <summary>Drops the templates of test processes on this machine that are no longer running.</summary>
+    private static async Task DropTemplatesOfEndedProcessesAsync()
+    {
+        var ended = new List<string>();
+        await using (var connection = new NpgsqlConnection(TestDatabaseProvider.ServerConnectionString("postgres")))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT datname FROM pg_database WHERE starts_with(datname, '{TemplatePrefix}')";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                if (int.TryParse(name[TemplatePrefix.Length..].Split('_')[0], out var pid) && !IsRunning(pid))
+                {
+                    ended.Add(name);
+                }
+            }
+        }
+        foreach (var name in ended)
+        {
+            await ServerCommandAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task ServerCommandAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabaseProvider.ServerConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<string> CreateAsync()

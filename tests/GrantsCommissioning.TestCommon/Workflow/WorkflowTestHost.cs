@@ -52,10 +52,10 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         // A new folder on the default database starts from the process's migrated template (the initializer below then
         // finds nothing pending); a reopened folder (a restart) or a test's own database settings migrate as the app does.
-        if (owns && fromTemplate && !TestDatabaseProvider.IsPostgres && settings?.Keys.Any(k => k.StartsWith("Grants:Database", StringComparison.Ordinal)
+        if (owns && fromTemplate && settings?.Keys.Any(k => k.StartsWith("Grants:Database", StringComparison.Ordinal)
                                                          || k.StartsWith("Grants:ConnectionString", StringComparison.Ordinal)) != true)
         {
-            await MigratedTemplate.CopyToAsync(directory);
+            await (TestDatabaseProvider.IsPostgres ? MigratedTemplate.CreatePostgresDatabaseAsync(directory) : MigratedTemplate.CopyToAsync(directory));
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
