@@ -140,6 +140,10 @@ internal sealed class DemoDataLoader(GrantsDbContext db, ICaseWorkflow workflow,
             await AddAwardAsync(application, round!, decision!, a, what, ct);
         }
         await db.SaveChangesAsync(ct);
+        // The case is saved (in the file's transaction) and no later case reads it through this context. Left tracked,
+        // every later save would scan every earlier case for changes: that made loading the demo cases grow with the
+        // square of their number (11 of the demo data's 15 seconds).
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
