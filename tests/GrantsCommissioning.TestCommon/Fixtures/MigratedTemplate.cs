@@ -20,16 +20,20 @@ internal static class MigratedTemplate
 
     public const string SqliteFile = "grants.db";
 
-    /// <summary>Puts a migrated, empty database where a host on <paramref name="dataDirectory"/> (a new, empty folder) looks for it.</summary>
+    /// <summary>
+    /// Puts a migrated, empty database where a host on <paramref name="dataDirectory"/> (a new, empty folder) looks for
+    /// it, on the provider the tests run on: the SQLite file in the folder, or the folder's PostgreSQL database.
+    /// </summary>
     public static async Task CopyToAsync(string dataDirectory)
     {
+        if (TestDatabaseProvider.IsPostgres)
+        {
+            await ServerCommandAsync($"CREATE DATABASE \"{TestDatabaseProvider.DatabaseName(dataDirectory)}\" TEMPLATE \"{await PostgresTemplate.Value}\"");
+            return;
+        }
         var template = await Template.Value;
         File.Copy(Path.Combine(template, SqliteFile), Path.Combine(dataDirectory, SqliteFile));
     }
-
-    /// <summary>Creates the PostgreSQL database of <paramref name="dataDirectory"/> (a new, empty folder) as a copy of the migrated template.</summary>
-    public static async Task CreatePostgresDatabaseAsync(string dataDirectory) =>
-        await ServerCommandAsync($"CREATE DATABASE \"{TestDatabaseProvider.DatabaseName(dataDirectory)}\" TEMPLATE \"{await PostgresTemplate.Value}\"");
 
     private static async Task<string> CreatePostgresAsync()
     {
@@ -39,14 +43,15 @@ internal static class MigratedTemplate
         {
         }
         WorkflowTestHost.TryDelete(directory);
+        var migrated = TestDatabaseProvider.DatabaseName(directory);
         // The host's pooled connections would stay open on the database, and PostgreSQL renames and copies only a database
         // nobody is connected to: close them on the server's side (nothing uses that pool again). The name carries this
         // process's id, so a later run can drop the template of a run that has ended (a test process is stopped too soon
         // after its last test for a drop at exit to finish).
         var name = $"{TemplatePrefix}{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
         await ServerCommandAsync(
-            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{TestDatabaseProvider.DatabaseName(directory)}' AND pid <> pg_backend_pid()");
-        await ServerCommandAsync($"ALTER DATABASE \"{TestDatabaseProvider.DatabaseName(directory)}\" RENAME TO \"{name}\"");
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{migrated}' AND pid <> pg_backend_pid()");
+        await ServerCommandAsync($"ALTER DATABASE \"{migrated}\" RENAME TO \"{name}\"");
         return name;
     }
 
@@ -56,9 +61,8 @@ internal static class MigratedTemplate
     private static async Task DropTemplatesOfEndedProcessesAsync()
     {
         var ended = new List<string>();
-        await using (var connection = new NpgsqlConnection(TestDatabaseProvider.ServerConnectionString("postgres")))
+        await using (var connection = await OpenServerAsync())
         {
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT datname FROM pg_database WHERE starts_with(datname, '{TemplatePrefix}')";
             await using var reader = await command.ExecuteReaderAsync();
@@ -92,11 +96,18 @@ internal static class MigratedTemplate
 
     private static async Task ServerCommandAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(TestDatabaseProvider.ServerConnectionString("postgres"));
-        await connection.OpenAsync();
+        await using var connection = await OpenServerAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A connection to the server's own <c>postgres</c> database, where databases are created, renamed and dropped.</summary>
+    private static async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var connection = new NpgsqlConnection(TestDatabaseProvider.ServerConnectionString("postgres"));
+        await connection.OpenAsync();
+        return connection;
     }
 
     private static async Task<string> CreateAsync()

@@ -55,7 +55,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         if (owns && fromTemplate && settings?.Keys.Any(k => k.StartsWith("Grants:Database", StringComparison.Ordinal)
                                                          || k.StartsWith("Grants:ConnectionString", StringComparison.Ordinal)) != true)
         {
-            await (TestDatabaseProvider.IsPostgres ? MigratedTemplate.CreatePostgresDatabaseAsync(directory) : MigratedTemplate.CopyToAsync(directory));
+            await MigratedTemplate.CopyToAsync(directory);
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
