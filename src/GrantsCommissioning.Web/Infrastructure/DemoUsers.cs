@@ -10,7 +10,7 @@ namespace GrantsCommissioning.Web.Infrastructure;
 /// Creates the demo sign-ins (Development only); existing accounts are left as they are, except that demo staff
 /// always have two-step verification, as all staff must.
 /// </summary>
-internal sealed class DemoUsers(UserManager<ApplicationUser> users)
+internal sealed class DemoUsers(UserManager<ApplicationUser> users, Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_passwordHashes = new(StringComparer.Ordinal);
 
@@ -36,7 +36,8 @@ internal sealed class DemoUsers(UserManager<ApplicationUser> users)
             UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name, JobTitle = demo.JobTitle,
         };
         // The demo accounts share one published password: it is checked by the password rules for each account, and hashed
-        // (600,000 PBKDF2 iterations, about a third of a CPU-second) once per process rather than once per account.
+        // (600,000 PBKDF2 iterations, about a third of a CPU-second) once per process rather than once per account; the cache
+        // is keyed by the iteration count too, so a host configured with another count never gets a hash made with this one.
         var created = IdentityResult.Success;
         foreach (var validator in users.PasswordValidators)
         {
@@ -48,7 +49,7 @@ internal sealed class DemoUsers(UserManager<ApplicationUser> users)
         }
         if (created.Succeeded)
         {
-            user.PasswordHash = s_passwordHashes.GetOrAdd(password, p => users.PasswordHasher.HashPassword(user, p));
+            user.PasswordHash = s_passwordHashes.GetOrAdd($"{hashing.Value.IterationCount}:{password}", _ => users.PasswordHasher.HashPassword(user, password));
             created = await users.CreateAsync(user);
         }
         if (created.Succeeded)

@@ -37,7 +37,8 @@ public sealed class StartupTasks(
             await phases.TimeAsync("demo data", async () =>
             {
                 DemoSignIns = seeds.ReadDemoSignIns();
-                DemoAuthenticatorKeys = await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()).EnsureAsync(DemoSignIns);
+                DemoAuthenticatorKeys = await new DemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+                    scope.ServiceProvider.GetRequiredService<IOptions<PasswordHasherOptions>>()).EnsureAsync(DemoSignIns);
                 await seeds.LoadDemoDataAsync(cancellationToken);
             });
         }

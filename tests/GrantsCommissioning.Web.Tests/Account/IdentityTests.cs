@@ -47,20 +47,6 @@ public class IdentityTests(GrantsWebFactory site)
     }
 
     [Fact]
-    public void PasswordHashes_UsePbkdf2WithAtLeast600000Iterations()
-    {
-        var options = site.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value;
-        using var scope = site.Services.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
-
-        var hash = Convert.FromBase64String(hasher.HashPassword(new ApplicationUser(), "a long enough password"));
-
-        Assert.True(options.IterationCount >= 600_000);
-        Assert.Equal(0x01, hash[0]);
-        Assert.Equal(options.IterationCount, (hash[5] << 24) | (hash[6] << 16) | (hash[7] << 8) | hash[8]);
-    }
-
-    [Fact]
     public async Task Lockout_IsOnForNewAccounts()
     {
         var options = site.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
@@ -125,7 +111,26 @@ public class ProductionTests : IClassFixture<ProductionTests.ProductionSite>
         Assert.Contains("No funding rounds are open at the moment", home, StringComparison.Ordinal);
         using var scope = _site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.Empty(users.Users);
+        // Every demo sign-in in seed-data/demo/users.json is at this domain; another test here makes an account of its own.
+        Assert.DoesNotContain(users.Users, u => u.Email!.EndsWith("@demo.opcc-grants.example"));
+    }
+
+    [Fact]
+    public async Task InProduction_PasswordHashes_UsePbkdf2With600000Iterations_AndAnAccountSignsInWithOne()
+    {
+        var options = _site.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value;
+        var email = $"hashed-{Guid.NewGuid():N}@example.org";
+        await _site.CreateUserAsync(email, "a long enough password");
+        var stored = Convert.FromBase64String((await _site.FindUserAsync(email))!.PasswordHash!);
+
+        using var client = await _site.SignedInClientAsync(email, "a long enough password");
+        var dashboard = await client.GetAsync(new Uri("/applicant", UriKind.Relative));
+
+        Assert.Equal(WebServiceCollectionExtensions.PasswordHashIterations, options.IterationCount);
+        Assert.True(options.IterationCount >= 600_000);
+        Assert.Equal(0x01, stored[0]);
+        Assert.Equal(options.IterationCount, (stored[5] << 24) | (stored[6] << 16) | (stored[7] << 8) | stored[8]);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
 
     [Fact]
@@ -141,6 +146,8 @@ public class ProductionTests : IClassFixture<ProductionTests.ProductionSite>
     public sealed class ProductionSite : GrantsWebFactory
     {
         protected override string EnvironmentName => "Production";
+
+        protected override int? PasswordHashIterations => null;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
