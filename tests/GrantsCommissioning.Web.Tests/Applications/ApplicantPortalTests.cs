@@ -214,7 +214,7 @@ public class ApplicantPortalTests(GrantsWebFactory site)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("Hereford Street Angels", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("0940", body, StringComparison.Ordinal);
+        BankDigits.AssertNotShown("0940", body);
     }
 
     [Theory]
