@@ -67,9 +67,13 @@ public class BulkApplicationActionsTests(BrowserSite site)
         var page = await site.SignedInPageAsync(Officer);
         await page.GotoAsync("/officer");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.GetByLabel("Search applications").FillAsync(reference);
-        await page.GetByLabel("Search applications").Locator("xpath=following-sibling::button[1]").ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[aria-labelledby=applications] .rz-data-row').length === 1");
+        // The search is enabled once the page is live over its circuit (a search typed before then would be lost).
+        var search = page.GetByLabel("Search applications");
+        await Assertions.Expect(search).ToBeEnabledAsync(new() { Timeout = PageWaits.CircuitTimeout });
+        await search.FillAsync(reference);
+        await PageWaits.ClickWhenLiveAsync(search.Locator("xpath=following-sibling::button[1]"));
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[aria-labelledby=applications] .rz-data-row').length === 1",
+            null, new() { Timeout = PageWaits.CircuitTimeout });
 
         await page.GetByLabel($"Select {reference}").CheckAsync();
         await page.WaitForFunctionAsync($"() => document.querySelector('#bulk-selection').textContent.includes('1 selected: {reference}')");
