@@ -89,9 +89,7 @@ sqlite_status=0
 if $sqlite; then
   echo "Every suite on SQLite."
   mkdir -p "$results/sqlite"
-  # -m:3: the three test projects start together. With the default (one per core, 2 here) the end-to-end suite, which
-  # mostly waits on the browser (about 0.6 of a core when run alone), started only once another suite had finished.
-  dotnet test GrantsCommissioning.sln --no-build -c Debug -m:3 --logger "trx" --results-directory "$results/sqlite" "$@" || sqlite_status=$?
+  dotnet test GrantsCommissioning.sln --no-build -c Debug --logger "trx" --results-directory "$results/sqlite" "$@" || sqlite_status=$?
   summary SQLite "$results/sqlite"
 fi
 
