@@ -5,8 +5,8 @@ namespace GrantsCommissioning.Web.Tests.Dashboards;
 
 /// <summary>
 /// The officer's dashboard as first sent, before its circuit is live: the applications search cannot be used yet. A search
-/// typed and pressed then did nothing, and the words typed were cleared when the circuit took the page over (an
-/// end-to-end test that typed at once timed out under load).
+/// typed and pressed then did nothing, as the button had no handler yet (an end-to-end test that searched at once timed
+/// out in CI under load).
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
 public class OfficerDashboardTests(GrantsWebFactory site)
