@@ -57,8 +57,10 @@ public sealed class PublicInterestPanelTests : BunitContext, IAsyncLifetime
         cut.Render(p => p.Add(c => c.Flag, (PublicInterestFlag?)null));
         Assert.Single(cut.FindAll("#public-interest-flag-button"));
         Assert.Empty(cut.FindAll("#public-interest-flag"));
+        // The panel reloads the history after the new parameters (OnParametersSetAsync), so the removal appears once that
+        // query has answered: once, on PostgreSQL in CI, the list was read before it had.
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("#public-interest-history li").Count), TimeSpan.FromSeconds(30));
         var history = cut.FindAll("#public-interest-history li").Select(li => li.TextContent).ToList();
-        Assert.Equal(2, history.Count);
         Assert.StartsWith("Flagged by Olive", history[0], StringComparison.Ordinal);
         Assert.StartsWith("Flag removed by Olive", history[1], StringComparison.Ordinal);
         Assert.EndsWith(NotAnyMore, history[1], StringComparison.Ordinal);
