@@ -51,7 +51,7 @@ internal static class BenchSetup
     }
 
     /// <summary>
-    /// The password is hashed once with the app's own hasher (PBKDF2-HMAC-SHA256, 600,000 iterations, unchanged) and
+    /// The password is hashed once with the app's own hasher (PBKDF2-HMAC-SHA512, 600,000 iterations, unchanged) and
     /// the same hash is stored for every bench user, so set-up does not pay 600,000 iterations per user; signing in
     /// still verifies the full 600,000 iterations per user (measured separately as the sign-in phase).
     /// </summary>

@@ -15,7 +15,10 @@ namespace GrantsCommissioning.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>PBKDF2 (HMAC-SHA256) iterations for password hashes; OWASP's 2023 figure.</summary>
+    /// <summary>
+    /// PBKDF2 iterations for password hashes (Identity's V3 format, HMAC-SHA512): OWASP's 2023 figure for HMAC-SHA256, above
+    /// its 210,000 for HMAC-SHA512.
+    /// </summary>
     public const int PasswordHashIterations = 600_000;
 
     public static IServiceCollection AddWebServices(this IServiceCollection services)
