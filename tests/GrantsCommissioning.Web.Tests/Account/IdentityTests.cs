@@ -129,8 +129,9 @@ public class ProductionTests : IClassFixture<ProductionTests.ProductionSite>
         Assert.Equal(WebServiceCollectionExtensions.PasswordHashIterations, options.IterationCount);
         Assert.True(options.IterationCount >= 600_000);
         Assert.Equal(0x01, stored[0]);
-        Assert.Equal(2, (stored[1] << 24) | (stored[2] << 16) | (stored[3] << 8) | stored[4]); // KeyDerivationPrf.HMACSHA512
-        Assert.Equal(options.IterationCount, (stored[5] << 24) | (stored[6] << 16) | (stored[7] << 8) | stored[8]);
+        // Identity's V3 format: 0x01, then the PRF and the iteration count as big-endian 32-bit integers.
+        Assert.Equal(2, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(stored.AsSpan(1))); // KeyDerivationPrf.HMACSHA512
+        Assert.Equal(options.IterationCount, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(stored.AsSpan(5)));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
 
