@@ -7,11 +7,12 @@ using GrantsCommissioning.Core.Configuration;
 namespace GrantsCommissioning.Bench;
 
 /// <summary>
-/// B7: cold start and idle memory. The app (its Release build, as `dotnet GrantsCommissioning.Web.dll`, Production, on a
-/// database that already holds the demo data, as after any restart) against the `dotnet new blazor` template built the
-/// same way; each started as a new process in alternating order, timed from process start to the first 200 on `/`, then
-/// left idle for a few seconds and its resident memory read from /proc. Printed last: app ÷ template for both, min /
-/// median / max over the runs.
+/// B7: cold start and idle memory. The app as deployed (`dotnet publish`, which the web project makes ReadyToRun) against
+/// the `dotnet new blazor` template published the same way, and beside them the app's plain Release build (every method
+/// compiled by the JIT) to show what publishing saves; each as `dotnet X.dll`, Production, on a database that already
+/// holds the reference data, as after any restart. Each is started as a new process, in rotating order, timed from process
+/// start to the first 200 on `/`, then left idle for a few seconds and its resident memory read from /proc. Printed last:
+/// published app ÷ published template for both, min / median / max over the runs.
 /// </summary>
 internal static class ColdStartBench
 {
@@ -23,10 +24,12 @@ internal static class ColdStartBench
         var repository = Path.GetDirectoryName(RepositoryPaths.Resolve(null, "src", AppContext.BaseDirectory))!;
         var results = Path.Combine(repository, "bench", "results");
         var template = await TemplateAsync(results);
-        // The bench's own Release build built the web project beside it.
         var web = Path.Combine(repository, "src", "GrantsCommissioning.Web");
+        var published = Path.Combine(results, "app-publish");
+        // The same command an office deploys with (README, Deploying); the project turns ReadyToRun on for it.
+        await ExecAsync("dotnet", $"publish \"{web}\" -c Release -nologo -v quiet -o \"{published}\"", repository);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "gc-bench-coldstart-" + Guid.NewGuid().ToString("N"));
-        var app = new Subject("app", "dotnet", Path.Combine(web, "bin", "Release", "net10.0", "GrantsCommissioning.Web.dll"), web, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Grants__DataDirectory"] = dataDirectory,
             ["Grants__LoadDemoData"] = "true",
@@ -36,35 +39,40 @@ internal static class ColdStartBench
             ["Grants__WorkflowsPath"] = Path.Combine(repository, "workflows"),
             // The one log line that says where the app's start-up time went.
             ["Logging__LogLevel__GrantsCommissioning.Web.Infrastructure.StartupTasks"] = "Information",
-        });
-        var bare = new Subject("template", "dotnet", Path.Combine(template, "bin", "Release", "net10.0", "TemplateApp.dll"), template, []);
+        };
+        var app = new Subject("app (published)", "dotnet", Path.Combine(published, "GrantsCommissioning.Web.dll"), published, settings);
+        // The bench's own Release build built the web project beside it: the same code, without ReadyToRun.
+        var jit = new Subject("app (Release build)", "dotnet", Path.Combine(web, "bin", "Release", "net10.0", "GrantsCommissioning.Web.dll"), web, settings);
+        var bare = new Subject("template (published)", "dotnet", Path.Combine(template, "bin", "b7-publish", "TemplateApp.dll"), Path.Combine(template, "bin", "b7-publish"), []);
         try
         {
             var first = await app.StartAsync();
             Console.WriteLine(string.Create(inv, $"B7: the app's first start (migrations, reference and demo data) took {first.Seconds:F2} s; then {runs} runs each"));
             await bare.StartAsync();
+            await jit.StartAsync();
             var start = new List<double>();
             var memory = new List<double>();
+            var jitStart = new List<double>();
+            Subject[] order = [app, bare, jit];
             for (var run = 1; run <= runs; run++)
             {
-                // Alternate which starts first, so neither always starts on a machine just warmed by the other.
-                Start a, t;
-                if (run % 2 == 1)
+                // Rotate which starts first, so none always starts on a machine just warmed by another.
+                var took = new Dictionary<Subject, Start>();
+                for (var i = 0; i < order.Length; i++)
                 {
-                    a = await app.StartAsync();
-                    t = await bare.StartAsync();
+                    var subject = order[(run - 1 + i) % order.Length];
+                    took[subject] = await subject.StartAsync();
                 }
-                else
-                {
-                    t = await bare.StartAsync();
-                    a = await app.StartAsync();
-                }
-                Console.WriteLine($"  app: {a.StartupTasks}");
+                var (a, t, j) = (took[app], took[bare], took[jit]);
+                Console.WriteLine($"  app (published): {a.StartupTasks}");
                 start.Add(a.Seconds / t.Seconds);
                 memory.Add(a.IdleMegabytes / t.IdleMegabytes);
+                jitStart.Add(j.Seconds / t.Seconds);
                 Console.WriteLine(string.Create(inv,
-                    $"run {run}: first 200 app {a.Seconds:F2} s, template {t.Seconds:F2} s (×{a.Seconds / t.Seconds:F2}) | idle memory app {a.IdleMegabytes:F0} MB, template {t.IdleMegabytes:F0} MB (×{a.IdleMegabytes / t.IdleMegabytes:F2})"));
+                    $"run {run}: first 200 app {a.Seconds:F2} s (Release build {j.Seconds:F2} s), template {t.Seconds:F2} s (×{a.Seconds / t.Seconds:F2}; Release build ×{j.Seconds / t.Seconds:F2}) | idle memory app {a.IdleMegabytes:F0} MB (Release build {j.IdleMegabytes:F0} MB), template {t.IdleMegabytes:F0} MB (×{a.IdleMegabytes / t.IdleMegabytes:F2})"));
             }
+            Console.WriteLine();
+            Console.WriteLine(Summary("cold start to first 200, the app's Release build (JIT only) ÷ template", jitStart));
             Console.WriteLine();
             Console.WriteLine(Summary("cold start to first 200, app ÷ template (goal ≤ 2.5)", start));
             Console.WriteLine(Summary("idle resident memory, app ÷ template (goal ≤ 1.5)", memory));
@@ -89,7 +97,10 @@ internal static class ColdStartBench
         return string.Create(CultureInfo.InvariantCulture, $"B7 {name}: min {r[0]:F2} / median {r[r.Count / 2]:F2} / max {r[^1]:F2}");
     }
 
-    /// <summary>The `dotnet new blazor` template (Interactive Server, as the app), created once in bench/results and built in Release.</summary>
+    /// <summary>
+    /// The `dotnet new blazor` template (Interactive Server, as the app), created once in bench/results and published in
+    /// Release to bin/b7-publish with ReadyToRun for this platform, as the app's project publishes.
+    /// </summary>
     private static async Task<string> TemplateAsync(string results)
     {
         var folder = Path.Combine(results, "template");
@@ -98,7 +109,7 @@ internal static class ColdStartBench
             Directory.CreateDirectory(folder);
             await ExecAsync("dotnet", "new blazor -n TemplateApp -o . --force", folder);
         }
-        await ExecAsync("dotnet", "build -c Release -nologo -v quiet", folder);
+        await ExecAsync("dotnet", $"publish -c Release -nologo -v quiet -r {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier} --self-contained false -p:PublishReadyToRun=true -o bin/b7-publish", folder);
         return folder;
     }
 
