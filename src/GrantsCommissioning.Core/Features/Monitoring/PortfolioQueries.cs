@@ -17,12 +17,13 @@ public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory,
         await using (db)
         {
             var rows = Rows(db, query);
+            // One group (a constant key) or none, hence Single.
             var totals = await rows.GroupBy(_ => 1).Select(g => new
             {
                 Awards = g.Count(), Amount = g.Sum(r => r.AmountPence), Due = g.Sum(r => r.Due), Overdue = g.Sum(r => r.Overdue), Queried = g.Sum(r => r.Queried),
                 Review = g.Sum(r => r.Review), Changes = g.Sum(r => r.Changes),
                 AtRisk = g.Count(r => r.Rag == Rag.Red || r.Rag == Rag.Amber || r.Overdue > 0),
-            }).FirstOrDefaultAsync(ct);
+            }).SingleOrDefaultAsync(ct);
             var page = await Sorted(rows, query.Sort, query.Descending).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
             return new PortfolioPage(
                 page.Select(r => new PortfolioRow(r.Id, r.Reference, r.Title, r.Organisation, labels.State(CaseKind.Award, r.WorkflowVersion, r.State), r.EndDate,

@@ -27,8 +27,9 @@ public sealed class PublicQueries(IDbContextFactory<GrantsDbContext> factory, Pu
             var db = await factory.CreateDbContextAsync(load);
             await using (db)
             {
+                // One group (a constant key) or none: Single says so, where First made EF Core warn of an unordered read.
                 var totals = await db.Awards.Where(a => a.AwardedOn >= year.Start && a.AwardedOn <= year.End)
-                    .GroupBy(a => 1).Select(g => new { Count = g.Count(), Pence = g.Sum(a => a.AmountPence) }).FirstOrDefaultAsync(load);
+                    .GroupBy(a => 1).Select(g => new { Count = g.Count(), Pence = g.Sum(a => a.AmountPence) }).SingleOrDefaultAsync(load);
                 return new GrantsHeadline(year, totals?.Count ?? 0, new Money(totals?.Pence ?? 0));
             }
         }, ct);
