@@ -28,10 +28,11 @@ internal sealed class AppNode : IDisposable
     public Uri Address { get; }
     public bool Alive => !process.HasExited;
 
-    public static AppNode Start(string name, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts <paramref name="dll"/> (the web project's build output when null) in its own folder.</summary>
+    public static AppNode Start(string name, IReadOnlyDictionary<string, string> settings, string? dll = null)
     {
         var port = FreePort();
-        var dll = WebDll();
+        dll ??= WebDll();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
