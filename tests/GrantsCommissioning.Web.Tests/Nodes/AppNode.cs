@@ -120,12 +120,18 @@ internal sealed class AppNode : IDisposable
         }
     }
 
+    /// <summary>The repository's root folder (the one holding workflows/).</summary>
+    public static string Repository => Directory.GetParent(RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory))!.FullName;
+
+    /// <summary>Debug or Release: the configuration this test run was built in (its bin folder's parent).</summary>
+    public static string BuildConfiguration => TestBuildFolder.Parent!.Name;
+
+    private static DirectoryInfo TestBuildFolder => new(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+
     /// <summary>The web project's own build output for this test run's configuration (bin/Debug/net10.0 or Release).</summary>
     private static string WebDll()
     {
-        var repository = Directory.GetParent(RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory))!.FullName;
-        var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(repository, "src", "GrantsCommissioning.Web", "bin", build.Parent!.Name, build.Name, "GrantsCommissioning.Web.dll");
+        var dll = Path.Combine(Repository, "src", "GrantsCommissioning.Web", "bin", BuildConfiguration, TestBuildFolder.Name, "GrantsCommissioning.Web.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the web project first: {dll} is missing.", dll);
     }
 

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using GrantsCommissioning.Core.Configuration;
-using GrantsCommissioning.TestCommon.Fixtures;
+using GrantsCommissioning.Web.Tests.Infrastructure;
 using GrantsCommissioning.Web.Tests.Nodes;
 
 namespace GrantsCommissioning.Web.Tests.Startup;
@@ -17,11 +16,6 @@ namespace GrantsCommissioning.Web.Tests.Startup;
 public sealed class PublishedAppTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
-
-    private static string Repository => Directory.GetParent(RepositoryPaths.Resolve(null, "workflows", AppContext.BaseDirectory))!.FullName;
-
-    /// <summary>Debug or Release: the configuration this test run was built in (its bin folder's parent).</summary>
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     [SqliteRunFact]
     public async Task Publish_InRelease_IsReadyToRunForThisPlatform_FrameworkDependent_AndABuildIsNot()
@@ -42,7 +36,7 @@ public sealed class PublishedAppTests
         var data = Path.Combine(Path.GetTempPath(), "gc-publish-data-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, output) = await RunAsync("publish", "src/GrantsCommissioning.Web", "-c", Configuration, "--no-build", "-o", folder);
+            var (exit, output) = await RunAsync("publish", "src/GrantsCommissioning.Web", "-c", AppNode.BuildConfiguration, "--no-build", "-o", folder);
             Assert.True(exit == 0, "dotnet publish failed:\n" + output);
 
             // Complete: definitions and seed data beside the app; the build's npm manifests and the seed tools left out.
@@ -91,47 +85,9 @@ public sealed class PublishedAppTests
         return names.ToDictionary(n => n, n => json.RootElement.GetProperty("Properties").GetProperty(n).GetString() ?? "");
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
+    private static Task<(int Exit, string Output)> RunAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repository,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {Patience}.");
-        }
-        return (process.ExitCode, await stdout + await stderr);
-    }
-}
-
-/// <summary>
-/// A test that runs in the SQLite run only: it uses no test database, and the PostgreSQL run beside it would otherwise
-/// run it at the same time, both building into the same Release folders.
-/// </summary>
-public sealed class SqliteRunFactAttribute : FactAttribute
-{
-    public SqliteRunFactAttribute()
-    {
-        if (TestDatabaseProvider.IsPostgres)
-        {
-            Skip = "Runs in the SQLite run only (it publishes the app; it uses no test database).";
-        }
+        var info = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = AppNode.Repository };
+        return ProcessRun.ToEndAsync(info, Patience, $"dotnet {string.Join(' ', arguments)} did not finish within {Patience}.");
     }
 }

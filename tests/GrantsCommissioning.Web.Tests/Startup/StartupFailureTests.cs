@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GrantsCommissioning.Core.Configuration;
+using GrantsCommissioning.Web.Tests.Infrastructure;
 
 namespace GrantsCommissioning.Web.Tests.Startup;
 
@@ -180,12 +181,7 @@ public class StartupFailureTests
     {
         var app = Path.Combine(AppContext.BaseDirectory, "GrantsCommissioning.Web.dll");
         var data = Path.Combine(Path.GetTempPath(), "gc-start-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"]) { WorkingDirectory = AppContext.BaseDirectory };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Grants__DataDirectory"] = data;
         start.Environment["Grants__PublicBaseUrl"] = "https://grants.opcc.example.gov.uk/";
@@ -196,22 +192,9 @@ public class StartupFailureTests
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
         // Not a measure of speed: only how long to wait before calling a broken app one that never stops. Generous,
         // because CI runs the suites side by side on two cores and a cold `dotnet` start can then take over a minute.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app kept running although its configuration is broken.");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        return await ProcessRun.ToEndAsync(start, TimeSpan.FromMinutes(5), "The app kept running although its configuration is broken.");
     }
 
     private static int FreeLoopbackPort()
