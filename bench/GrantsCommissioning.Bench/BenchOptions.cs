@@ -24,7 +24,7 @@ internal sealed record BenchOptions
     /// At most this many submissions before the clock starts (JIT and tiered compilation, connection pool, caches), in
     /// rounds until one compiles almost nothing new; verified, not timed.
     /// </summary>
-    public int WarmUp { get; init; } = 1200;
+    public int WarmUp { get; init; } = 2400;
 
     /// <summary>The timed phase stops starting new submissions after this long ("within a minute").</summary>
     public int MaxSeconds { get; init; } = 60;
