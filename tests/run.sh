@@ -98,6 +98,14 @@ if $postgres; then
   echo "---- PostgreSQL run ----"
   cat "$results/postgres.log"
   summary PostgreSQL "$results/postgres"
+  # Each test host drops the database it made and each restart test the one it opened twice; a database left behind is
+  # a test that does not clean up (the migrated templates, named after their process, are dropped by the next run).
+  leftover="$("$pg_bin/psql" -h "$cluster" -U postgres -d postgres -Atc \
+    "SELECT datname FROM pg_database WHERE datname LIKE 'gc\_%' AND datname NOT LIKE 'gc\_template\_%' ORDER BY 1")"
+  if [ -n "$leftover" ]; then
+    echo "PostgreSQL run left $(wc -l <<< "$leftover") test databases behind: $(tr '\n' ' ' <<< "$leftover")"
+    postgres_status=1
+  fi
 fi
 
 [ "$sqlite_status" -eq 0 ] && [ "$postgres_status" -eq 0 ]

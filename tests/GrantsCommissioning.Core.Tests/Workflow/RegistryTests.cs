@@ -15,7 +15,7 @@ public sealed class RegistryTests : IDisposable
 
     public void Dispose()
     {
-        WorkflowTestHost.TryDelete(data);
+        WorkflowTestHost.DeleteDataFolder(data);
         WorkflowTestHost.TryDelete(workflows);
     }
 

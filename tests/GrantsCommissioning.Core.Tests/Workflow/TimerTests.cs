@@ -97,7 +97,7 @@ public sealed class TimerTests
         }
         finally
         {
-            WorkflowTestHost.TryDelete(folder);
+            WorkflowTestHost.DeleteDataFolder(folder);
         }
     }
 

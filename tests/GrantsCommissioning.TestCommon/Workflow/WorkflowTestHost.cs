@@ -127,9 +127,18 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         if (ownsDirectory)
         {
-            TestDatabaseProvider.Drop(Directory);
-            TryDelete(Directory);
+            DeleteDataFolder(Directory);
         }
+    }
+
+    /// <summary>
+    /// Deletes a data folder a test made for hosts it opened on it itself (a restart), and on PostgreSQL the folder's
+    /// database, which does not go with the folder (a host drops only a folder it made).
+    /// </summary>
+    public static void DeleteDataFolder(string directory)
+    {
+        TestDatabaseProvider.Drop(directory);
+        TryDelete(directory);
     }
 
     public static void TryDelete(string directory)

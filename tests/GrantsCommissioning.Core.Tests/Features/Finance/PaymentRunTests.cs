@@ -229,10 +229,7 @@ public sealed class PaymentRunTests
         }
         finally
         {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            WorkflowTestHost.DeleteDataFolder(directory);
         }
     }
 
