@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using GrantsCommissioning.TestCommon.Fixtures;
 using GrantsCommissioning.Web.Tests.Infrastructure;
 using GrantsCommissioning.Web.Tests.Nodes;
 
@@ -17,7 +18,10 @@ public sealed class PublishedAppTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    [SqliteRunFact]
+    /// <summary>Why these run in the SQLite run only: the PostgreSQL run beside it would repeat the same work to no purpose.</summary>
+    private const string NoTestDatabase = "it uses no test database (it publishes or starts the app on its own SQLite folder).";
+
+    [SqliteOnlyFact(NoTestDatabase)]
     public async Task Publish_InRelease_IsReadyToRunForThisPlatform_FrameworkDependent_AndABuildIsNot()
     {
         string[] names = ["PublishReadyToRun", "RuntimeIdentifier", "SelfContained"];
@@ -29,7 +33,7 @@ public sealed class PublishedAppTests
         Assert.Equal("", building["RuntimeIdentifier"]);
     }
 
-    [SqliteRunFact]
+    [SqliteOnlyFact(NoTestDatabase)]
     public async Task Publish_MakesAFolder_ThatStartsOnItsOwn_WithItsDefinitionsAndSeedData()
     {
         var folder = Path.Combine(Path.GetTempPath(), "gc-publish-" + Guid.NewGuid().ToString("N"));

@@ -85,7 +85,7 @@ public sealed class DashboardQueries(IDbContextFactory<GrantsDbContext> factory,
                 q = q.Where(p => p.PaymentReference.ToUpper().Contains(text) || p.Award!.AwardReference.ToUpper().Contains(text)
                     || p.Award.Organisation!.Name.ToUpper().Contains(text));
             }
-            var totals = await q.GroupBy(p => 1).Select(g => new { Count = g.Count(), Pence = g.Sum(p => p.AmountPence) }).FirstOrDefaultAsync(ct);
+            var totals = await q.GroupBy(p => 1).Select(g => new { Count = g.Count(), Pence = g.Sum(p => p.AmountPence) }).SingleOrDefaultAsync(ct);
             q = query.Sort switch
             {
                 PaymentListSort.DueNewest => q.OrderByDescending(p => p.DueDate).ThenByDescending(p => p.Id),
