@@ -130,16 +130,18 @@ internal static class RollUpBench
             return (1, []);
         }
 
-        // The statements and the plans the database chooses for them, on the ten-year data: the busiest year's roll-up and
-        // the Panel page's early quarter.
+        // The statements and the plans the database chooses for them, on the ten-year data: the busiest year's roll-up,
+        // the Panel page's early quarter and the staff lists.
         var plans = string.Create(inv, $"{store.Title}: roll-up year to date {busiest}, ")
             + await QueryPlans.ExplainAsync(store, tenYearDatabase, () => tenYears.RollUp.YearToDateAsync(busiest))
             + string.Create(inv, $"\n{store.Title}: Panel page queries for {early}, ")
-            + await QueryPlans.ExplainAsync(store, tenYearDatabase, () => tenYears.PanelPageAsync(early));
+            + await QueryPlans.ExplainAsync(store, tenYearDatabase, () => tenYears.PanelPageAsync(early))
+            + string.Create(inv, $"\n{store.Title}: staff lists (officer dashboard, unassigned portfolio, finance page for {busiest.Year}), ")
+            + await QueryPlans.ExplainAsync(store, tenYearDatabase, () => tenYears.StaffListsAsync(busiest.Year));
         var plansFile = Path.Combine(RepositoryPaths.Resolve(null, "bench", AppContext.BaseDirectory), "results",
             string.Create(inv, $"b6-plans-{store.Title.ToLowerInvariant()}.txt"));
         await File.WriteAllTextAsync(plansFile, plans);
-        step($"Statements and query plans of the roll-up and the Panel page on the ten-year database: {plansFile}");
+        step($"Statements and query plans of the roll-up, the Panel page and the staff lists on the ten-year database: {plansFile}");
 
         var measures = new Dictionary<string, List<double>>();
         void Add(string name, double ratio) => (measures.TryGetValue(name, out var list) ? list : measures[name] = []).Add(ratio);
