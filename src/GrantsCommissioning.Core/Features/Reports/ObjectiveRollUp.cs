@@ -172,10 +172,11 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
 
     /// <summary>
     /// The awards live at <paramref name="day"/>'s end by their rating then, per key, in one grouped query; an award counts once per key.
-    /// "+ 0" keeps SQLite's planner off the awards' primary key for this join: with it, the planner read every award's
-    /// objectives (the whole history, in key order for the grouping) and looked each award up, 41 of the Panel page's
-    /// 42.5 ms for 2013/14 Q1 on ten years' data; without it, it starts from the awards made by the day (their date's
-    /// index) and finds their objectives by award. The same rows either way; PostgreSQL plans by its statistics.
+    /// "+ 0" keeps SQLite's planner off the awards' primary key for this join. Able to use that key, the planner read
+    /// every award's objectives (the whole history, in key order for the grouping) and looked each award up: 41 of the
+    /// Panel page's 42.5 ms for 2013/14 Q1 on ten years' data. Kept off it, the planner starts from the awards made by the
+    /// day (their date's index) and finds their objectives by award. The same rows either way; PostgreSQL plans by its
+    /// statistics.
     /// </summary>
     private static async Task<Dictionary<int, AwardRagCounts>> RatingsByKeyAsync(GrantsDbContext db, IQueryable<AwardShare> shares, DateOnly day, CancellationToken ct)
     {
