@@ -28,7 +28,13 @@ internal sealed class AwardConfiguration :
         b.ToTable(t => t.HasCheckConstraint("CK_Awards_Amount", "AmountPence > 0"));
     }
 
-    public void Configure(EntityTypeBuilder<AwardYearSplit> b) => b.HasIndex(x => new { x.AwardId, x.FinancialYearStart }).IsUnique();
+    public void Configure(EntityTypeBuilder<AwardYearSplit> b)
+    {
+        b.HasIndex(x => new { x.AwardId, x.FinancialYearStart }).IsUnique();
+        // A financial year's commitments (the finance page, the fund figures): that year's splits only, covering the
+        // award and amount, not a scan of every award's splits in the history.
+        b.HasIndex(x => new { x.FinancialYearStart, x.AwardId, x.AmountPence });
+    }
 
     public void Configure(EntityTypeBuilder<AwardObjective> b)
     {
@@ -63,6 +69,10 @@ internal sealed class AwardConfiguration :
         b.HasIndex(r => new { r.State, r.PeriodEnd, r.AwardId });
         // The officer's returns to review and overdue, paged by due date: a page is read in index order, not sorted.
         b.HasIndex(r => new { r.State, r.DueDate });
+        // An award's returns in a state (the portfolio's counts per award): both equalities, so a count reads that
+        // award's few returns, not every return in the state since the first year (which an index on the state alone,
+        // the planner's other choice, would).
+        b.HasIndex(r => new { r.AwardId, r.State });
         b.HasOne(r => r.Award).WithMany(a => a.Returns).HasForeignKey(r => r.AwardId);
         b.HasMany(r => r.SpendLines).WithOne().HasForeignKey(x => x.ReturnId);
         b.HasMany(r => r.IndicatorValues).WithOne().HasForeignKey(x => x.ReturnId);

@@ -897,6 +897,8 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("AwardId", "FinancialYearStart")
                         .IsUnique();
 
+                    b.HasIndex("FinancialYearStart", "AwardId", "AmountPence");
+
                     b.ToTable("AwardYearSplits");
                 });
 
@@ -1759,14 +1761,14 @@ namespace GrantsCommissioning.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AwardId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("ReturnReference")
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("AwardId", "State");
 
                     b.HasIndex("State", "DueDate");
 

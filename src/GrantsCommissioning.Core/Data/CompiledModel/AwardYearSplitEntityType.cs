@@ -23,7 +23,7 @@ namespace GrantsCommissioning.Core.Data.CompiledModel
                 baseEntityType,
                 propertyCount: 4,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -63,6 +63,9 @@ namespace GrantsCommissioning.Core.Data.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { awardId, financialYearStart },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { financialYearStart, awardId, amountPence });
 
             return runtimeEntityType;
         }

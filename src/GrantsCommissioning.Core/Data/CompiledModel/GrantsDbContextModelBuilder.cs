@@ -11,7 +11,7 @@ namespace GrantsCommissioning.Core.Data.CompiledModel
     public partial class GrantsDbContextModel
     {
         private GrantsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d1bc68be-185f-4920-bcdc-73bf5b036b60"), entityTypeCount: 81)
+            : base(skipDetectChanges: false, modelId: new Guid("1fad6a53-3728-4910-b096-f65e784b8110"), entityTypeCount: 81)
         {
         }
 

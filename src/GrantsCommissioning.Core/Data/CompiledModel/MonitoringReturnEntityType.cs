@@ -234,17 +234,17 @@ namespace GrantsCommissioning.Core.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { awardId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { dueDate });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { returnReference },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { state });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { awardId, state });
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { state, dueDate });

@@ -864,6 +864,8 @@ namespace GrantsCommissioning.Core.Data.Migrations
                     b.HasIndex("AwardId", "FinancialYearStart")
                         .IsUnique();
 
+                    b.HasIndex("FinancialYearStart", "AwardId", "AmountPence");
+
                     b.ToTable("AwardYearSplits");
                 });
 
@@ -1696,14 +1698,14 @@ namespace GrantsCommissioning.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AwardId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("ReturnReference")
                         .IsUnique();
 
                     b.HasIndex("State");
+
+                    b.HasIndex("AwardId", "State");
 
                     b.HasIndex("State", "DueDate");
 
