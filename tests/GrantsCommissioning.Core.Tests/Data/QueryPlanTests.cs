@@ -11,7 +11,6 @@ using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Core.Tests.Data;
@@ -67,17 +66,12 @@ public sealed partial class QueryPlanTests
     {
         await using var host = await WorkflowTestHost.CreateAsync(runStartup: false);
         await new WorkflowTestData(host).ObjectiveAsync();
-        var paths = host.Services.GetRequiredService<DataPaths>();
         var sent = new Statements();
-        var options = GrantsDatabase.Configure(new DbContextOptionsBuilder<GrantsDbContext>(), paths.Provider, paths.ConnectionString)
-            .UseApplicationServiceProvider(host.Services)
-            .AddInterceptors(sent)
-            .Options;
-        await action(host.Services, new PooledDbContextFactory<GrantsDbContext>((DbContextOptions<GrantsDbContext>)options));
+        await action(host.Services, host.DbFactory(o => o.AddInterceptors(sent)));
 
         Assert.True(sent.All.Count >= 3, $"{sent.All.Count} statements captured");
         var findings = new List<string>();
-        await using var connection = new SqliteConnection(paths.ConnectionString);
+        await using var connection = new SqliteConnection(host.Services.GetRequiredService<DataPaths>().ConnectionString);
         await connection.OpenAsync();
         foreach (var (sql, parameters) in sent.All)
         {

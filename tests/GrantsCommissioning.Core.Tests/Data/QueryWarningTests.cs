@@ -1,13 +1,9 @@
-using GrantsCommissioning.Core.Configuration;
-using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Dashboards;
 using GrantsCommissioning.Core.Features.Monitoring;
 using GrantsCommissioning.Core.Features.Public;
 using GrantsCommissioning.TestCommon.Workflow;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Core.Tests.Data;
@@ -24,14 +20,8 @@ public sealed class QueryWarningTests
     public async Task HomePageHeadline_PortfolioTotals_AndPaymentsNeedingActionTotals_RaiseNoEfCoreQueryWarning()
     {
         await using var host = await WorkflowTestHost.CreateAsync(runStartup: false);
-        var paths = host.Services.GetRequiredService<DataPaths>();
-        // The app's own database settings, with that warning made an error; a context of its own, so the queries below
-        // are compiled here (and warned about here) whatever another test compiled before.
-        var options = GrantsDatabase.Configure(new DbContextOptionsBuilder<GrantsDbContext>(), paths.Provider, paths.ConnectionString)
-            .UseApplicationServiceProvider(host.Services)
-            .ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning))
-            .Options;
-        var factory = new PooledDbContextFactory<GrantsDbContext>((DbContextOptions<GrantsDbContext>)options);
+        // The app's own database settings with that warning made an error, compiling the queries below afresh.
+        var factory = host.DbFactory(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning)));
         var home = ActivatorUtilities.CreateInstance<PublicQueries>(host.Services, factory);
         var portfolio = ActivatorUtilities.CreateInstance<PortfolioQueries>(host.Services, factory);
         var dashboards = ActivatorUtilities.CreateInstance<DashboardQueries>(host.Services, factory);

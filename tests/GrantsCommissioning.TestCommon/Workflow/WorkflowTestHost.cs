@@ -102,6 +102,20 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 
     public GrantsDbContext Db() => Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext();
 
+    /// <summary>
+    /// A context factory on this host's database with the app's own settings and <paramref name="configure"/>'s on top
+    /// (a warning made an error, an interceptor); a model of its own, so its queries are compiled afresh whatever another
+    /// test compiled before.
+    /// </summary>
+    public IDbContextFactory<GrantsDbContext> DbFactory(Func<DbContextOptionsBuilder, DbContextOptionsBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var paths = Services.GetRequiredService<DataPaths>();
+        var options = configure(GrantsDatabase.Configure(new DbContextOptionsBuilder<GrantsDbContext>(), paths.Provider, paths.ConnectionString)
+            .UseApplicationServiceProvider(Services)).Options;
+        return new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<GrantsDbContext>((DbContextOptions<GrantsDbContext>)options);
+    }
+
     public OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
 
     /// <summary>Starts the hosted services, i.e. the Quartz scheduler with its persistent store.</summary>
