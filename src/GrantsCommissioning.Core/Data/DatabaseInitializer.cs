@@ -9,7 +9,8 @@ namespace GrantsCommissioning.Core.Data;
 
 /// <summary>
 /// Creates the data folder and applies migrations for the configured provider: on SQLite it then switches the file to WAL;
-/// on PostgreSQL it (re)creates the append-only triggers that the SQLite migrations hold as raw SQL.
+/// on PostgreSQL it (re)creates the append-only triggers that the SQLite migrations hold as raw SQL, and keeps the planner's
+/// statistics current (<see cref="PostgresDatabaseObjects.PlannerStatistics"/>).
 /// </summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ILogger<DatabaseInitializer> logger)
@@ -35,6 +36,7 @@ public sealed partial class DatabaseInitializer(
                 if (paths.Provider == DatabaseProvider.Postgres)
                 {
                     await db.Database.ExecuteSqlRawAsync(PostgresDatabaseObjects.AppendOnlyTriggers, cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync(PostgresDatabaseObjects.PlannerStatistics, cancellationToken);
                 }
                 else
                 {

@@ -25,4 +25,32 @@ internal static class PostgresDatabaseObjects
         CREATE TRIGGER "PublishedPanelReports_NoDelete" BEFORE DELETE ON "PublishedPanelReports"
             FOR EACH ROW EXECUTE FUNCTION grants_refuse_change('published Panel reports never change: publish a corrected version');
         """;
+
+    /// <summary>
+    /// Keeps the planner's statistics current on every table the app owns. Autovacuum analyses a table once 50 rows plus
+    /// a tenth of it have changed since the last time, so a small table never reaches that: the plan's 11 objectives, the
+    /// national priorities, the funds and rounds. Without their statistics PostgreSQL took the plan's objectives for one
+    /// row and looked the year's returns up award by award: the ten-year roll-up's spend by priority took 247 ms, against
+    /// 77 ms once they had been analysed. Each table is analysed after any change (the threshold of 1 adds nothing to a
+    /// large table's tenth); a table never analysed (a new one, or a fresh database) is analysed now. Tables owned by
+    /// another role are left as they are.
+    /// </summary>
+    internal const string PlannerStatistics = """
+        DO $$
+        DECLARE t regclass;
+        BEGIN
+            FOR t IN SELECT c.oid::regclass FROM pg_class c
+                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND pg_has_role(c.relowner, 'USAGE')
+                       AND NOT coalesce(c.reloptions @> ARRAY['autovacuum_analyze_threshold=1'], false)
+            LOOP
+                EXECUTE format('ALTER TABLE %s SET (autovacuum_analyze_threshold = 1)', t);
+            END LOOP;
+            FOR t IN SELECT c.oid::regclass FROM pg_class c
+                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND pg_has_role(c.relowner, 'USAGE')
+                       AND c.reltuples < 0
+            LOOP
+                EXECUTE format('ANALYZE %s', t);
+            END LOOP;
+        END $$;
+        """;
 }

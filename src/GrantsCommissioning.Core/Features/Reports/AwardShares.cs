@@ -1,4 +1,5 @@
 using GrantsCommissioning.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Reports;
 
@@ -26,12 +27,16 @@ public static class AwardShares
     public static IQueryable<AwardShare> ByPriority(GrantsDbContext db, int planId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return from p in db.NationalPriorities
-               from o in p.Objectives
-               // "+ 0" keeps SQLite's planner off the plan's index: with it, the planner starts from the plan's objectives and
-               // reads every award ever linked to them (the whole history), instead of starting from the period's awards,
-               // payments or returns. The same rows either way; PostgreSQL plans by its statistics.
-               where o.PlanId + 0 == planId
+        // On SQLite "+ 0" keeps the planner off the plan's index: with it, the planner starts from the plan's objectives
+        // and reads every award ever linked to them (the whole history), instead of starting from the period's awards,
+        // payments or returns. The same rows either way. PostgreSQL plans by its statistics, which "+ 0" hides: it then
+        // expected one objective in the plan and looked up the period's returns award by award (186 ms for the spend by
+        // priority in the ten-year roll-up, against 77 ms by hash joins without it).
+        var inPlan = db.Database.IsNpgsql()
+            ? db.Objectives.Where(o => o.PlanId == planId)
+            : db.Objectives.Where(o => o.PlanId + 0 == planId);
+        return from o in inPlan
+               from p in o.NationalPriorities
                join ao in db.AwardObjectives on o.Id equals ao.ObjectiveId
                select new AwardShare { Key = p.Id, AwardId = ao.AwardId, SharePercent = ao.SharePercent };
     }

@@ -172,17 +172,21 @@ public sealed class ObjectiveRollUp(IDbContextFactory<GrantsDbContext> factory)
 
     /// <summary>
     /// The awards live at <paramref name="day"/>'s end by their rating then, per key, in one grouped query; an award counts once per key.
-    /// "+ 0" keeps SQLite's planner off the awards' primary key for this join. Able to use that key, the planner read
+    /// On SQLite "+ 0" keeps the planner off the awards' primary key for this join. Able to use that key, the planner read
     /// every award's objectives (the whole history, in key order for the grouping) and looked each award up: 41 of the
     /// Panel page's 42.5 ms for 2013/14 Q1 on ten years' data. Kept off it, the planner starts from the awards made by the
-    /// day (their date's index) and finds their objectives by award. The same rows either way; PostgreSQL plans by its
-    /// statistics.
+    /// day (their date's index) and finds their objectives by award. The same rows either way. PostgreSQL plans by its
+    /// statistics, and joins by hash either way; without "+ 0" it joins the live awards to their objectives before the
+    /// closed ones are taken out (47 ms against 30 for 2025/26 Q4 on ten years' data).
     /// </summary>
     private static async Task<Dictionary<int, AwardRagCounts>> RatingsByKeyAsync(GrantsDbContext db, IQueryable<AwardShare> shares, DateOnly day, CancellationToken ct)
     {
-        var counts = await (from s in shares
-                            join x in AwardRatingsAt.On(db, day) on s.AwardId equals x.AwardId + 0
-                            group x.AwardId by new { s.Key, x.Rag } into g
+        var ratings = AwardRatingsAt.On(db, day);
+        var rated = db.Database.IsNpgsql()
+            ? from s in shares join x in ratings on s.AwardId equals x.AwardId select new { s.Key, x.AwardId, x.Rag }
+            : from s in shares join x in ratings on s.AwardId equals x.AwardId + 0 select new { s.Key, x.AwardId, x.Rag };
+        var counts = await (from r in rated
+                            group r.AwardId by new { r.Key, r.Rag } into g
                             select new { g.Key.Key, g.Key.Rag, Count = g.Distinct().Count() })
             .ToListAsync(ct);
         return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => AwardRagCounts.From(g.ToDictionary(c => c.Rag, c => c.Count)));

@@ -1,6 +1,6 @@
-using GrantsCommissioning.TestCommon.Fixtures;
+using Xunit;
 
-namespace GrantsCommissioning.Web.Tests.Nodes;
+namespace GrantsCommissioning.TestCommon.Fixtures;
 
 /// <summary>A test that needs a PostgreSQL server (GC_TEST_POSTGRES, set by `bash tests/run.sh --postgres`); skipped on SQLite.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
