@@ -72,6 +72,14 @@ internal abstract class BenchStore
 
     public abstract void ClearPools();
 
+    /// <summary>
+    /// Gives the database the planner statistics a server in use has. PostgreSQL: ANALYZE, since a copied database
+    /// (CREATE DATABASE … TEMPLATE) starts with no count of changes for autovacuum to act on, and the statistics of the
+    /// generated history may predate most of it. SQLite: nothing, since the app's SQLite plans without statistics, and
+    /// ANALYZE would give plans it never has.
+    /// </summary>
+    public abstract Task AnalyzeAsync(string database);
+
     public static async Task ExecuteAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
@@ -175,6 +183,8 @@ internal abstract class BenchStore
         }
 
         public override void ClearPools() => SqliteConnection.ClearAllPools();
+
+        public override Task AnalyzeAsync(string database) => Task.CompletedTask;
 
         private static string ConnectionString(string file, bool readOnly) => new SqliteConnectionStringBuilder
         {
@@ -280,6 +290,12 @@ internal abstract class BenchStore
         }
 
         public override void ClearPools() => NpgsqlConnection.ClearAllPools();
+
+        public override async Task AnalyzeAsync(string database)
+        {
+            await using var connection = await OpenAsync(database);
+            await ExecuteAsync(connection, "ANALYZE;");
+        }
 
         private string ConnectionString(string database) =>
             new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = true, MaxPoolSize = 100 }.ConnectionString;
