@@ -3,6 +3,7 @@ using GrantsCommissioning.Core.Features;
 using GrantsCommissioning.Core.Features.Awards;
 using GrantsCommissioning.Core.Features.Cases;
 using GrantsCommissioning.Core.Features.Dashboards;
+using GrantsCommissioning.Core.Features.Funds;
 using GrantsCommissioning.Core.Features.Organisations;
 using GrantsCommissioning.Core.Features.Payments;
 using GrantsCommissioning.Core.Features.Reports;
@@ -102,6 +103,37 @@ public sealed class FinanceDefectTests
         Assert.False(release.Succeeded);
         var awardCase = await host.Services.GetRequiredService<CaseQueries>().AwardAsync(award.Id, officer);
         Assert.Equal(Money.Zero, awardCase!.Paid);
+    }
+
+    [Fact]
+    public async Task Terminate_FinancePage_CountsWhatWasPaidLessTheRecovery_AsTheFundsCommitmentAndSpend()
+    {
+        await using var host = await HostAsync();
+        var finance = new FinanceTestData(host);
+        var decider = await finance.Data.UserAsync("Dee", Roles.DecisionMaker);
+        var award = await finance.AwardAsync();
+        await finance.PaymentAsync(award, PaymentStates.Paid, 500_000, new DateOnly(2026, 6, 1));
+        await finance.PaymentAsync(award, PaymentStates.Ready, 200_000, recordedBy: Actor.SystemUserId);
+        var other = await finance.AwardAsync();
+        await finance.PaymentAsync(other, PaymentStates.Paid, 100_000, new DateOnly(2026, 7, 1));
+        using (var db = host.Db())
+        {
+            // Another live award of the same fund.
+            (await db.Awards.SingleAsync(a => a.Id == other.Id)).FundId = award.FundId;
+            await db.SaveChangesAsync();
+        }
+
+        var result = await host.Services.GetRequiredService<AwardTermination>().TerminateAsync(award.Id, "Breach of the safeguarding condition.",
+            new TerminationDecision(Money.FromPounds(2_000m), "INV-T2"), decider, "terminate-2");
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        var year = new FinancialYear(2026);
+        var page = (await host.Services.GetRequiredService<DashboardQueries>().FinanceAsync(year)).Funds.Single(f => f.FundId == award.FundId);
+        var fund = (await host.Services.GetRequiredService<FundFigures>().YearAsync(year)).Single(f => f.FundId == award.FundId);
+        // The terminated award holds what was paid less what is recovered (£3,000); the live one its £10,000 for the year.
+        Assert.Equal(Money.FromPounds(3_000m + 10_000m), page.Committed);
+        Assert.Equal(Money.FromPounds(3_000m + 1_000m), page.Paid);
+        Assert.Equal((fund.Year.Committed, fund.Year.Paid), (page.Committed, page.Paid));
     }
 
     [Fact]
