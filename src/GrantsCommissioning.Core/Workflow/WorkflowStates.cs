@@ -70,6 +70,15 @@ public static class AwardStates
     public const string Terminated = nameof(Terminated);
 
     public static readonly IReadOnlyList<string> All = [Active, VariationRequested, Suspended, FinalReport, Closed, Terminated];
+
+    /// <summary>The states an award ends in: nothing more is paid, reported or rated.</summary>
+    public static readonly IReadOnlyList<string> Finished = [Closed, Terminated];
+
+    /// <summary>
+    /// Every other state, named: a query for open awards by these states lets an index on state find them, where
+    /// "not finished" reads every award ever made and checks each.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Open = [.. All.Except(Finished)];
 }
 
 public static class AwardTriggers

@@ -8,13 +8,6 @@ namespace GrantsCommissioning.Core.Features.Monitoring;
 /// <summary>An officer's portfolio: their open awards with returns due, overdue, queried and to review, changes waiting and the latest RAG; paged and sorted in the database.</summary>
 public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory, WorkflowLabels labels)
 {
-    /// <summary>
-    /// The states of an open award, named rather than "not closed or terminated", so the index on (officer, state) finds
-    /// an officer's open awards by their states; excluding states read every award the officer ever had, closed ones
-    /// too, and the history grows every year.
-    /// </summary>
-    private static readonly string[] Open = [.. AwardStates.All.Except([AwardStates.Closed, AwardStates.Terminated])];
-
     public async Task<PortfolioPage> PageAsync(PortfolioQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -58,7 +51,8 @@ public sealed class PortfolioQueries(IDbContextFactory<GrantsDbContext> factory,
 
     private static IQueryable<Row> Rows(GrantsDbContext db, PortfolioQuery query)
     {
-        var awards = db.Awards.Where(a => Open.Contains(a.State));
+        // By the open states, so the index on (officer, state) reads the officer's open awards, not every award they ever had.
+        var awards = db.Awards.Where(a => AwardStates.Open.Contains(a.State));
         awards = query.Unassigned ? awards.Where(a => a.OfficerUserId == null) : awards.Where(a => a.OfficerUserId == query.OfficerUserId);
         return awards.Select(a => new Row
         {

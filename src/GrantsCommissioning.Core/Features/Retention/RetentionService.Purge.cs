@@ -124,9 +124,9 @@ public sealed partial class RetentionService
         if (item.CaseKind == CaseKind.Award)
         {
             var state = await db.Awards.Where(a => a.Id == item.CaseId).Select(a => a.State).FirstAsync(ct);
-            return ClosedAwardStates.Contains(state) ? null : $"The award is {state}, no longer closed: kept.";
+            return AwardStates.Finished.Contains(state) ? null : $"The award is {state}, no longer closed: kept.";
         }
-        var live = await db.Awards.Where(a => a.ApplicationId == item.CaseId && !ClosedAwardStates.Contains(a.State)).Select(a => a.AwardReference).FirstOrDefaultAsync(ct);
+        var live = await db.Awards.Where(a => a.ApplicationId == item.CaseId && !AwardStates.Finished.Contains(a.State)).Select(a => a.AwardReference).FirstOrDefaultAsync(ct);
         return live is null ? null : $"Award {live} is not closed and needs it: kept.";
     }
 

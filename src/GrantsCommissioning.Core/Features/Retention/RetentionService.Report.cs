@@ -12,7 +12,6 @@ public sealed partial class RetentionService
 
     private static readonly string[] UnsuccessfulStates = [ApplicationStates.Rejected, ApplicationStates.OfferDeclined];
     private static readonly string[] WithdrawnStates = [ApplicationStates.Withdrawn];
-    private static readonly string[] ClosedAwardStates = [AwardStates.Closed, AwardStates.Terminated];
 
     /// <summary>Makes a dry-run report (nothing is removed) and replaces any earlier report still waiting for approval.</summary>
     public async Task<FeatureResult<RetentionRunSummary>> CreateReportAsync(Actor admin, CancellationToken ct = default)
@@ -150,7 +149,7 @@ public sealed partial class RetentionService
             since[d.ApplicationId] = since.TryGetValue(d.ApplicationId, out var at) && at > d.DecidedAt ? at : d.DecidedAt;
         }
         var documents = await DocumentCountsAsync(db, ids, ct);
-        var live = (await db.Awards.AsNoTracking().Where(a => a.ApplicationId != null && ids.Contains(a.ApplicationId.Value) && !ClosedAwardStates.Contains(a.State))
+        var live = (await db.Awards.AsNoTracking().Where(a => a.ApplicationId != null && ids.Contains(a.ApplicationId.Value) && !AwardStates.Finished.Contains(a.State))
             .Select(a => new { ApplicationId = a.ApplicationId!.Value, a.AwardReference }).ToListAsync(ct))
             .GroupBy(a => a.ApplicationId).ToDictionary(g => g.Key, g => g.First().AwardReference);
         return apps.Where(a => since.ContainsKey(a.Id)).Select(a => new Candidate(CaseKind.Application, a.Id, a.ApplicationReference, since[a.Id],
@@ -160,7 +159,7 @@ public sealed partial class RetentionService
 
     private static async Task<List<Candidate>> AwardCandidatesAsync(GrantsDbContext db, CancellationToken ct)
     {
-        var awards = await db.Awards.AsNoTracking().Where(a => ClosedAwardStates.Contains(a.State))
+        var awards = await db.Awards.AsNoTracking().Where(a => AwardStates.Finished.Contains(a.State))
             .Select(a => new { a.Id, a.AwardReference, a.ApplicationId, Returns = a.Returns.Count }).ToListAsync(ct);
         var ids = awards.Select(a => a.Id).ToList();
         var since = await LastChangeAsync(db, CaseKind.Award, ids, ct);
