@@ -37,19 +37,19 @@ internal static class PostgresDatabaseObjects
     /// </summary>
     internal const string PlannerStatistics = """
         DO $$
-        DECLARE t regclass;
+        DECLARE t record;
         BEGIN
-            FOR t IN SELECT c.oid::regclass FROM pg_class c
+            FOR t IN SELECT c.oid::regclass AS name, c.reltuples < 0 AS never_analysed,
+                            coalesce(c.reloptions @> ARRAY['autovacuum_analyze_threshold=1'], false) AS after_any_change
+                     FROM pg_class c
                      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND pg_has_role(c.relowner, 'USAGE')
-                       AND NOT coalesce(c.reloptions @> ARRAY['autovacuum_analyze_threshold=1'], false)
             LOOP
-                EXECUTE format('ALTER TABLE %s SET (autovacuum_analyze_threshold = 1)', t);
-            END LOOP;
-            FOR t IN SELECT c.oid::regclass FROM pg_class c
-                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND pg_has_role(c.relowner, 'USAGE')
-                       AND c.reltuples < 0
-            LOOP
-                EXECUTE format('ANALYZE %s', t);
+                IF NOT t.after_any_change THEN
+                    EXECUTE format('ALTER TABLE %s SET (autovacuum_analyze_threshold = 1)', t.name);
+                END IF;
+                IF t.never_analysed THEN
+                    EXECUTE format('ANALYZE %s', t.name);
+                END IF;
             END LOOP;
         END $$;
         """;
