@@ -54,8 +54,7 @@ public sealed class PlannerStatisticsTests
 
     private static async Task<List<Table>> TablesAsync(WorkflowTestHost host)
     {
-        await using var connection = new NpgsqlConnection(host.Services.GetRequiredService<DataPaths>().ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(host);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT c.relname, c.reltuples >= 0, coalesce(c.reloptions @> ARRAY['autovacuum_analyze_threshold=1'], false)
@@ -73,10 +72,16 @@ public sealed class PlannerStatisticsTests
 
     private static async Task ExecuteAsync(WorkflowTestHost host, string sql)
     {
-        await using var connection = new NpgsqlConnection(host.Services.GetRequiredService<DataPaths>().ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(host);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(WorkflowTestHost host)
+    {
+        var connection = new NpgsqlConnection(host.Services.GetRequiredService<DataPaths>().ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }
