@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using GrantsCommissioning.Core.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -27,7 +28,7 @@ public sealed partial class DatabaseInitializer(
         {
             try
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                var pending = await PendingMigrationsAsync(db, cancellationToken);
                 if (pending.Count > 0)
                 {
                     LogMigrating(logger, pending.Count, paths.DatabaseDescription);
@@ -55,6 +56,50 @@ public sealed partial class DatabaseInitializer(
                     $"The {paths.DatabaseDescription} could not be reached or migrated (Grants:Database:ConnectionString): {(ex.InnerException ?? ex).Message}", ex);
             }
         }
+    }
+
+    /// <summary>
+    /// The migrations the database has not had. EF Core's <c>GetPendingMigrationsAsync</c> first builds a model of its
+    /// history table, conventions and all, to name one column: about a twentieth of a second of every restart (bench B7).
+    /// The table is read here with one query instead. A database that does not exist yet, or has no history table, has
+    /// every migration pending, as EF Core would say; <c>MigrateAsync</c> then creates what is missing.
+    /// </summary>
+    private static async Task<List<string>> PendingMigrationsAsync(GrantsDbContext db, CancellationToken ct)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                var command = db.Database.GetDbConnection().CreateCommand();
+                await using (command)
+                {
+                    command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"";
+                    var reader = await command.ExecuteReaderAsync(ct);
+                    await using (reader)
+                    {
+                        while (await reader.ReadAsync(ct))
+                        {
+                            applied.Add(reader.GetString(0));
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            // A new SQLite file.
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidCatalogName)
+        {
+            // A PostgreSQL database not migrated yet, or not created yet.
+        }
+        return db.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
     }
 
     private static void EnsureWritableFolder(string folder, string setting)
