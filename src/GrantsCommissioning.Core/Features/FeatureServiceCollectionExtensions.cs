@@ -40,6 +40,7 @@ internal static class FeatureServiceCollectionExtensions
         services.AddSingleton<AuditStartup>();
         services.AddHostedService<AuditAnchorService>();
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton<DemoLoaders>();
         services.AddApplications();
         services.AddDecisions();
         services.AddAwards();

@@ -1,6 +1,7 @@
 using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GrantsCommissioning.Core.Features.Seeding;
@@ -13,15 +14,12 @@ public sealed record DemoSignIns(string Password, IReadOnlyList<DemoSignIn> User
 
 /// <summary>
 /// Loads seed-data/ into the database. Every file is loaded in its own transaction and keyed on natural keys
-/// (plan code and version, fund code, round and case references), so loading twice changes nothing.
+/// (plan code and version, fund code, round and case references), so loading twice changes nothing. Every start loads
+/// the reference data; the demo loaders and the services they go through (<see cref="DemoLoaders"/>) are built only when
+/// the demo data is loaded, so a server without demo data does not construct them at start-up (bench B7).
 /// </summary>
 public sealed partial class SeedLoader(
-    IDbContextFactory<GrantsDbContext> factory, DataPaths paths, ICaseWorkflow workflow, TimeProvider clock, ILogger<SeedLoader> logger,
-    Panel.PanelReportService panelReports, Transparency.SensitiveRecipients sensitiveRecipients, PaymentRuns.PaymentRunDemoLoader paymentRunsDemo,
-    Monitoring.ReturnTimetable timetable, Funds.FundDemoLoader fundsDemo, Retention.RetentionService retention,
-    Payments.ScheduleDemoLoader schedulesDemo, WorkflowRegistry registry, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> monitoringOptions,
-    Assessments.FundingLineDemoLoader fundingLineDemo, Applications.InformationRequestDemoLoader informationDemo,
-    TwoStage.InterestDemoLoader interestDemo)
+    IDbContextFactory<GrantsDbContext> factory, DataPaths paths, TimeProvider clock, ILogger<SeedLoader> logger, IServiceProvider services)
 {
     public Task<SeedReport> LoadReferenceDataAsync(CancellationToken ct = default) =>
         LoadAsync(
@@ -34,50 +32,51 @@ public sealed partial class SeedLoader(
 
     public async Task<SeedReport> LoadDemoDataAsync(CancellationToken ct = default)
     {
-        var report = await LoadDemoFilesAsync(ct);
+        var demo = services.GetRequiredService<DemoLoaders>();
+        var report = await LoadDemoFilesAsync(demo, ct);
         // The finance demo goes through the finance services (each its own transaction), so after the files above.
-        var finance = await paymentRunsDemo.LoadAsync(ct);
+        var finance = await demo.PaymentRuns.LoadAsync(ct);
         if (finance > 0)
         {
             report = new SeedReport([.. report.Files, "seed-data/" + PaymentRuns.PaymentRunDemoLoader.FileName], report.RecordsAdded + finance);
         }
-        var funds = await fundsDemo.LoadAsync(ct);
+        var funds = await demo.Funds.LoadAsync(ct);
         report = funds == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Funds.FundDemoLoader.FileName], report.RecordsAdded + funds);
-        var schedules = await schedulesDemo.LoadAsync(ct);
+        var schedules = await demo.Schedules.LoadAsync(ct);
         report = schedules == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Payments.ScheduleDemoLoader.FileName], report.RecordsAdded + schedules);
-        var moves = await fundingLineDemo.LoadAsync(ct);
+        var moves = await demo.FundingLines.LoadAsync(ct);
         report = moves == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Assessments.FundingLineDemoLoader.FileName], report.RecordsAdded + moves);
-        var questions = await informationDemo.LoadAsync(ct);
+        var questions = await demo.InformationRequests.LoadAsync(ct);
         report = questions == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + Applications.InformationRequestDemoLoader.FileName], report.RecordsAdded + questions);
-        var interests = await interestDemo.LoadAsync(ct);
+        var interests = await demo.Interests.LoadAsync(ct);
         report = interests == 0 ? report : new SeedReport([.. report.Files, "seed-data/" + TwoStage.InterestDemoLoader.FileName], report.RecordsAdded + interests);
         // The demo opens with a dry-run retention report (as a scheduled run would leave), made once; nothing is removed until an administrator approves it.
-        if (await retention.LatestRunAsync(ct) is null)
+        if (await demo.Retention.LatestRunAsync(ct) is null)
         {
-            await retention.CreateReportAsync(Workflow.Actor.System, ct);
+            await demo.Retention.CreateReportAsync(Workflow.Actor.System, ct);
         }
         return report;
     }
 
-    private Task<SeedReport> LoadDemoFilesAsync(CancellationToken ct)
+    private Task<SeedReport> LoadDemoFilesAsync(DemoLoaders demo, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return LoadAsync(
             [
-                ("demo/organisations.json", (db, file, c) => new DemoDataLoader(db, workflow, file, now).LoadOrganisationsAsync(c)),
+                ("demo/organisations.json", (db, file, c) => new DemoDataLoader(db, demo.Workflow, file, now).LoadOrganisationsAsync(c)),
                 .. FilesMatching("demo", "cases-*.json").Select(f =>
-                    (f, (Loader)((db, file, c) => new DemoDataLoader(db, workflow, file, now, timetable).LoadCasesAsync(c)))),
-                ("demo/decision-notices.json", (db, file, c) => new DecisionNotices.DecisionNoticeDemoLoader(db, workflow, file, now).LoadAsync(c)),
+                    (f, (Loader)((db, file, c) => new DemoDataLoader(db, demo.Workflow, file, now, demo.Timetable).LoadCasesAsync(c)))),
+                ("demo/decision-notices.json", (db, file, c) => new DecisionNotices.DecisionNoticeDemoLoader(db, demo.Workflow, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "rounds-*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Rounds.DemoRoundLoader(db, file, now).LoadAsync(c)))),
-                ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, panelReports).LoadAsync(c)),
-                ("demo/sensitive-recipients.json", (db, file, c) => new Transparency.TransparencyDemoLoader(db, file, sensitiveRecipients).LoadAsync(c)),
-                ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, workflow, file, monitoringOptions).LoadAsync(c)),
+                ("demo/panel-reports.json", (db, file, c) => new Panel.PanelDemoLoader(db, file, demo.PanelReports).LoadAsync(c)),
+                ("demo/sensitive-recipients.json", (db, file, c) => new Transparency.TransparencyDemoLoader(db, file, demo.SensitiveRecipients).LoadAsync(c)),
+                ("demo/monitoring.json", (db, file, c) => new Monitoring.MonitoringDemoLoader(db, demo.Workflow, file, demo.MonitoringOptions).LoadAsync(c)),
                 ("demo/api-tokens.json", (db, file, c) => new Api.ApiTokenDemoLoader(db, file, now).LoadAsync(c)),
                 ("demo/retention.json", (db, file, c) => new Retention.RetentionDemoLoader(db, file, now).LoadAsync(c)),
                 .. FilesMatching("demo", "assessments*.json").Select(f =>
                     (f, (Loader)((db, file, c) => new Assessments.DemoAssessmentLoader(db, file, now).LoadAsync(c)))),
-                ("demo/approvals.json", (db, file, c) => new Decisions.ApprovalDemoLoader(db, registry, file, now).LoadAsync(c)),
+                ("demo/approvals.json", (db, file, c) => new Decisions.ApprovalDemoLoader(db, demo.Registry, file, now).LoadAsync(c)),
             ],
             ct);
     }
@@ -140,3 +139,11 @@ public sealed partial class SeedLoader(
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} record(s) from {File}")]
     private static partial void LogLoaded(ILogger logger, int count, string file);
 }
+
+/// <summary>What loading the demo data goes through: the workflow, and the services and loaders of the features that have demo data.</summary>
+public sealed record DemoLoaders(
+    ICaseWorkflow Workflow, WorkflowRegistry Registry, Monitoring.ReturnTimetable Timetable, Panel.PanelReportService PanelReports,
+    Transparency.SensitiveRecipients SensitiveRecipients, Microsoft.Extensions.Options.IOptions<Monitoring.MonitoringOptions> MonitoringOptions,
+    PaymentRuns.PaymentRunDemoLoader PaymentRuns, Funds.FundDemoLoader Funds, Payments.ScheduleDemoLoader Schedules,
+    Assessments.FundingLineDemoLoader FundingLines, Applications.InformationRequestDemoLoader InformationRequests,
+    TwoStage.InterestDemoLoader Interests, Retention.RetentionService Retention);
