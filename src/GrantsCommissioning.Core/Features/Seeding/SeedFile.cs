@@ -14,6 +14,10 @@ internal sealed class SeedFile
         AllowTrailingCommas = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        // The reference data, read at every start, with metadata made at compile time rather than by reflection (bench
+        // B7); the demo files, read in Development only, by reflection.
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            ReferenceSeedJson.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
     private SeedFile(string path, string displayName, DateOnly today)
@@ -125,3 +129,8 @@ internal sealed class SeedFile
             ? days
             : throw Problem($"{what}: '{text}' is not an offset such as -30d or +14d");
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(PlanSeed))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PrioritiesSeed))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(FundsSeed))]
+internal sealed partial class ReferenceSeedJson : System.Text.Json.Serialization.JsonSerializerContext;

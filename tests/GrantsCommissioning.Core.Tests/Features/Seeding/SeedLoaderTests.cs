@@ -142,6 +142,22 @@ public class SeedLoaderTests
     }
 
     [Fact]
+    public async Task SeedFileMissingARequiredField_StopsWithAMessageNamingTheFileAndTheField_AndLoadsNothingFromIt()
+    {
+        var folder = CopyOfSeedData();
+        var path = Path.Combine(folder, "reference", "funds.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"seniorResponsibleOfficer\": \"Helen Marsh\",", "", StringComparison.Ordinal));
+        await using var test = await TestDatabase.CreateAsync(Today, seedDataPath: folder);
+
+        var ex = await Assert.ThrowsAsync<StartupException>(() => test.Get<SeedLoader>().LoadReferenceDataAsync());
+
+        Assert.StartsWith("Seed file seed-data/reference/funds.json: malformed JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("missing required properties including: 'SeniorResponsibleOfficer'", ex.Message, StringComparison.Ordinal);
+        await using var db = test.NewContext();
+        Assert.Equal(0, await db.Funds.CountAsync());
+    }
+
+    [Fact]
     public async Task InconsistentSeedFile_StopsWithAMessageNamingTheProblem_AndLoadsNothingFromThatFile()
     {
         var folder = CopyOfSeedData();
