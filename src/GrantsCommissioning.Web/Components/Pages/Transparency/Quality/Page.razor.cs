@@ -65,11 +65,15 @@ public partial class Page
         await ShowAsync(await Recipients.UnmarkAsync(organisationId, await ActorAsync()), $"{name} is no longer marked as sensitive and is named in the public data again.");
     }
 
+    /// <summary>
+    /// The lists are read again first, then the message is set: on PostgreSQL the reads yield, and the page would otherwise
+    /// be drawn in between, announcing a recipient as marked while the list still did not show it.
+    /// </summary>
     private async Task ShowAsync(FeatureResult<bool> result, string success)
     {
+        await LoadAsync();
         _errors = result.Succeeded ? [] : result.Errors.ToDictionary();
         _message = result.Succeeded ? success : null;
-        await LoadAsync();
     }
 
     private async Task<Core.Workflow.Actor> ActorAsync() => CasePage.ActorOf((await AuthState).User);
