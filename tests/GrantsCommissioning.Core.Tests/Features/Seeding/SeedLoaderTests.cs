@@ -131,9 +131,7 @@ public class SeedLoaderTests
     [Fact]
     public async Task MalformedSeedFile_StopsWithAMessageNamingTheFileAndLine()
     {
-        var folder = CopyOfSeedData();
-        var path = Path.Combine(folder, "reference", "funds.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"code\": \"SMALL\",", "\"code\": \"SMALL\"", StringComparison.Ordinal));
+        var folder = CopyOfSeedDataWith("reference/funds.json", "\"code\": \"SMALL\",", "\"code\": \"SMALL\"");
         await using var test = await TestDatabase.CreateAsync(Today, seedDataPath: folder);
 
         var ex = await Assert.ThrowsAsync<StartupException>(() => test.Get<SeedLoader>().LoadReferenceDataAsync());
@@ -144,9 +142,7 @@ public class SeedLoaderTests
     [Fact]
     public async Task SeedFileMissingARequiredField_StopsWithAMessageNamingTheFileAndTheField_AndLoadsNothingFromIt()
     {
-        var folder = CopyOfSeedData();
-        var path = Path.Combine(folder, "reference", "funds.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"seniorResponsibleOfficer\": \"Helen Marsh\",", "", StringComparison.Ordinal));
+        var folder = CopyOfSeedDataWith("reference/funds.json", "\"seniorResponsibleOfficer\": \"Helen Marsh\",", "");
         await using var test = await TestDatabase.CreateAsync(Today, seedDataPath: folder);
 
         var ex = await Assert.ThrowsAsync<StartupException>(() => test.Get<SeedLoader>().LoadReferenceDataAsync());
@@ -160,9 +156,7 @@ public class SeedLoaderTests
     [Fact]
     public async Task InconsistentSeedFile_StopsWithAMessageNamingTheProblem_AndLoadsNothingFromThatFile()
     {
-        var folder = CopyOfSeedData();
-        var path = Path.Combine(folder, "reference", "national-priorities.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"objectives\": [6],", "\"objectives\": [6, 12],", StringComparison.Ordinal));
+        var folder = CopyOfSeedDataWith("reference/national-priorities.json", "\"objectives\": [6],", "\"objectives\": [6, 12],");
         await using var test = await TestDatabase.CreateAsync(Today, seedDataPath: folder);
 
         var ex = await Assert.ThrowsAsync<StartupException>(() => test.Get<SeedLoader>().LoadReferenceDataAsync());
@@ -268,6 +262,17 @@ public class SeedLoaderTests
             await db.NationalPriorities.CountAsync(), await db.Funds.CountAsync(), await db.FundBudgets.CountAsync(), await db.Rounds.CountAsync(),
             await db.Organisations.CountAsync(), await db.Applications.CountAsync(), await db.Decisions.CountAsync(), await db.Awards.CountAsync(),
             await db.Payments.CountAsync(), await db.Returns.CountAsync(), await db.WorkflowJournal.CountAsync());
+    }
+
+    /// <summary>A copy of seed-data/ in which <paramref name="relative"/> has <paramref name="find"/> replaced by <paramref name="replace"/>.</summary>
+    private static string CopyOfSeedDataWith(string relative, string find, string replace)
+    {
+        var folder = CopyOfSeedData();
+        var path = Path.Combine(folder, relative);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        return folder;
     }
 
     internal static string CopyOfSeedData()
