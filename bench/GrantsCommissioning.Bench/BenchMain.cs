@@ -74,18 +74,33 @@ internal static class BenchMain
             }
             // Each run starts its own app on a fresh database; the ratio is reported as min / median / max over the runs.
             var ratios = new List<double>();
+            var floorRatios = new List<double>();
+            var appToFloor = new List<double>();
             var lostOrDuplicated = 0;
             for (var run = 1; run <= options.Runs; run++)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== B3 {store.Title}, run {run} of {options.Runs}"));
                 var runPath = run == options.Runs ? resultsPath
                     : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, Path.GetFileNameWithoutExtension(resultsPath) + $"-run{run}" + Path.GetExtension(resultsPath));
-                var (storeCode, ratio, wrong) = await RunSubmitAsync(store, options, runPath);
+                var (storeCode, ratio, floorRatio, wrong) = await RunSubmitAsync(store, options, runPath);
                 ratios.Add(ratio);
+                if (floorRatio is { } f)
+                {
+                    floorRatios.Add(f);
+                    appToFloor.Add(ratio / f);
+                }
                 lostOrDuplicated += wrong;
                 code = code == 0 ? storeCode : code;
             }
             ratios.Sort();
+            floorRatios.Sort();
+            appToFloor.Sort();
+            if (floorRatios.Count > 0)
+            {
+                summaries.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"B3 {store.Title}: web floor ÷ baseline inserts/s (the most any web app could reach here) over {floorRatios.Count} runs, min / median / max = {floorRatios[0]:F3} / {floorRatios[floorRatios.Count / 2]:F3} / {floorRatios[^1]:F3}; "
+                    + $"app ÷ web floor = {appToFloor[0]:F3} / {appToFloor[appToFloor.Count / 2]:F3} / {appToFloor[^1]:F3}"));
+            }
             summaries.Add(string.Create(CultureInfo.InvariantCulture,
                 $"B3 {store.Title}: ratio submissions/s ÷ baseline inserts/s over {ratios.Count} runs, min / median / max = {ratios[0]:F3} / {ratios[ratios.Count / 2]:F3} / {ratios[^1]:F3}; lost or duplicated in all runs: {lostOrDuplicated}"));
         }
@@ -94,8 +109,11 @@ internal static class BenchMain
         return code;
     }
 
-    /// <summary>B3 on one store; returns the exit code, the ratio, and the submissions lost or duplicated.</summary>
-    private static async Task<(int Code, double Ratio, int LostOrDuplicated)> RunSubmitAsync(BenchStore store, BenchOptions options, string resultsPath)
+    /// <summary>
+    /// B3 on one store; returns the exit code, the ratio, the web floor's ratio (none without a warm-up to capture its
+    /// pages from), and the submissions lost or duplicated.
+    /// </summary>
+    private static async Task<(int Code, double Ratio, double? FloorRatio, int LostOrDuplicated)> RunSubmitAsync(BenchStore store, BenchOptions options, string resultsPath)
     {
         var inv = CultureInfo.InvariantCulture;
         var total = Stopwatch.StartNew();
@@ -105,6 +123,15 @@ internal static class BenchMain
         var app = new BenchApp(store);
         using var activity = new DbActivity();
         await using var baseline = await Baseline.CreateAsync(store);
+        BareSubmit? floor = null;
+        using var floorHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue };
+        HttpClient? floorHttp = null;
+        SubmitPhase? floorPhase = null;
+        SubmitPhase? timedFloor = null;
+        var floorOutcomes = new List<SubmitOutcome>();
+        var floorWarmOutcomes = new List<SubmitOutcome>();
+        var floorElapsed = TimeSpan.Zero;
+        (int Rows, string IntegrityCheck)? floorCheck = null;
         Verification verification;
         IReadOnlyList<SubmitOutcome> timed;
         TimeSpan timedElapsed;
@@ -164,6 +191,8 @@ internal static class BenchMain
             var warmOutcomes = new List<SubmitOutcome>();
             var warmKinds = SubmitPhase.AssignKinds(warmUp.Count, options);
             var round = Math.Max(1, options.Concurrency * 2);
+            // The web floor serves the app's own pages: its review page now, its receipt page after the first round.
+            var floorReview = warmUp.Count > 0 ? (await browsers[warmUp[0].User.Index].GetAsync($"/applicant/applications/{warmUp[0].ApplicationId}/review", CancellationToken.None)).Html : null;
             var lastRoundJit = 0L;
             var quietRounds = 0;
             var rounds = 0;
@@ -174,6 +203,17 @@ internal static class BenchMain
                 var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
                 var (roundOutcomes, _) = await phase.RunAsync(warmUp[from..to], warmKinds[from..to], Math.Max(1, Math.Min(options.Concurrency, to - from)), TimeSpan.MaxValue);
                 await baseline.WarmUpAsync(round * BaselineInsertsPerSubmission, options.Concurrency);
+                if (floorPhase is not null)
+                {
+                    floorWarmOutcomes.AddRange((await floorPhase.RunAsync(warmUp[from..to], warmKinds[from..to], Math.Max(1, Math.Min(options.Concurrency, to - from)), TimeSpan.MaxValue)).Outcomes);
+                }
+                else if (floorReview is not null)
+                {
+                    var (_, receipt) = await browsers[warmUp[0].User.Index].GetAsync($"/applicant/applications/{warmUp[0].ApplicationId}/receipt", CancellationToken.None);
+                    floor = await BareSubmit.StartAsync(store, floorReview, receipt);
+                    floorHttp = new HttpClient(floorHandler, disposeHandler: false) { BaseAddress = floor.Address, Timeout = http.Timeout };
+                    floorPhase = new SubmitPhase(options, users.ToDictionary(u => u.Index, _ => new Browser(floorHttp)));
+                }
                 warmOutcomes.AddRange(roundOutcomes);
                 lastRoundJit = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
                 quietRounds = lastRoundJit < SettledJitMethods ? quietRounds + 1 : 0;
@@ -191,6 +231,7 @@ internal static class BenchMain
                 + $"{kinds.Count(k => k == SubmitKind.Retry)} retries after a {options.RetryTimeoutMs} ms client timeout; "
                 + $"interleaved with the baseline in {options.Blocks} blocks each");
             var timedPhase = new SubmitPhase(options, browsers);
+            timedFloor = floorPhase is null ? null : new SubmitPhase(options, floorPhase.Browsers);
             var outcomes = new List<SubmitOutcome>();
             timedElapsed = TimeSpan.Zero;
             var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -204,6 +245,10 @@ internal static class BenchMain
                 if (b % 2 == 0)
                 {
                     await baseline.RunBlockAsync(inserts, options.Concurrency);
+                }
+                else
+                {
+                    await FloorBlockAsync();
                 }
                 activity.Counting = true;
                 FsyncMarker.Mark($"start-{b}");
@@ -220,6 +265,20 @@ internal static class BenchMain
                 {
                     await baseline.RunBlockAsync(inserts, options.Concurrency);
                 }
+                else
+                {
+                    await FloorBlockAsync();
+                }
+
+                async Task FloorBlockAsync()
+                {
+                    if (timedFloor is not null)
+                    {
+                        var (floorBlock, elapsed) = await timedFloor.RunAsync(measured[from..to], kinds[from..to], options.Concurrency, TimeSpan.MaxValue);
+                        floorOutcomes.AddRange(floorBlock);
+                        floorElapsed += elapsed;
+                    }
+                }
             }
             timed = outcomes;
             responses = timedPhase.Responses;
@@ -230,6 +289,12 @@ internal static class BenchMain
         }
         finally
         {
+            floorHttp?.Dispose();
+            if (floor is not null)
+            {
+                floorCheck = await floor.CheckAsync();
+                await floor.DisposeAsync();
+            }
             await app.DisposeAsync();
             await store.DropAsync(app.Database);
             try
@@ -251,6 +316,13 @@ internal static class BenchMain
         var perSecond = receipts.Count / timedElapsed.TotalSeconds;
         var ratio = perSecond / baselineResult.PerSecond;
         var failedSubmissions = timed.Count(o => o.Attempted && o.Reference is null);
+        var floorReceipts = floorOutcomes.Where(o => o.Reference is not null).ToList();
+        var floorLatency = LatencySummary.Of(floorReceipts.Select(o => o.SubmitMs));
+        double? floorPerSecond = floorCheck is null ? null : floorReceipts.Count / floorElapsed.TotalSeconds;
+        // Every receipt the floor showed is its application's row, and every row was shown to a client.
+        var floorShown = floorWarmOutcomes.Concat(floorOutcomes).Where(o => o.Reference is not null).ToList();
+        var floorWrong = floorShown.Count(o => o.Reference != "FLOOR-" + o.Applicant.ApplicationId.ToString("D6", inv))
+            + Math.Abs((floorCheck?.Rows ?? 0) - floorShown.Select(o => o.Applicant.ApplicationId).Distinct().Count());
         var notStarted = timed.Count(o => !o.Attempted);
         var firstAttemptsAbandoned = timed.Count(o => o.FirstAttemptTimedOut);
 
@@ -261,9 +333,20 @@ internal static class BenchMain
         Console.WriteLine("|------------------------------|------------:|-----------:|-----------:|-------:|-----:|-----------:|");
         Console.WriteLine(string.Create(inv,
             $"| submissions (HTTP form flow) | {perSecond,11:F1} | {submitLatency.P50Ms,10:F1} | {submitLatency.P99Ms,10:F1} | {responses.Failed,6} | {verification.Lost,4} | {verification.Duplicated,10} |"));
+        if (floorPerSecond is { } fps)
+        {
+            Console.WriteLine(string.Create(inv,
+                $"| web floor (same 3 requests)  | {fps,11:F1} | {floorLatency.P50Ms,10:F1} | {floorLatency.P99Ms,10:F1} | {timedFloor!.Responses.Failed,6} | {floorWrong,4} |          - |"));
+        }
         Console.WriteLine(string.Create(inv,
             $"| baseline single-row inserts  | {baselineResult.PerSecond,11:F1} | {baselineResult.Latency.P50Ms,10:F2} | {baselineResult.Latency.P99Ms,10:F2} |      - |    - |          - |"));
         Console.WriteLine();
+        if (floorPerSecond is { } floorRate)
+        {
+            Console.WriteLine(string.Create(inv,
+                $"web floor: {floorReceipts.Count}/{floorOutcomes.Count} receipts, {floorCheck!.Value.Rows} rows (warm-up and timed), integrity_check {floorCheck.Value.IntegrityCheck}; "
+                + $"floor ÷ inserts {floorRate / baselineResult.PerSecond:F3}, app ÷ floor {perSecond / floorRate:F3}"));
+        }
 
         Console.WriteLine(string.Create(inv,
             $"receipts shown {receipts.Count}/{timed.Count} in {timedElapsed.TotalSeconds:F1}s; failed {failedSubmissions}, not started {notStarted}; "
@@ -303,6 +386,11 @@ internal static class BenchMain
                 doubleSubmits = timed.Count(o => o.Kind == SubmitKind.Double), retries = timed.Count(o => o.Kind == SubmitKind.Retry), firstAttemptsAbandoned,
                 lost = verification.Lost, duplicated = verification.Duplicated, verification,
             },
+            webFloor = floorPerSecond is null ? null : new
+            {
+                perSecond = floorPerSecond, elapsedSeconds = floorElapsed.TotalSeconds, receipts = floorReceipts.Count, latencyMs = floorLatency, httpErrors = timedFloor?.Responses.Failed,
+                wrong = floorWrong, rows = floorCheck?.Rows, integrityCheck = floorCheck?.IntegrityCheck, ratioToInserts = floorPerSecond / baselineResult.PerSecond, appToFloor = perSecond / floorPerSecond,
+            },
             baseline = new { perSecond = baselineResult.PerSecond, elapsedSeconds = baselineResult.Elapsed.TotalSeconds, inserts = baselineResult.Inserts, rows = baselineResult.RowsInTable, latencyMs = baselineResult.Latency, integrityCheck = baselineResult.IntegrityCheck },
             ratio,
             efPerReceipt = new { statements = activity.Statements / (double)Math.Max(1, receipts.Count), opens = activity.Opens / (double)Math.Max(1, receipts.Count), commits = activity.Commits / (double)Math.Max(1, receipts.Count) },
@@ -330,16 +418,17 @@ internal static class BenchMain
         Console.WriteLine($"results: {resultsPath}");
 
         if (verification.Lost > 0 || verification.Duplicated > 0 || verification.SubmittedNotAttempted > 0 || verification.IntegrityCheck != "ok"
-            || baselineResult.IntegrityCheck != "ok" || baselineResult.RowsInTable != baselineResult.Inserts)
+            || baselineResult.IntegrityCheck != "ok" || baselineResult.RowsInTable != baselineResult.Inserts
+            || floorWrong > 0 || floorCheck is { IntegrityCheck: not "ok" })
         {
             await Console.Error.WriteLineAsync("FAILED: lost or duplicated submissions, or a failed integrity check.");
-            return (1, ratio, verification.Lost + verification.Duplicated);
+            return (1, ratio, floorPerSecond / baselineResult.PerSecond, verification.Lost + verification.Duplicated);
         }
         if (receipts.Count < timed.Count)
         {
             await Console.Error.WriteLineAsync($"INCOMPLETE: {timed.Count - receipts.Count} of {timed.Count} submissions got no receipt (errors or the {options.MaxSeconds}s limit).");
-            return (2, ratio, 0);
+            return (2, ratio, floorPerSecond / baselineResult.PerSecond, 0);
         }
-        return (0, ratio, 0);
+        return (0, ratio, floorPerSecond / baselineResult.PerSecond, 0);
     }
 }

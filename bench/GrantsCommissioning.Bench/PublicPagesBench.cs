@@ -2,12 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GrantsCommissioning.Bench;
 
@@ -101,10 +96,7 @@ internal static class PublicPagesBench
 
     private static async Task<WebApplication> StartBareAsync(BenchStore store, string database, IReadOnlyDictionary<string, string> pages)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        var bare = builder.Build();
+        var bare = BareWeb.Create();
         bare.MapGet("/funding", async context =>
         {
             await using var connection = await store.OpenAsync(database, readOnly: true);
@@ -124,9 +116,6 @@ internal static class PublicPagesBench
         await bare.StartAsync();
         return bare;
     }
-
-    private static Uri Address(this WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
 
     private static Task WriteAsync(HttpContext context, string html)
     {

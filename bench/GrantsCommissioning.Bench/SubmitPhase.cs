@@ -51,6 +51,9 @@ internal sealed class SubmitPhase(BenchOptions options, IReadOnlyDictionary<int,
 {
     public ResponseCounts Responses { get; } = new();
 
+    /// <summary>The clients, one per applicant user, to run another phase with the same ones.</summary>
+    public IReadOnlyDictionary<int, Browser> Browsers => browsers;
+
     public static SubmitKind[] AssignKinds(int count, BenchOptions options)
     {
         var kinds = new SubmitKind[count];
