@@ -131,6 +131,16 @@ internal static class BenchMain
         var floorOutcomes = new List<SubmitOutcome>();
         var floorWarmOutcomes = new List<SubmitOutcome>();
         var floorElapsed = TimeSpan.Zero;
+        // CPU the whole process used during each side's blocks (server and clients share it): steadier than a rate,
+        // since it does not depend on how the clients' waits line up.
+        var appCpu = TimeSpan.Zero;
+        var floorCpu = TimeSpan.Zero;
+        using var process = Process.GetCurrentProcess();
+        TimeSpan CpuNow()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
         (int Rows, string IntegrityCheck)? floorCheck = null;
         Verification verification;
         IReadOnlyList<SubmitOutcome> timed;
@@ -251,11 +261,13 @@ internal static class BenchMain
                     await FloorBlockAsync();
                 }
                 activity.Counting = true;
+                var cpuBefore = CpuNow();
                 FsyncMarker.Mark($"start-{b}");
                 var remaining = TimeSpan.FromSeconds(options.MaxSeconds) - timedElapsed;
                 var (blockOutcomes, blockElapsed) = await timedPhase.RunAsync(measured[from..to], kinds[from..to], options.Concurrency,
                     remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
                 FsyncMarker.Mark($"end-{b}");
+                appCpu += CpuNow() - cpuBefore;
                 activity.Counting = false;
                 outcomes.AddRange(blockOutcomes);
                 timedElapsed += blockElapsed;
@@ -274,9 +286,11 @@ internal static class BenchMain
                 {
                     if (timedFloor is not null)
                     {
+                        var floorCpuBefore = CpuNow();
                         var (floorBlock, elapsed) = await timedFloor.RunAsync(measured[from..to], kinds[from..to], options.Concurrency, TimeSpan.MaxValue);
                         floorOutcomes.AddRange(floorBlock);
                         floorElapsed += elapsed;
+                        floorCpu += CpuNow() - floorCpuBefore;
                     }
                 }
             }
@@ -393,6 +407,7 @@ internal static class BenchMain
             },
             baseline = new { perSecond = baselineResult.PerSecond, elapsedSeconds = baselineResult.Elapsed.TotalSeconds, inserts = baselineResult.Inserts, rows = baselineResult.RowsInTable, latencyMs = baselineResult.Latency, integrityCheck = baselineResult.IntegrityCheck },
             ratio,
+            cpuMsPerReceipt = new { app = appCpu.TotalMilliseconds / Math.Max(1, receipts.Count), webFloor = floorCheck is null ? (double?)null : floorCpu.TotalMilliseconds / Math.Max(1, floorReceipts.Count) },
             efPerReceipt = new { statements = activity.Statements / (double)Math.Max(1, receipts.Count), opens = activity.Opens / (double)Math.Max(1, receipts.Count), commits = activity.Commits / (double)Math.Max(1, receipts.Count) },
             signIn = new { users = signIn.Count, elapsedSeconds = signInElapsed.TotalSeconds, latencyMs = signIn },
             setupSeconds = setupElapsed.TotalSeconds,
@@ -400,6 +415,9 @@ internal static class BenchMain
         Console.WriteLine(string.Create(inv,
             $"EF Core per receipt in the timed blocks (review page, submit, receipt page): {activity.Statements / (double)Math.Max(1, receipts.Count):F1} statements, "
             + $"{activity.Opens / (double)Math.Max(1, receipts.Count):F1} connection opens, {activity.Commits / (double)Math.Max(1, receipts.Count):F2} transaction commits"));
+        var floorCpuText = floorCheck is null ? "" : string.Create(inv, $", web floor {floorCpu.TotalMilliseconds / Math.Max(1, floorReceipts.Count):F2} ms");
+        Console.WriteLine(string.Create(inv,
+            $"CPU per receipt in the timed blocks (the whole process: server and clients): app {appCpu.TotalMilliseconds / Math.Max(1, receipts.Count):F2} ms{floorCpuText}"));
         Console.WriteLine(string.Create(inv, $"LINQ queries EF Core translated in the timed blocks (query cache misses): {activity.Compiled.Sum(p => p.Value)}"));
         foreach (var (expression, count) in activity.Compiled.Take(10))
         {

@@ -157,6 +157,38 @@ public class ApplicationServiceTests
     }
 
     [Fact]
+    public async Task SaveOutcomesAsync_ChangingTheNationalPriorities_KeepsExactlyTheOnesChosen_AndTheRoundsObjectivesStayListed()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var service = test.Get<ApplicationService>();
+        var view = await service.GetAsync(id, applicant);
+        var roundObjectives = view!.Objectives.Select(o => o.Id).ToList();
+        var all = view.Priorities.Select(p => p.Id).ToList();
+        Assert.True(all.Count >= 3, "the reference data has at least three national priorities");
+        OutcomesInput Choosing(params int[] chosen) => new()
+        {
+            Objectives = view.Objectives.Select(o => new ObjectiveShareInput { ObjectiveId = o.Id, Share = o.SharePercent == 0 ? "" : o.SharePercent.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
+            Indicators = [new IndicatorInput { Name = "People helped", Unit = "people", Target = "300" }],
+            Priorities = all.Select(p => new PriorityChoiceInput { Id = p, Selected = chosen.Contains(p) }).ToList(),
+        };
+
+        var first = await service.SaveOutcomesAsync(id, Choosing(all[0], all[1]), applicant, complete: false);
+        var again = await service.SaveOutcomesAsync(id, Choosing(all[1], all[2]), applicant, complete: false);
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors.Values));
+        Assert.True(again.Succeeded, string.Join("; ", again.Errors.Values));
+        var after = await service.GetAsync(id, applicant);
+        Assert.Equal([all[1], all[2]], after!.Priorities.Where(p => p.Selected).Select(p => p.Id).ToList());
+        Assert.Equal(all, after.Priorities.Select(p => p.Id).ToList());
+        Assert.Equal(roundObjectives, after.Objectives.Select(o => o.Id).ToList());
+        Assert.NotEmpty(roundObjectives);
+        await using var db = test.NewContext();
+        var links = await db.Applications.Where(a => a.Id == id).SelectMany(a => a.NationalPriorities).Select(p => p.Id).OrderBy(p => p).ToListAsync();
+        Assert.Equal(new[] { all[1], all[2] }.Order().ToList(), links);
+    }
+
+    [Fact]
     public async Task SaveOutcomesAsync_SharesNotSummingTo100_SavesTheDraftButTheSectionIsNotComplete()
     {
         var (test, applicant, id) = await CompleteDraftAsync();
