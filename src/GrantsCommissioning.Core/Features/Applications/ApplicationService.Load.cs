@@ -10,7 +10,8 @@ namespace GrantsCommissioning.Core.Features.Applications;
 /// each submit, so its statements are compiled queries: EF Core's explicit loader and a LINQ query each rebuild, check
 /// and look up their query on every call (the many-to-many loader by reflection), which was half of a review page's CPU.
 /// Every statement is tracked, so the context fixes the rows up into the application's collections as loading them would,
-/// and a section's save changes them in place.
+/// and a section's save changes them in place. The collections are not marked as loaded: nothing here loads lazily or
+/// asks, and marking them cost a change scan of each collection (6% of a review page's CPU).
 /// </summary>
 public sealed partial class ApplicationService
 {
@@ -71,12 +72,6 @@ public sealed partial class ApplicationService
             await TrackAllAsync(PrioritiesOf(db, application.Id), ct);
             await TrackAllAsync(RoundObjectiveLinksOf(db, round.Id), ct);
             await TrackAllAsync(RoundObjectivesOf(db, round.Id), ct);
-            var entry = db.Entry(application);
-            entry.Collection(a => a.BudgetLines).IsLoaded = true;
-            entry.Collection(a => a.Objectives).IsLoaded = true;
-            entry.Collection(a => a.Indicators).IsLoaded = true;
-            entry.Collection(a => a.NationalPriorities).IsLoaded = true;
-            db.Entry(round).Collection(r => r.Objectives).IsLoaded = true;
             return application;
         }
         finally
