@@ -15,38 +15,38 @@ namespace GrantsCommissioning.Core.Features.Applications;
 /// </summary>
 public sealed partial class ApplicationService
 {
-    private static readonly Func<GrantsDbContext, int, string, CancellationToken, Task<GrantApplication?>> ApplicationForMember = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, string, CancellationToken, Task<GrantApplication?>>> ApplicationForMember = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int applicationId, string userId, CancellationToken ct) => db.Applications
             .Where(a => a.Id == applicationId && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == userId))
             .Include(a => a.Round!)
             .Include(a => a.Organisation)
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationBudgetLine>> BudgetLinesOf = EF.CompileAsyncQuery(
-        (GrantsDbContext db, int applicationId) => db.ApplicationBudgetLines.Where(l => l.ApplicationId == applicationId));
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationBudgetLine>>> BudgetLinesOf = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int applicationId) => db.ApplicationBudgetLines.Where(l => l.ApplicationId == applicationId)));
 
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationObjective>> SharesOf = EF.CompileAsyncQuery(
-        (GrantsDbContext db, int applicationId) => db.ApplicationObjectives.Where(o => o.ApplicationId == applicationId));
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationObjective>>> SharesOf = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int applicationId) => db.ApplicationObjectives.Where(o => o.ApplicationId == applicationId)));
 
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationIndicator>> IndicatorsOf = EF.CompileAsyncQuery<GrantsDbContext, int, ApplicationIndicator>(
-        (GrantsDbContext db, int applicationId) => db.ApplicationIndicators.Where(i => i.ApplicationId == applicationId).OrderBy(i => i.Id));
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationIndicator>>> IndicatorsOf = new(() => EF.CompileAsyncQuery<GrantsDbContext, int, ApplicationIndicator>(
+        (GrantsDbContext db, int applicationId) => db.ApplicationIndicators.Where(i => i.ApplicationId == applicationId).OrderBy(i => i.Id)));
 
     // A many-to-many collection is its link rows and the rows they point to; with both tracked, the context fills it.
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<Dictionary<string, object>>> PriorityLinksOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<Dictionary<string, object>>>> PriorityLinksOf = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int applicationId) => db.Set<Dictionary<string, object>>("ApplicationNationalPriorities")
-            .Where(l => EF.Property<int>(l, "GrantApplicationId") == applicationId));
+            .Where(l => EF.Property<int>(l, "GrantApplicationId") == applicationId)));
 
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<NationalPriority>> PrioritiesOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<NationalPriority>>> PrioritiesOf = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int applicationId) => db.NationalPriorities.Where(p => db.Set<Dictionary<string, object>>("ApplicationNationalPriorities")
-            .Any(l => EF.Property<int>(l, "GrantApplicationId") == applicationId && EF.Property<int>(l, "NationalPrioritiesId") == p.Id)));
+            .Any(l => EF.Property<int>(l, "GrantApplicationId") == applicationId && EF.Property<int>(l, "NationalPrioritiesId") == p.Id))));
 
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<Dictionary<string, object>>> RoundObjectiveLinksOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<Dictionary<string, object>>>> RoundObjectiveLinksOf = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int roundId) => db.Set<Dictionary<string, object>>("RoundObjectives")
-            .Where(l => EF.Property<int>(l, "FundingRoundId") == roundId));
+            .Where(l => EF.Property<int>(l, "FundingRoundId") == roundId)));
 
-    private static readonly Func<GrantsDbContext, int, IAsyncEnumerable<PlanObjective>> RoundObjectivesOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<PlanObjective>>> RoundObjectivesOf = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int roundId) => db.Objectives.Where(o => db.Set<Dictionary<string, object>>("RoundObjectives")
-            .Any(l => EF.Property<int>(l, "FundingRoundId") == roundId && EF.Property<int>(l, "ObjectivesId") == o.Id)));
+            .Any(l => EF.Property<int>(l, "FundingRoundId") == roundId && EF.Property<int>(l, "ObjectivesId") == o.Id))));
 
     /// <summary>
     /// Loads the application with everything a page shows, only if the actor belongs to its organisation: one query for
@@ -59,19 +59,19 @@ public sealed partial class ApplicationService
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var application = await ApplicationForMember(db, applicationId, actor.UserId, ct);
+            var application = await ApplicationForMember.For(db)(db, applicationId, actor.UserId, ct);
             if (application is null)
             {
                 return null;
             }
             var round = application.Round!;
-            await TrackAllAsync(BudgetLinesOf(db, application.Id), ct);
-            await TrackAllAsync(SharesOf(db, application.Id), ct);
-            await TrackAllAsync(IndicatorsOf(db, application.Id), ct);
-            await TrackAllAsync(PriorityLinksOf(db, application.Id), ct);
-            await TrackAllAsync(PrioritiesOf(db, application.Id), ct);
-            await TrackAllAsync(RoundObjectiveLinksOf(db, round.Id), ct);
-            await TrackAllAsync(RoundObjectivesOf(db, round.Id), ct);
+            await TrackAllAsync(BudgetLinesOf.For(db)(db, application.Id), ct);
+            await TrackAllAsync(SharesOf.For(db)(db, application.Id), ct);
+            await TrackAllAsync(IndicatorsOf.For(db)(db, application.Id), ct);
+            await TrackAllAsync(PriorityLinksOf.For(db)(db, application.Id), ct);
+            await TrackAllAsync(PrioritiesOf.For(db)(db, application.Id), ct);
+            await TrackAllAsync(RoundObjectiveLinksOf.For(db)(db, round.Id), ct);
+            await TrackAllAsync(RoundObjectivesOf.For(db)(db, round.Id), ct);
             return application;
         }
         finally

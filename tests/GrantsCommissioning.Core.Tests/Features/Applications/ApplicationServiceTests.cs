@@ -3,7 +3,11 @@ using GrantsCommissioning.Core.Features.Applications;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon;
 using GrantsCommissioning.TestCommon.Fixtures;
+using GrantsCommissioning.Core.Data;
+using GrantsCommissioning.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GrantsCommissioning.Core.Tests.Features.Applications;
 
@@ -186,6 +190,36 @@ public class ApplicationServiceTests
         await using var db = test.NewContext();
         var links = await db.Applications.Where(a => a.Id == id).SelectMany(a => a.NationalPriorities).Select(p => p.Id).OrderBy(p => p).ToListAsync();
         Assert.Equal(new[] { all[1], all[2] }.Order().ToList(), links);
+    }
+
+    [SqliteOnlyFact("builds a second model of the SQLite database at run time, beside the compiled one")]
+    public async Task GetAsync_OnContextsOfAnotherModelInTheSameProcess_ReadsTheSameApplication()
+    {
+        // One process can hold two models (the benchmarks run SQLite and PostgreSQL side by side): the application's
+        // compiled queries serve each, rather than refusing the second.
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var expected = await test.Get<ApplicationService>().GetAsync(id, applicant);
+        string connectionString;
+        await using (var db = test.NewContext())
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+        var options = new DbContextOptionsBuilder<GrantsDbContext>().UseSqlite(connectionString).Options;
+        await using (var runtimeModel = new GrantsDbContext(options))
+        await using (var compiledModel = test.NewContext())
+        {
+            Assert.NotSame(compiledModel.Model, runtimeModel.Model);
+        }
+        var other = new ApplicationService(new PooledDbContextFactory<GrantsDbContext>(options), test.Get<ICaseWorkflow>(), test.Get<AuditTrail>(),
+            test.Get<TimeProvider>(), NullLogger<ApplicationService>.Instance, test.Get<ApplicationFormValidators>());
+
+        var view = await other.GetAsync(id, applicant);
+        var again = await test.Get<ApplicationService>().GetAsync(id, applicant);
+
+        Assert.NotNull(expected);
+        Assert.Equivalent(expected, view, strict: true);
+        Assert.Equivalent(expected, again, strict: true);
     }
 
     [Fact]
