@@ -124,7 +124,6 @@ internal static class BenchMain
         using var activity = new DbActivity();
         await using var baseline = await Baseline.CreateAsync(store);
         BareSubmit? floor = null;
-        using var floorHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue };
         HttpClient? floorHttp = null;
         SubmitPhase? floorPhase = null;
         SubmitPhase? timedFloor = null;
@@ -221,7 +220,7 @@ internal static class BenchMain
                 {
                     var (_, receipt) = await browsers[warmUp[0].User.Index].GetAsync($"/applicant/applications/{warmUp[0].ApplicationId}/receipt", CancellationToken.None);
                     floor = await BareSubmit.StartAsync(store, floorReview, receipt);
-                    floorHttp = new HttpClient(floorHandler, disposeHandler: false) { BaseAddress = floor.Address, Timeout = http.Timeout };
+                    floorHttp = new HttpClient(handler, disposeHandler: false) { BaseAddress = floor.Address, Timeout = http.Timeout };
                     floorPhase = new SubmitPhase(options, users.ToDictionary(u => u.Index, _ => new Browser(floorHttp)));
                 }
                 warmOutcomes.AddRange(roundOutcomes);
@@ -333,6 +332,9 @@ internal static class BenchMain
         var floorReceipts = floorOutcomes.Where(o => o.Reference is not null).ToList();
         var floorLatency = LatencySummary.Of(floorReceipts.Select(o => o.SubmitMs));
         double? floorPerSecond = floorCheck is null ? null : floorReceipts.Count / floorElapsed.TotalSeconds;
+        var floorRatio = floorPerSecond / baselineResult.PerSecond;
+        var appCpuMs = appCpu.TotalMilliseconds / Math.Max(1, receipts.Count);
+        double? floorCpuMs = floorCheck is null ? null : floorCpu.TotalMilliseconds / Math.Max(1, floorReceipts.Count);
         // Every receipt the floor showed is its application's row, and every row was shown to a client.
         var floorShown = floorWarmOutcomes.Concat(floorOutcomes).Where(o => o.Reference is not null).ToList();
         var floorWrong = floorShown.Count(o => o.Reference != "FLOOR-" + o.Applicant.ApplicationId.ToString("D6", inv))
@@ -359,7 +361,7 @@ internal static class BenchMain
         {
             Console.WriteLine(string.Create(inv,
                 $"web floor: {floorReceipts.Count}/{floorOutcomes.Count} receipts, {floorCheck!.Value.Rows} rows (warm-up and timed), integrity_check {floorCheck.Value.IntegrityCheck}; "
-                + $"floor ÷ inserts {floorRate / baselineResult.PerSecond:F3}, app ÷ floor {perSecond / floorRate:F3}"));
+                + $"floor ÷ inserts {floorRatio:F3}, app ÷ floor {perSecond / floorRate:F3}"));
         }
 
         Console.WriteLine(string.Create(inv,
@@ -403,11 +405,11 @@ internal static class BenchMain
             webFloor = floorPerSecond is null ? null : new
             {
                 perSecond = floorPerSecond, elapsedSeconds = floorElapsed.TotalSeconds, receipts = floorReceipts.Count, latencyMs = floorLatency, httpErrors = timedFloor?.Responses.Failed,
-                wrong = floorWrong, rows = floorCheck?.Rows, integrityCheck = floorCheck?.IntegrityCheck, ratioToInserts = floorPerSecond / baselineResult.PerSecond, appToFloor = perSecond / floorPerSecond,
+                wrong = floorWrong, rows = floorCheck?.Rows, integrityCheck = floorCheck?.IntegrityCheck, ratioToInserts = floorRatio, appToFloor = perSecond / floorPerSecond,
             },
             baseline = new { perSecond = baselineResult.PerSecond, elapsedSeconds = baselineResult.Elapsed.TotalSeconds, inserts = baselineResult.Inserts, rows = baselineResult.RowsInTable, latencyMs = baselineResult.Latency, integrityCheck = baselineResult.IntegrityCheck },
             ratio,
-            cpuMsPerReceipt = new { app = appCpu.TotalMilliseconds / Math.Max(1, receipts.Count), webFloor = floorCheck is null ? (double?)null : floorCpu.TotalMilliseconds / Math.Max(1, floorReceipts.Count) },
+            cpuMsPerReceipt = new { app = appCpuMs, webFloor = floorCpuMs },
             efPerReceipt = new { statements = activity.Statements / (double)Math.Max(1, receipts.Count), opens = activity.Opens / (double)Math.Max(1, receipts.Count), commits = activity.Commits / (double)Math.Max(1, receipts.Count) },
             signIn = new { users = signIn.Count, elapsedSeconds = signInElapsed.TotalSeconds, latencyMs = signIn },
             setupSeconds = setupElapsed.TotalSeconds,
@@ -415,9 +417,9 @@ internal static class BenchMain
         Console.WriteLine(string.Create(inv,
             $"EF Core per receipt in the timed blocks (review page, submit, receipt page): {activity.Statements / (double)Math.Max(1, receipts.Count):F1} statements, "
             + $"{activity.Opens / (double)Math.Max(1, receipts.Count):F1} connection opens, {activity.Commits / (double)Math.Max(1, receipts.Count):F2} transaction commits"));
-        var floorCpuText = floorCheck is null ? "" : string.Create(inv, $", web floor {floorCpu.TotalMilliseconds / Math.Max(1, floorReceipts.Count):F2} ms");
+        var floorCpuText = floorCpuMs is { } f ? string.Create(inv, $", web floor {f:F2} ms") : "";
         Console.WriteLine(string.Create(inv,
-            $"CPU per receipt in the timed blocks (the whole process: server and clients): app {appCpu.TotalMilliseconds / Math.Max(1, receipts.Count):F2} ms{floorCpuText}"));
+            $"CPU per receipt in the timed blocks (the whole process: server and clients): app {appCpuMs:F2} ms{floorCpuText}"));
         Console.WriteLine(string.Create(inv, $"LINQ queries EF Core translated in the timed blocks (query cache misses): {activity.Compiled.Sum(p => p.Value)}"));
         foreach (var (expression, count) in activity.Compiled.Take(10))
         {
@@ -440,13 +442,13 @@ internal static class BenchMain
             || floorWrong > 0 || floorCheck is { IntegrityCheck: not "ok" })
         {
             await Console.Error.WriteLineAsync("FAILED: lost or duplicated submissions, or a failed integrity check.");
-            return (1, ratio, floorPerSecond / baselineResult.PerSecond, verification.Lost + verification.Duplicated);
+            return (1, ratio, floorRatio, verification.Lost + verification.Duplicated);
         }
         if (receipts.Count < timed.Count)
         {
             await Console.Error.WriteLineAsync($"INCOMPLETE: {timed.Count - receipts.Count} of {timed.Count} submissions got no receipt (errors or the {options.MaxSeconds}s limit).");
-            return (2, ratio, floorPerSecond / baselineResult.PerSecond, 0);
+            return (2, ratio, floorRatio, 0);
         }
-        return (0, ratio, floorPerSecond / baselineResult.PerSecond, 0);
+        return (0, ratio, floorRatio, 0);
     }
 }

@@ -1,10 +1,10 @@
+using GrantsCommissioning.Core.Data;
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Features.Applications;
+using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon;
 using GrantsCommissioning.TestCommon.Fixtures;
-using GrantsCommissioning.Core.Data;
-using GrantsCommissioning.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
