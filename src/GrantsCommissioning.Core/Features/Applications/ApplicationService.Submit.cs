@@ -28,6 +28,31 @@ public sealed partial class ApplicationService
     }
 
     /// <summary>
+    /// The review page's submit, straight to the transaction: the workflow checks there that the actor belongs to the
+    /// application's organisation, that the deadline has not passed and that every section is complete, so a submission
+    /// that goes through reads the application once, inside the transaction, not also before it. A double click or a
+    /// retry with the same key, or an application already submitted, gets its receipt as
+    /// <see cref="SubmitAsync(int, Actor, string, CancellationToken)"/> gives it. Null when it did not go through (nothing
+    /// is written then): the caller reads the view and asks <see cref="SubmitAsync(ApplicationView, Actor, string, CancellationToken)"/>,
+    /// which says why, section by section.
+    /// </summary>
+    public async Task<Receipt?> TrySubmitAsync(int applicationId, Actor actor, string idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        {
+            return null;
+        }
+        var result = await workflow.FireAsync(
+            new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
+        // The receipt is read behind the membership check, so a duplicate or a refusal on another organisation's
+        // application gives nothing here either.
+        return result.Succeeded || result.Error is TransitionError.TriggerNotPermitted or TransitionError.ConcurrencyConflict
+            ? await ReceiptAsync(applicationId, actor, ct)
+            : null;
+    }
+
+    /// <summary>
     /// As <see cref="SubmitAsync(int, Actor, string, CancellationToken)"/>, for a page that has just loaded
     /// <paramref name="view"/> with <see cref="GetAsync"/> for this <paramref name="actor"/> in the same request, so the
     /// application is not read again before the transaction (which checks the deadline and the sections once more).

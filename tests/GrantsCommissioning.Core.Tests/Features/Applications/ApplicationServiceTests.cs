@@ -89,6 +89,52 @@ public class ApplicationServiceTests
     }
 
     [Fact]
+    public async Task TrySubmitAsync_FromManyClicksAtOnce_SubmitsExactlyOnce_AndEveryClickGetsTheReceipt()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
+        var service = test.Get<ApplicationService>();
+
+        // Six posts of one form (a double click or a retry), two of a second review page, then one more after they committed.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => Task.Run(() => service.TrySubmitAsync(id, applicant, i < 6 ? "same-key" : "other-tab"))));
+        var later = await service.TrySubmitAsync(id, applicant, "same-key");
+
+        Assert.All(results, r => Assert.NotNull(r));
+        Assert.Single(results.Append(later).Select(r => r!.Reference).Distinct());
+        Assert.Equal(NoonBst.AddMinutes(-5), later!.SubmittedAt);
+        await using var db = test.NewContext();
+        Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.CaseKind == CaseKind.Application && j.CaseId == id && j.Trigger == ApplicationTriggers.Submit));
+        Assert.Single(await db.Outbox.Where(e => e.Template == "application-submitted").ToListAsync());
+    }
+
+    [Fact]
+    public async Task TrySubmitAsync_AtNoonBst_ForSomeoneOutsideTheOrganisation_OrWithNoKey_GivesNothing_AndChangesNothing()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        var stranger = await TestData.CreateUserAsync(test, "eve@example.org", "Eve", Roles.Applicant);
+        var service = test.Get<ApplicationService>();
+        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
+
+        var byStranger = await service.TrySubmitAsync(id, stranger, "key-1");
+        var withNoKey = await service.TrySubmitAsync(id, applicant, " ");
+        test.Clock.SetUtcNow(NoonBst);
+        var atNoon = await service.TrySubmitAsync(id, applicant, "key-1");
+
+        Assert.Null(byStranger);
+        Assert.Null(withNoKey);
+        Assert.Null(atNoon);
+        await using var db = test.NewContext();
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        Assert.Equal(ApplicationStates.Draft, application.State);
+        Assert.Null(application.SubmittedAt);
+        Assert.Equal(0, await db.WorkflowJournal.CountAsync(j => j.CaseKind == CaseKind.Application && j.CaseId == id && j.Trigger == ApplicationTriggers.Submit));
+        Assert.Equal(0, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
     public async Task ExtendDeadlineAsync_ByAGrantsOfficer_LetsThisApplicantSubmitAfterTheClose()
     {
         var (test, applicant, id) = await CompleteDraftAsync();

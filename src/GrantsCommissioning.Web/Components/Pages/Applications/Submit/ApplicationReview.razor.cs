@@ -19,6 +19,12 @@ public partial class ApplicationReview
 
     protected override async Task OnInitializedAsync()
     {
+        if (IdempotencyKey is not null)
+        {
+            // The submit post: SubmitAsync reads the application only if the submission does not go through.
+            _key = IdempotencyKey;
+            return;
+        }
         _view = await Applications.GetAsync(Id, Actor);
         if (_view is null)
         {
@@ -34,8 +40,16 @@ public partial class ApplicationReview
 
     private async Task SubmitAsync()
     {
+        if (await Applications.TrySubmitAsync(Id, Actor, IdempotencyKey ?? "") is not null)
+        {
+            Navigation.NavigateTo($"/applicant/applications/{Id}/receipt");
+            return;
+        }
+        // Not submitted: read the page's view and say why, section by section, as the review page shows it.
+        _view = await Applications.GetAsync(Id, Actor);
         if (_view is null)
         {
+            NotFound();
             return;
         }
         var result = await Applications.SubmitAsync(_view, Actor, IdempotencyKey ?? "");
