@@ -4,6 +4,7 @@ using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Web.Components.Account;
 using GrantsCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrantsCommissioning.Web.Tests.Security;
@@ -82,6 +83,34 @@ public class SessionTests(GrantsWebFactory site)
         using var again = site.NewClient();
         var signIn = await GrantsWebFactory.SignInAsync(again, email, Password);
         Assert.Contains("Account/Lockout", signIn.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountMarkedDisabledWithItsStampUnchanged_LosesItsSessionAtTheNextRequest()
+    {
+        var email = await NewUserAsync(Roles.GrantsOfficer);
+        using var client = await site.SignedInClientAsync(email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/officer", UriKind.Relative))).StatusCode);
+
+        // As an administrator's tool or a database fix might leave it: disabled, the security stamp as it was.
+        await using (var db = site.Services.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext())
+        {
+            Assert.Equal(1, await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+        }
+
+        AssertSentToSignIn(await client.GetAsync(new Uri("/officer", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task AccountDeleted_LosesItsSessionAtTheNextRequest()
+    {
+        var email = await NewUserAsync(Roles.Applicant);
+        using var client = await site.SignedInClientAsync(email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Account/Manage", UriKind.Relative))).StatusCode);
+
+        await WithUserAsync(email, (users, user) => users.DeleteAsync(user));
+
+        AssertSentToSignIn(await client.GetAsync(new Uri("/Account/Manage", UriKind.Relative)));
     }
 
     private static void AssertSentToSignIn(HttpResponseMessage response)

@@ -16,8 +16,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(ILoggerFac
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // A new scope, so the user manager reads the account as it is now.
+        // A new scope, so the account is read as it is now.
         await using var scope = scopeFactory.CreateAsyncScope();
-        return await Sessions.CurrentUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), authenticationState.User) is not null;
+        return await Sessions.IsCurrentAsync(scope.ServiceProvider, authenticationState.User, cancellationToken);
     }
 }

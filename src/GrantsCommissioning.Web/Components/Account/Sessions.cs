@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GrantsCommissioning.Core.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace GrantsCommissioning.Web.Components.Account;
 
@@ -24,11 +25,28 @@ internal static class Sessions
         return stamp is not null && stamp == await users.GetSecurityStampAsync(user) ? user : null;
     }
 
+    /// <summary>
+    /// Whether the session of <paramref name="principal"/> is still good, as <see cref="CurrentUserAsync"/> decides it,
+    /// reading only the account's stamp and whether it is disabled (the check every signed-in request makes).
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal? principal, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        if (principal?.FindFirstValue(claims.UserIdClaimType) is not { } userId
+            || principal.FindFirstValue(claims.SecurityStampClaimType) is not { } stamp)
+        {
+            return false;
+        }
+        return await AccountSessions.StampAsync(services.GetRequiredService<GrantsDbContext>(), userId, ct) is { IsDisabled: false } account
+            && account.SecurityStamp == stamp;
+    }
+
     /// <summary>The application cookie's OnValidatePrincipal.</summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        if (await CurrentUserAsync(services.GetRequiredService<UserManager<ApplicationUser>>(), context.Principal) is null)
+        if (!await IsCurrentAsync(services, context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await services.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();
