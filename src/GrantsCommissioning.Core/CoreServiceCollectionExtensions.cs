@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Public.PublicDataCache>();
         services.AddSingleton<PublicDataChanges>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GrantsDbContext>>().CreateDbContext());
+        services.AddScoped<AccountSessions>();
         // The Identity schema (with passkeys) is part of the model, so it must be the same with or without the web host.
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
 

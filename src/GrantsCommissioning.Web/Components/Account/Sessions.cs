@@ -38,8 +38,7 @@ internal static class Sessions
         {
             return false;
         }
-        return await AccountSessions.StampAsync(services.GetRequiredService<GrantsDbContext>(), userId, ct) is { IsDisabled: false } account
-            && account.SecurityStamp == stamp;
+        return await services.GetRequiredService<AccountSessions>().IsCurrentAsync(userId, stamp, ct);
     }
 
     /// <summary>The application cookie's OnValidatePrincipal.</summary>
