@@ -22,7 +22,10 @@ public sealed class CompiledModelTests
         // The app's own container: the Identity schema version it configures is part of the model.
         await using var host = await WorkflowTestHost.CreateAsync(runStartup: false);
         await using var compiled = Context(DatabaseProvider.Sqlite, host.Services);
-        var built = new DbContextOptionsBuilder<GrantsDbContext>().UseSqlite("Data Source=:memory:").UseApplicationServiceProvider(host.Services).Options;
+        // Its own EF Core services, so the model is built here from the configuration, not taken from the cache of models
+        // other tests in this process built.
+        var built = new DbContextOptionsBuilder<GrantsDbContext>().UseSqlite("Data Source=:memory:").UseApplicationServiceProvider(host.Services)
+            .EnableServiceProviderCaching(false).Options;
         await using var fromConfiguration = new GrantsDbContext(built);
 
         Assert.IsType<GrantsDbContextModel>(compiled.Model);

@@ -251,7 +251,9 @@ public class ApplicationServiceTests
         {
             connectionString = db.Database.GetConnectionString()!;
         }
-        var options = new DbContextOptionsBuilder<GrantsDbContext>().UseSqlite(connectionString).Options;
+        // The app's container, so the model built at run time has the app's Identity schema: EF Core caches models by
+        // context type across the process, and a model of another schema would be what later tests building one get.
+        var options = new DbContextOptionsBuilder<GrantsDbContext>().UseSqlite(connectionString).UseApplicationServiceProvider(test.Services).Options;
         await using (var runtimeModel = new GrantsDbContext(options))
         await using (var compiledModel = test.NewContext())
         {
