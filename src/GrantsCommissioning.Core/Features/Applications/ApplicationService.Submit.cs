@@ -17,9 +17,9 @@ public sealed partial class ApplicationService
     public async Task<FeatureResult<Receipt>> SubmitAsync(int applicationId, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        if (!IsSubmitKey(idempotencyKey))
         {
-            return FeatureResult<Receipt>.Fail(new FormExpired("Go back to the review page and submit again."));
+            return KeyExpired();
         }
         var view = await GetAsync(applicationId, actor, ct);
         return view is null
@@ -39,17 +39,7 @@ public sealed partial class ApplicationService
     public async Task<Receipt?> TrySubmitAsync(int applicationId, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
-        {
-            return null;
-        }
-        var result = await workflow.FireAsync(
-            new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
-        // The receipt is read behind the membership check, so a duplicate or a refusal on another organisation's
-        // application gives nothing here either.
-        return result.Succeeded || result.Error is TransitionError.TriggerNotPermitted or TransitionError.ConcurrencyConflict
-            ? await ReceiptAsync(applicationId, actor, ct)
-            : null;
+        return IsSubmitKey(idempotencyKey) ? (await FireSubmitAsync(applicationId, actor, idempotencyKey, ct)).Receipt : null;
     }
 
     /// <summary>
@@ -61,9 +51,9 @@ public sealed partial class ApplicationService
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        if (!IsSubmitKey(idempotencyKey))
         {
-            return FeatureResult<Receipt>.Fail(new FormExpired("Go back to the review page and submit again."));
+            return KeyExpired();
         }
         var applicationId = view.Id;
         if (!view.IsDraft && await ReceiptAsync(applicationId, actor, ct) is { } existing)
@@ -84,20 +74,29 @@ public sealed partial class ApplicationService
         {
             return FeatureResult<Receipt>.Fail(errors);
         }
+        var (result, receipt) = await FireSubmitAsync(applicationId, actor, idempotencyKey, ct);
+        return receipt is not null ? FeatureResult<Receipt>.Ok(receipt)
+            : result.Succeeded ? FeatureResult<Receipt>.Fail(new Refused("The application could not be submitted."))
+            : FeatureResult<Receipt>.Fail(result);
+    }
+
+    private static bool IsSubmitKey(string idempotencyKey) => !string.IsNullOrWhiteSpace(idempotencyKey) && idempotencyKey.Length <= 100;
+
+    private static FeatureResult<Receipt> KeyExpired() => FeatureResult<Receipt>.Fail(new FormExpired("Go back to the review page and submit again."));
+
+    /// <summary>
+    /// Fires Submit, then reads the receipt if it went through, or if the application was submitted by another request
+    /// meanwhile (a double click, a second tab, a co-user): that submission's receipt. The receipt is read behind the
+    /// membership check, so a duplicate or a refusal on another organisation's application gives none.
+    /// </summary>
+    private async Task<(TransitionResult Result, Receipt? Receipt)> FireSubmitAsync(int applicationId, Actor actor, string idempotencyKey, CancellationToken ct)
+    {
         var result = await workflow.FireAsync(
             new TransitionRequest(new CaseRef(CaseKind.Application, applicationId), ApplicationTriggers.Submit, actor, "submit:" + idempotencyKey), ct);
-        if (!result.Succeeded && result.Error is TransitionError.TriggerNotPermitted or TransitionError.ConcurrencyConflict
-            && await ReceiptAsync(applicationId, actor, ct) is { } meanwhile)
-        {
-            // Submitted by another request since the view was read (a second tab, a co-user): that submission's receipt.
-            return FeatureResult<Receipt>.Ok(meanwhile);
-        }
-        if (!result.Succeeded)
-        {
-            return FeatureResult<Receipt>.Fail(result);
-        }
-        var receipt = await ReceiptAsync(applicationId, actor, ct);
-        return receipt is null ? FeatureResult<Receipt>.Fail(new Refused("The application could not be submitted.")) : FeatureResult<Receipt>.Ok(receipt);
+        var receipt = result.Succeeded || result.Error is TransitionError.TriggerNotPermitted or TransitionError.ConcurrencyConflict
+            ? await ReceiptAsync(applicationId, actor, ct)
+            : null;
+        return (result, receipt);
     }
 
     /// <summary>The receipt, only once the submission has committed; null for drafts and for other organisations' applications.</summary>

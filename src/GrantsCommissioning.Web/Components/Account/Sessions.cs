@@ -13,21 +13,9 @@ namespace GrantsCommissioning.Web.Components.Account;
 /// </summary>
 internal static class Sessions
 {
-    /// <summary>The account behind <paramref name="principal"/> if its session is still good, otherwise null.</summary>
-    public static async Task<ApplicationUser?> CurrentUserAsync(UserManager<ApplicationUser> users, ClaimsPrincipal? principal)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        if (principal is null || await users.GetUserAsync(principal) is not { IsDisabled: false } user)
-        {
-            return null;
-        }
-        var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
-        return stamp is not null && stamp == await users.GetSecurityStampAsync(user) ? user : null;
-    }
-
     /// <summary>
-    /// Whether the session of <paramref name="principal"/> is still good, as <see cref="CurrentUserAsync"/> decides it,
-    /// reading only the account's stamp and whether it is disabled (the check every signed-in request makes).
+    /// Whether the session of <paramref name="principal"/> is still good: its account exists and is not disabled, and its
+    /// security stamp is the one the sign-in carries (read as two columns; the check every signed-in request makes).
     /// </summary>
     public static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal? principal, CancellationToken ct = default)
     {
@@ -56,7 +44,7 @@ internal static class Sessions
     public static async Task SignOutEverywhereAsync(SignInManager<ApplicationUser> signIn, ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(signIn);
-        if (await CurrentUserAsync(signIn.UserManager, principal) is { } user)
+        if (await IsCurrentAsync(signIn.Context.RequestServices, principal) && await signIn.UserManager.GetUserAsync(principal) is { } user)
         {
             await signIn.UserManager.UpdateSecurityStampAsync(user);
         }

@@ -40,23 +40,22 @@ public partial class ApplicationReview
 
     private async Task SubmitAsync()
     {
-        if (await Applications.TrySubmitAsync(Id, Actor, IdempotencyKey ?? "") is not null)
+        if (await Applications.TrySubmitAsync(Id, Actor, IdempotencyKey ?? "") is not null || await ExplainAsync())
         {
             Navigation.NavigateTo($"/applicant/applications/{Id}/receipt");
-            return;
         }
-        // Not submitted: read the page's view and say why, section by section, as the review page shows it.
+    }
+
+    /// <summary>Not submitted: reads the page's view and says why, section by section, as the review page shows it.</summary>
+    private async Task<bool> ExplainAsync()
+    {
         _view = await Applications.GetAsync(Id, Actor);
         if (_view is null)
         {
             NotFound();
-            return;
+            return false;
         }
-        var result = await Applications.SubmitAsync(_view, Actor, IdempotencyKey ?? "");
-        if (Show(result))
-        {
-            Navigation.NavigateTo($"/applicant/applications/{Id}/receipt");
-        }
+        return Show(await Applications.SubmitAsync(_view, Actor, IdempotencyKey ?? ""));
     }
 
     private string SectionLink(string key)
