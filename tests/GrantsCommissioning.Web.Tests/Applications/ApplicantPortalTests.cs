@@ -95,30 +95,19 @@ public class ApplicantPortalTests(GrantsWebFactory site)
         var project = await client.PostFormAsync($"{app}/project", "project", ("Input.ProjectTitle", "Bleed kits for door staff"),
             ("Input.Summary", "First-aid training and bleed kits for venues."), ("Input.AmountRequested", "450"), ("Intent", "continue"));
         Assert.Equal(HttpStatusCode.Redirect, project.StatusCode);
-        var objective = Regex.Match(await client.GetStringAsync(new Uri($"{app}/outcomes", UriKind.Relative)), "name=\"Input.SingleObjectiveId\" value=\"(\\d+)\"").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{app}/outcomes", "outcomes", ("Input.SingleObjectiveId", objective), ("Intent", "continue"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{app}/declarations", "declarations", ("Input.Accept", "true"), ("Intent", "continue"))).StatusCode);
+        await client.CompleteShortFormAsync(app);
         var tasks = await client.HtmlAsync(app);
         Assert.Equal(3, Regex.Count(tasks, ">Completed<"));
 
-        var review = await client.GetStringAsync(new Uri($"{app}/review", UriKind.Relative));
-        var key = Regex.Match(review, "name=\"IdempotencyKey\" value=\"([0-9a-f]+)\"").Groups[1].Value;
-        var token = GrantsWebFactory.AntiforgeryToken(review);
-        var posts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
-        {
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "submit", ["IdempotencyKey"] = key });
-            return await client.PostAsync(new Uri($"{app}/review", UriKind.Relative), content);
-        }));
+        var (key, token) = await client.ReviewFormAsync(app);
+        var posts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostSubmitAsync(app, key, token)));
 
         Assert.All(posts, p => Assert.Equal($"{app}/receipt", p.Headers.Location?.AbsolutePath));
         // A retry after the first submit committed (the browser gave up waiting and posts the same form again) gets the
         // receipt too, not 400 for a form the submitted page no longer shows.
-        using (var again = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "submit", ["IdempotencyKey"] = key }))
-        {
-            var retry = await client.PostAsync(new Uri($"{app}/review", UriKind.Relative), again);
-            Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
-            Assert.Equal($"{app}/receipt", retry.Headers.Location?.AbsolutePath);
-        }
+        var retry = await client.PostSubmitAsync(app, key, token);
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+        Assert.Equal($"{app}/receipt", retry.Headers.Location?.AbsolutePath);
         var receipt = await client.HtmlAsync($"{app}/receipt");
         await using (var db = Db())
         {

@@ -227,16 +227,9 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         var project = await client.PostFormAsync($"{app}/project", "project", ("Input.ProjectTitle", $"Night-time safety {n}"),
             ("Input.Summary", "Volunteers on the streets on Friday and Saturday nights."), ("Input.AmountRequested", "450"), ("Intent", "continue"));
         Assert.Equal(HttpStatusCode.Redirect, project.StatusCode);
-        var objective = Regex.Match(await client.GetStringAsync(new Uri($"{app}/outcomes", UriKind.Relative)), "name=\"Input.SingleObjectiveId\" value=\"(\\d+)\"").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{app}/outcomes", "outcomes", ("Input.SingleObjectiveId", objective), ("Intent", "continue"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{app}/declarations", "declarations", ("Input.Accept", "true"), ("Intent", "continue"))).StatusCode);
-        var review = await client.GetStringAsync(new Uri($"{app}/review", UriKind.Relative));
-        var key = Regex.Match(review, "name=\"IdempotencyKey\" value=\"([0-9a-f]+)\"").Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = GrantsWebFactory.AntiforgeryToken(review), ["_handler"] = "submit", ["IdempotencyKey"] = key,
-        });
-        var submitted = await client.PostAsync(new Uri($"{app}/review", UriKind.Relative), content);
+        await client.CompleteShortFormAsync(app);
+        var (key, token) = await client.ReviewFormAsync(app);
+        var submitted = await client.PostSubmitAsync(app, key, token);
         Assert.Equal($"{app}/receipt", GrantsWebFactory.LocalPath(submitted.Headers.Location!));
         var receipt = await client.GetStringAsync(new Uri($"{app}/receipt", UriKind.Relative));
         return (id, Regex.Match(receipt, "id=\"reference\">([^<]+)<").Groups[1].Value);
