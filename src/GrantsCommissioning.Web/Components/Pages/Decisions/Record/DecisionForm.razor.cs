@@ -38,13 +38,17 @@ public partial class DecisionForm
     {
         var actor = WorkflowActor.From((await AuthState).User);
         var permitted = actor is null ? [] : await Workflow.GetPermittedTriggersAsync(new CaseRef(Header.Kind, Header.Id), actor);
+        // Everything is read before anything is set: on PostgreSQL each read yields, and the form drawn in between showed
+        // the choices with an empty amount.
+        var first = _amountText is null;
+        var recommended = first ? await Decisions.RecommendationAsync(Header.Id) : _recommended;
         _outcomes = permitted.Where(t => DecisionTriggers.Outcomes.ContainsKey(t.Trigger)).Select(t => DecisionTriggers.Outcomes[t.Trigger]).Order().ToList();
-        if (_amountText is null)
+        if (first)
         {
             // Start from what the officer recommended (amount and conditions), else from the amount requested.
-            _recommended = await Decisions.RecommendationAsync(Header.Id);
-            _amountText = (_recommended?.Amount ?? Requested).Pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-            _conditions ??= _recommended?.Conditions;
+            _recommended = recommended;
+            _amountText = (recommended?.Amount ?? Requested).Pounds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            _conditions ??= recommended?.Conditions;
         }
     }
 
