@@ -1,5 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
+using GrantsCommissioning.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GrantsCommissioning.Core.Data;
 
@@ -9,18 +13,22 @@ namespace GrantsCommissioning.Core.Data;
 /// "last row + 1", the workflow's version checks and every read-then-write in a feature see the previous writer's commit
 /// instead of racing it. The lock is released by the commit or rollback. Waiting is bounded like SQLite's busy_timeout.
 /// Statements outside a transaction (plain reads) do not take it.
+/// <para>
+/// A workflow transition whose handler touches only its own case (<see cref="Workflow.Kinds.ITransitionHandler.LocksOnlyItsCase"/>)
+/// takes the write lock shared instead, and then its case's own lock (<see cref="WriteLocks"/>): transitions of different
+/// cases run side by side, while any other writer, which takes the write lock exclusively, still waits for all of them
+/// and they for it. Such a transition locks the audit chain's head just before it reads it, so the chain stays one line.
+/// </para>
 /// </summary>
 internal sealed class PostgresWriteLock : DbTransactionInterceptor
 {
-    /// <summary>The lock's key is arbitrary, this application's own: 0x4752414E54535752, "GRANTSWR" in ASCII.</summary>
-    internal const string Sql = "SET LOCAL lock_timeout = '30s'; SELECT pg_advisory_xact_lock(5139241929461159762); SET LOCAL lock_timeout TO DEFAULT;";
-
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(eventData);
         using var command = connection.CreateCommand();
         command.Transaction = result;
-        command.CommandText = Sql;
+        command.CommandText = WriteLocks.SqlFor(eventData.Context as GrantsDbContext, eventData.TransactionId);
         command.ExecuteNonQuery();
         return result;
     }
@@ -29,13 +37,81 @@ internal sealed class PostgresWriteLock : DbTransactionInterceptor
         DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(eventData);
         var command = connection.CreateCommand();
         await using (command)
         {
             command.Transaction = result;
-            command.CommandText = Sql;
+            command.CommandText = WriteLocks.SqlFor(eventData.Context as GrantsDbContext, eventData.TransactionId);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return result;
     }
+}
+
+/// <summary>The PostgreSQL advisory locks behind writes: their keys, and who takes which (see <see cref="PostgresWriteLock"/>).</summary>
+internal static class WriteLocks
+{
+    /// <summary>The write lock's key is arbitrary, this application's own: 0x4752414E54535752, "GRANTSWR" in ASCII.</summary>
+    internal const long Write = 5139241929461159762;
+
+    /// <summary>The audit chain's head, taken by transactions holding only a case's lock: "GRANTSAU".</summary>
+    internal const long AuditHead = 5139241929461154133;
+
+    /// <summary>A case's lock is the two-key form (a key space apart from the one-key locks): "CAS" and the kind, then the id.</summary>
+    internal const int CaseSpace = 0x43415300;
+
+    /// <summary>What every other transaction runs first: the write lock, exclusive.</summary>
+    private static readonly string WriteLockSql = Bounded($"SELECT pg_advisory_xact_lock({Write});");
+
+    private static readonly string AuditHeadSql = Bounded($"SELECT pg_advisory_xact_lock({AuditHead});");
+
+    /// <summary>
+    /// Begins a transaction on <paramref name="db"/> that on PostgreSQL takes the write lock shared and then
+    /// <paramref name="onlyCase"/>'s lock, or the write lock alone when it is null. SQLite takes its one write lock either way.
+    /// </summary>
+    internal static async Task<IDbContextTransaction> BeginAsync(GrantsDbContext db, CaseRef? onlyCase, CancellationToken ct)
+    {
+        db.CaseLockRequested = onlyCase;
+        try
+        {
+            return await db.Database.BeginTransactionAsync(ct);
+        }
+        finally
+        {
+            // The context is pooled: a request the interceptor did not take (SQLite, or a failed begin) must not outlive this.
+            db.CaseLockRequested = null;
+        }
+    }
+
+    internal static string SqlFor(GrantsDbContext? db, Guid transactionId)
+    {
+        if (db?.CaseLockRequested is not { } caseRef)
+        {
+            return WriteLockSql;
+        }
+        db.CaseLockRequested = null;
+        db.CaseLockedTransaction = transactionId;
+        return Bounded($"SELECT pg_advisory_xact_lock_shared({Write}); SELECT pg_advisory_xact_lock({CaseSpace + (int)caseRef.Kind}, {caseRef.Id});");
+    }
+
+    /// <summary>
+    /// Before a transaction that holds only its case's lock reads the audit chain's head: waits for any other such
+    /// transaction that has appended to the chain to commit, once per transaction.
+    /// </summary>
+    internal static async Task LockAuditHeadAsync(GrantsDbContext db, CancellationToken ct)
+    {
+        // EF's id for the transaction is new with each one begun, unlike Npgsql's transaction object, which it reuses.
+        var current = db.Database.CurrentTransaction?.TransactionId;
+        if (current is null || current != db.CaseLockedTransaction || current == db.AuditHeadLockedTransaction)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync(AuditHeadSql, ct);
+        db.AuditHeadLockedTransaction = current;
+    }
+
+    /// <summary>Waiting for a lock is bounded like SQLite's busy_timeout; the keys are integers, written invariantly.</summary>
+    private static string Bounded(FormattableString locks) =>
+        "SET LOCAL lock_timeout = '30s'; " + locks.ToString(CultureInfo.InvariantCulture) + " SET LOCAL lock_timeout TO DEFAULT;";
 }

@@ -65,8 +65,10 @@ internal sealed partial class CaseWorkflow(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE, so writers queue rather than fail on a stale snapshot; the version check in the
-        // UPDATE is what guarantees one winner on every provider.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // UPDATE is what guarantees one winner on every provider. On PostgreSQL a trigger whose handler touches only its
+        // case locks only that case, so closing day's submissions of different applications do not queue.
+        var onlyItsCase = handlers.Find(request.Case.Kind, request.Trigger) is { LocksOnlyItsCase: true } ? request.Case : (CaseRef?)null;
+        await using var tx = await WriteLocks.BeginAsync(db, onlyItsCase, ct);
         var outcome = await TransitionAsync(db, request, ct);
         if (!outcome.Succeeded || outcome.WasDuplicate)
         {

@@ -24,6 +24,8 @@ public sealed class FaultInjectionHandler(CaseKind kind, params string[] trigger
 
     public bool NeedsForm => false;
 
+    public bool LocksOnlyItsCase => false;
+
     public Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, CancellationToken ct) => Task.FromResult<IReadOnlyList<FieldError>>([]);
 
     public Task ApplyAsync(TransitionContext context, CancellationToken ct)

@@ -17,6 +17,14 @@ public sealed class SubmitApplicationHandler : TransitionHandler<GrantApplicatio
 
     public override bool NeedsForm => true;
 
+    /// <summary>
+    /// Submitting reads the application, its round and its own lines, and writes only the application: on closing day,
+    /// submissions of different applications do not wait for each other on PostgreSQL. A section saved by a co-user, the
+    /// round closed or extended, or a membership changed are written under the write lock, so each comes wholly before
+    /// or wholly after a submission.
+    /// </summary>
+    public override bool LocksOnlyItsCase => true;
+
     protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, GrantApplication application, NoPayload payload, CancellationToken ct)
     {
         await context.Db.Entry(application).Reference(a => a.Round).LoadAsync(ct);

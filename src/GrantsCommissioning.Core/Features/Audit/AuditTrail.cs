@@ -71,6 +71,7 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
 
     private static async Task<(long Id, string Hash)> LastAsync(GrantsDbContext db, CancellationToken ct)
     {
+        await WriteLocks.LockAuditHeadAsync(db, ct);
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).MaxBy(e => e.Id);
         if (pending is not null)
         {

@@ -35,6 +35,15 @@ public interface ITransitionHandler
     /// <summary>True when the trigger is offered through its own form (it needs a payload), not as a bare button.</summary>
     bool NeedsForm { get; }
 
+    /// <summary>
+    /// True when the trigger, its guards and this handler read and write nothing of another case's: only the case's own
+    /// rows, reference data (rounds, memberships, roles), and the append-only journal, timers, outbox and audit chain. On
+    /// PostgreSQL such a transition locks only its case (<see cref="Data.WriteLocks"/>), so transitions of different cases
+    /// commit side by side; every other write still queues behind the one write lock. False unless a handler says so: a
+    /// handler that reads across cases (a fund's budget, a round's other applications) must keep the write lock.
+    /// </summary>
+    bool LocksOnlyItsCase { get; }
+
     /// <summary>Checks the payload before anything is written; the errors reach the user against their fields.</summary>
     Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, CancellationToken ct);
 

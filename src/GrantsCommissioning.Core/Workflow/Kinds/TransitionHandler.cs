@@ -16,6 +16,8 @@ public abstract class TransitionHandler<TCase, TPayload>(IValidator<TPayload>? v
 
     public virtual bool NeedsForm => typeof(TPayload) != typeof(NoPayload);
 
+    public virtual bool LocksOnlyItsCase => false;
+
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
