@@ -64,7 +64,8 @@ internal static class WriteLocks
     /// <summary>What every other transaction runs first: the write lock, exclusive.</summary>
     private static readonly string WriteLockSql = Bounded($"SELECT pg_advisory_xact_lock({Write});");
 
-    private static readonly string AuditHeadSql = Bounded($"SELECT pg_advisory_xact_lock({AuditHead});");
+    private static readonly string AuditHeadSql =
+        Bounded($"SELECT pg_advisory_xact_lock({AuditHead});") + """ SELECT "Id", "Hash" FROM "AuditLog" ORDER BY "Id" DESC LIMIT 1;""";
 
     /// <summary>
     /// Begins a transaction on <paramref name="db"/> that on PostgreSQL takes the write lock shared and then
@@ -96,22 +97,45 @@ internal static class WriteLocks
     }
 
     /// <summary>
-    /// Before a transaction that holds only its case's lock reads the audit chain's head: waits for any other such
-    /// transaction that has appended to the chain to commit, once per transaction.
+    /// For a transaction that holds only its case's lock, the first time it appends to the audit chain: waits for any
+    /// other such transaction that has appended to commit, then reads the chain's last row, in one round trip (the read is
+    /// a statement of its own, so it sees what that transaction committed). Null when the caller reads the head itself.
     /// </summary>
-    internal static async Task LockAuditHeadAsync(GrantsDbContext db, CancellationToken ct)
+    internal static async Task<LockedAuditHead?> LockAuditHeadAsync(GrantsDbContext db, CancellationToken ct)
     {
         // EF's id for the transaction is new with each one begun, unlike Npgsql's transaction object, which it reuses.
-        var current = db.Database.CurrentTransaction?.TransactionId;
-        if (current is null || current != db.CaseLockedTransaction || current == db.AuditHeadLockedTransaction)
+        var current = db.Database.CurrentTransaction;
+        if (current is null || current.TransactionId != db.CaseLockedTransaction || current.TransactionId == db.AuditHeadLockedTransaction)
         {
-            return;
+            return null;
         }
-        await db.Database.ExecuteSqlRawAsync(AuditHeadSql, ct);
-        db.AuditHeadLockedTransaction = current;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        await using (command)
+        {
+            command.Transaction = current.GetDbTransaction();
+            command.CommandText = AuditHeadSql;
+            var reader = await command.ExecuteReaderAsync(ct);
+            await using (reader)
+            {
+                var head = new LockedAuditHead(0, null);
+                do
+                {
+                    if (reader.FieldCount == 2 && await reader.ReadAsync(ct))
+                    {
+                        head = new LockedAuditHead(reader.GetInt64(0), reader.GetString(1));
+                    }
+                }
+                while (await reader.NextResultAsync(ct));
+                db.AuditHeadLockedTransaction = current.TransactionId;
+                return head;
+            }
+        }
     }
 
     /// <summary>Waiting for a lock is bounded like SQLite's busy_timeout; the keys are integers, written invariantly.</summary>
     private static string Bounded(FormattableString locks) =>
         "SET LOCAL lock_timeout = '30s'; " + locks.ToString(CultureInfo.InvariantCulture) + " SET LOCAL lock_timeout TO DEFAULT;";
 }
+
+/// <summary>The audit chain's last row as read under its lock: id 0 and no hash when the chain is empty.</summary>
+internal sealed record LockedAuditHead(long Id, string? Hash);

@@ -69,6 +69,9 @@ internal sealed partial class CaseWorkflow(
         // case locks only that case, so closing day's submissions of different applications do not queue.
         var onlyItsCase = handlers.Find(request.Case.Kind, request.Trigger) is { LocksOnlyItsCase: true } ? request.Case : (CaseRef?)null;
         await using var tx = await WriteLocks.BeginAsync(db, onlyItsCase, ct);
+        // A failed save abandons the whole transaction (FireAsync starts again on a new context), so EF's savepoint around
+        // the save would only add two statements to every transition, on PostgreSQL while it holds the audit chain's head.
+        db.Database.AutoSavepointsEnabled = false;
         var outcome = await TransitionAsync(db, request, ct);
         if (!outcome.Succeeded || outcome.WasDuplicate)
         {
@@ -186,11 +189,12 @@ internal sealed partial class CaseWorkflow(
         {
             await handler.ApplyAsync(context, ct);
         }
-        // After the handler, so the after-image shows what it wrote (e.g. a payment's finance reference).
-        await audit.AppendAsync(db, request.Actor, $"{c.Kind}.{request.Trigger}", c.Kind.ToString(), c.Id.ToString(CultureInfo.InvariantCulture),
-            CaseAuditImage.Before(from, fromVersion), kinds.Get(c.Kind).AuditImage(c, amount, request.Comment), ct);
         await notifier.QueueAsync(db, new NotificationContext(d, c, facts, d.FindState(from)!, d.FindState(state)!, transition,
             request.Actor, request.Comment, amount, "wf:" + request.IdempotencyKey, (request.Payload as IEmailPayload)?.EmailValues), ct);
+        // After the handler, so the after-image shows what it wrote (e.g. a payment's finance reference); last, so a
+        // transition holding only its case's lock (PostgreSQL) holds the audit chain's head for the save and commit alone.
+        await audit.AppendAsync(db, request.Actor, $"{c.Kind}.{request.Trigger}", c.Kind.ToString(), c.Id.ToString(CultureInfo.InvariantCulture),
+            CaseAuditImage.Before(from, fromVersion), kinds.Get(c.Kind).AuditImage(c, amount, request.Comment), ct);
         return new TransitionResult(true, c.State, c.Version, TransitionError.None, null);
     }
 

@@ -71,11 +71,14 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
 
     private static async Task<(long Id, string Hash)> LastAsync(GrantsDbContext db, CancellationToken ct)
     {
-        await WriteLocks.LockAuditHeadAsync(db, ct);
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).MaxBy(e => e.Id);
         if (pending is not null)
         {
             return (pending.Id, pending.Hash);
+        }
+        if (await WriteLocks.LockAuditHeadAsync(db, ct) is { } locked)
+        {
+            return locked.Hash is null ? (0, AuditHash.Genesis) : (locked.Id, locked.Hash);
         }
         var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash })
             .FirstOrDefaultAsync(ct);
