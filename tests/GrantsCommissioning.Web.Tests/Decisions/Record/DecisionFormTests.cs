@@ -33,7 +33,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         Assert.Empty(cut.FindAll("#decision-public-interest")); // not flagged: no public-interest panel
         Assert.False(cut.Find("button.btn-primary").HasAttribute("disabled")); // live: the button may be pressed
 
-        cut.FindAll("input[type=radio]")[0].Change(true);
+        ChooseFirst(cut);
         cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
         cut.Find("button.btn-primary").Click();
 
@@ -49,7 +49,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     {
         var (cut, applicationId, _) = await RenderForAsync(requestedPence: 3_000_000);
 
-        cut.FindAll("input[type=radio]")[0].Change(true);
+        ChooseFirst(cut);
         cut.Find("#decision-rationale").Change("Large partnership bid for the whole force area.");
         cut.Find("button.btn-primary").Click();
 
@@ -66,7 +66,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         var (cut, applicationId, _) = await RenderForAsync(requestedPence: 950_000, publicInterest: Why);
 
         Assert.Contains(Why, cut.Find("#decision-public-interest").TextContent, StringComparison.Ordinal);
-        cut.FindAll("input[type=radio]")[0].Change(true);
+        ChooseFirst(cut);
         Assert.Contains("this application of significant public interest", cut.Find("label[for=decision-noticereference]").TextContent, StringComparison.Ordinal);
         cut.Find("#decision-rationale").Change("Meets objective 9 and the criteria; strong local support.");
         cut.Find("button.btn-primary").Click();
@@ -82,7 +82,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     {
         var (cut, applicationId, _) = await RenderForAsync(requestedPence: 100_000);
 
-        cut.FindAll("input[type=radio]")[0].Change(true);
+        ChooseFirst(cut);
         cut.Find("button.btn-primary").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Give the reasons for the decision", cut.Find(".error-summary").TextContent, StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     public async Task TheForm_StartsFromTheAmountAndConditionsTheOfficerRecommended()
     {
         var (cut, _, _) = await RenderForAsync(requestedPence: 1_200_000, recommended: (Money.FromPounds(9_500m), "Quarterly monitoring returns; a named safeguarding lead."));
-        cut.FindAll("input[type=radio]")[0].Change(true);
+        ChooseFirst(cut);
 
         Assert.Equal("9500.00", cut.Find("#decision-amount").GetAttribute("value"));
         Assert.Equal("Quarterly monitoring returns; a named safeguarding lead.", cut.Find("#decision-conditions").GetAttribute("value"));
@@ -106,7 +106,7 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
     public async Task TheForm_WithoutARecommendedAmount_StartsFromTheAmountRequested()
     {
         var (cut, _, _) = await RenderForAsync(requestedPence: 1_200_000);
-        cut.FindAll("input[type=radio]")[0].Change(true);
+        ChooseFirst(cut);
 
         Assert.Equal("12000.00", cut.Find("#decision-amount").GetAttribute("value"));
         Assert.DoesNotContain("Recommended by", cut.Find("#amount-hint").TextContent, StringComparison.Ordinal);
@@ -119,6 +119,16 @@ public sealed class DecisionFormTests : BunitContext, IAsyncLifetime
         var (prerendered, _, _) = await RenderForAsync(requestedPence: 950_000, live: false);
 
         Assert.True(prerendered.Find("button.btn-primary").HasAttribute("disabled"));
+    }
+
+    /// <summary>
+    /// Ticks the first choice and waits for the render it causes: bUnit's <c>Change</c> hands the event to the renderer and
+    /// returns, so under load (a CI run on PostgreSQL) the amount and notice fields were looked for before they were drawn.
+    /// </summary>
+    private static void ChooseFirst(IRenderedComponent<DecisionForm> cut)
+    {
+        cut.FindAll("input[type=radio]")[0].Change(true);
+        cut.WaitForState(() => cut.FindAll("input[type=radio]")[0].HasAttribute("checked"));
     }
 
     private async Task<(IRenderedComponent<DecisionForm> Cut, int ApplicationId, TaskCompletionSource Decided)> RenderForAsync(long requestedPence,
