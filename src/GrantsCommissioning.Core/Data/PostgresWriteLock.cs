@@ -97,15 +97,16 @@ internal static class WriteLocks
     }
 
     /// <summary>
-    /// For a transaction that holds only its case's lock, the first time it appends to the audit chain: waits for any
-    /// other such transaction that has appended to commit, then reads the chain's last row, in one round trip (the read is
-    /// a statement of its own, so it sees what that transaction committed). Null when the caller reads the head itself.
+    /// For a transaction that holds only its case's lock, when it appends to the audit chain: waits for any other such
+    /// transaction that has appended to commit, then reads the chain's last row, in one round trip (the read is a statement
+    /// of its own, so it sees what that transaction committed; taken again, the lock is already this transaction's). Null
+    /// when the caller reads the head itself.
     /// </summary>
     internal static async Task<LockedAuditHead?> LockAuditHeadAsync(GrantsDbContext db, CancellationToken ct)
     {
         // EF's id for the transaction is new with each one begun, unlike Npgsql's transaction object, which it reuses.
         var current = db.Database.CurrentTransaction;
-        if (current is null || current.TransactionId != db.CaseLockedTransaction || current.TransactionId == db.AuditHeadLockedTransaction)
+        if (current is null || current.TransactionId != db.CaseLockedTransaction)
         {
             return null;
         }
@@ -126,7 +127,6 @@ internal static class WriteLocks
                     }
                 }
                 while (await reader.NextResultAsync(ct));
-                db.AuditHeadLockedTransaction = current.TransactionId;
                 return head;
             }
         }

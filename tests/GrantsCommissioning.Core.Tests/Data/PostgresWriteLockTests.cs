@@ -5,6 +5,7 @@ using GrantsCommissioning.Core.Features.Audit;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.TestCommon;
 using GrantsCommissioning.TestCommon.Fixtures;
+using GrantsCommissioning.TestCommon.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -137,7 +138,7 @@ public sealed class PostgresWriteLockTests
     private static async Task WaitUntilSomeoneWaitsForAsync(TestDatabase test, LockKey key)
     {
         await using var connection = await OpenAsync(test);
-        await WaitForAsync(async () =>
+        var waited = await WorkflowTestHost.EventuallyAsync(async () =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
@@ -145,17 +146,8 @@ public sealed class PostgresWriteLockTests
                 AND classid::bigint = {key.ClassId} AND objid::bigint = {key.ObjId} AND objsubid = {key.ObjSubId}
                 """;
             return (long)(await command.ExecuteScalarAsync())! > 0;
-        });
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "nothing happened within 20 seconds");
-            await Task.Delay(50);
-        }
+        }, Patience);
+        Assert.True(waited, "nothing happened within 20 seconds");
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(TestDatabase test)
