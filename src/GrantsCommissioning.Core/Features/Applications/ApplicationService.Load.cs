@@ -31,6 +31,9 @@ public sealed partial class ApplicationService
     private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationIndicator>>> IndicatorsOf = new(() => EF.CompileAsyncQuery<GrantsDbContext, int, ApplicationIndicator>(
         (GrantsDbContext db, int applicationId) => db.ApplicationIndicators.Where(i => i.ApplicationId == applicationId).OrderBy(i => i.Id)));
 
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, CancellationToken, Task<FundingRound?>>> RoundById = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int roundId, CancellationToken ct) => db.Rounds.FirstOrDefault(r => r.Id == roundId)));
+
     // A many-to-many collection is its link rows and the rows they point to; with both tracked, the context fills it.
     private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<Dictionary<string, object>>>> PriorityLinksOf = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int applicationId) => db.Set<Dictionary<string, object>>("ApplicationNationalPriorities")
@@ -78,6 +81,19 @@ public sealed partial class ApplicationService
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// What submitting checks again inside its transaction, for an application the context already tracks: its round, its
+    /// budget lines, its objective shares and its indicators, read as they are now through the compiled queries above
+    /// (the explicit loaders rebuilt and looked up their queries on every submission: about 5% of bench B3's CPU).
+    /// </summary>
+    internal static async Task LoadForSubmitChecksAsync(GrantsDbContext db, GrantApplication application, CancellationToken ct)
+    {
+        await RoundById.For(db)(db, application.RoundId, ct);
+        await TrackAllAsync(BudgetLinesOf.For(db)(db, application.Id), ct);
+        await TrackAllAsync(SharesOf.For(db)(db, application.Id), ct);
+        await TrackAllAsync(IndicatorsOf.For(db)(db, application.Id), ct);
     }
 
     private static async Task TrackAllAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)

@@ -1,7 +1,6 @@
 using GrantsCommissioning.Core.Domain;
 using GrantsCommissioning.Core.Workflow;
 using GrantsCommissioning.Core.Workflow.Kinds;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantsCommissioning.Core.Features.Applications;
 
@@ -27,10 +26,7 @@ public sealed class SubmitApplicationHandler : TransitionHandler<GrantApplicatio
 
     protected override async Task<IReadOnlyList<FieldError>> ValidateAsync(TransitionContext context, GrantApplication application, NoPayload payload, CancellationToken ct)
     {
-        await context.Db.Entry(application).Reference(a => a.Round).LoadAsync(ct);
-        await context.Db.Entry(application).Collection(a => a.BudgetLines).LoadAsync(ct);
-        await context.Db.Entry(application).Collection(a => a.Objectives).LoadAsync(ct);
-        await context.Db.Entry(application).Collection(a => a.Indicators).LoadAsync(ct);
+        await ApplicationService.LoadForSubmitChecksAsync(context.Db, application, ct);
         var deadline = Deadlines.For(application.Round!.ClosesAt, application.DeadlineExtendedTo);
         if (context.Now >= deadline)
         {

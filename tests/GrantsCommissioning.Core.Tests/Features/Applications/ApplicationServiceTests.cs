@@ -70,6 +70,40 @@ public class ApplicationServiceTests
         Assert.Single(receipts);
     }
 
+    [Theory]
+    [InlineData("budget lines", "Budget")]
+    [InlineData("objective shares", "Outcomes, indicators and plan objectives")]
+    [InlineData("indicators", "Outcomes, indicators and plan objectives")]
+    public async Task SubmitAsync_WithTheReviewPagesView_AfterACoUserRemovedSomeAnswers_IsRefusedNamingTheSection_AndChangesNothing(string removed, string section)
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        await using var _ = test;
+        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
+        var service = test.Get<ApplicationService>();
+        var view = await service.GetAsync(id, applicant);
+        Assert.NotNull(view);
+        await using (var db = test.NewContext())
+        {
+            // Removed by a co-user in another tab after the review page was shown: the submission reads them again.
+            var deleted = removed switch
+            {
+                "budget lines" => await db.ApplicationBudgetLines.Where(l => l.ApplicationId == id).ExecuteDeleteAsync(),
+                "objective shares" => await db.ApplicationObjectives.Where(o => o.ApplicationId == id).ExecuteDeleteAsync(),
+                _ => await db.ApplicationIndicators.Where(i => i.ApplicationId == id).ExecuteDeleteAsync(),
+            };
+            Assert.True(deleted > 0);
+        }
+
+        var result = await service.SubmitAsync(view, applicant, "key-1");
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith($"The section \u201c{section}\u201d is not complete: ", result.Errors[""], StringComparison.Ordinal);
+        await using var check = test.NewContext();
+        Assert.Equal(ApplicationStates.Draft, (await check.Applications.SingleAsync(a => a.Id == id)).State);
+        Assert.Equal(0, await check.WorkflowJournal.CountAsync(j => j.CaseId == id && j.Trigger == ApplicationTriggers.Submit));
+        Assert.Equal(0, await check.Outbox.CountAsync());
+    }
+
     [Fact]
     public async Task SubmitAsync_AtNoonBst_IsRefusedWithTheUkClosingTime_AndChangesNothing()
     {
