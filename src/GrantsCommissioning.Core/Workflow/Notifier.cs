@@ -118,12 +118,22 @@ internal sealed class Notifier(IOutbox outbox)
 
     private static async Task<List<(string Email, string? Name)>> RoleMembersAsync(GrantsDbContext db, string role, CancellationToken ct)
     {
-        var users = await (
+        var users = new List<(string Email, string? Name)>();
+        await foreach (var u in MembersOf.For(db)(db, role).WithCancellation(ct))
+        {
+            users.Add((u.Email!, u.DisplayName));
+        }
+        return users;
+    }
+
+    // Read on every transition that notifies a role (each submission tells the grants officers), so compiled.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, string, IAsyncEnumerable<RoleMember>>> MembersOf = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, string role) =>
             from ur in db.UserRoles
             join r in db.Roles on ur.RoleId equals r.Id
             join u in db.Users on ur.UserId equals u.Id
             where r.Name == role && !u.IsDisabled && u.Email != null
-            select new { u.Email, u.DisplayName }).ToListAsync(ct);
-        return users.Select(u => (u.Email!, (string?)u.DisplayName)).ToList();
-    }
+            select new RoleMember(u.Email, u.DisplayName)));
+
+    private sealed record RoleMember(string? Email, string? DisplayName);
 }

@@ -106,14 +106,18 @@ public sealed partial class ApplicationService
         var db = await factory.CreateDbContextAsync(ct);
         await using (db)
         {
-            return await db.Applications.AsNoTracking()
-                .Where(a => a.Id == applicationId && a.SubmittedAt != null && a.State != ApplicationStates.Draft
-                    && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == actor.UserId))
-                .Select(a => new Receipt(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.Round!.Title,
-                    new Money(a.AmountRequestedPence), a.SubmittedAt!.Value))
-                .FirstOrDefaultAsync(ct);
+            return await ReceiptFor.For(db)(db, applicationId, actor.UserId, ct);
         }
     }
+
+    // Read twice per submission (after the submit, and by the receipt page), so compiled: see ApplicationService.Load.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, string, CancellationToken, Task<Receipt?>>> ReceiptFor = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int applicationId, string userId, CancellationToken ct) => db.Applications.AsNoTracking()
+            .Where(a => a.Id == applicationId && a.SubmittedAt != null && a.State != ApplicationStates.Draft
+                && db.OrganisationMembers.Any(m => m.OrganisationId == a.OrganisationId && m.UserId == userId))
+            .Select(a => new Receipt(a.Id, a.ApplicationReference, a.ProjectTitle, a.Organisation!.Name, a.Round!.Title,
+                new Money(a.AmountRequestedPence), a.SubmittedAt!.Value))
+            .FirstOrDefault()));
 
     /// <summary>
     /// A grants officer lets one applicant submit after the round's closing time, up to a UK wall-clock time.
