@@ -29,6 +29,17 @@ public class ApplicationServiceTests
         return (test, applicant, id);
     }
 
+    /// <summary>A complete draft whose review page the applicant has open, five minutes before the round closes.</summary>
+    private static async Task<(TestDatabase Test, Actor Applicant, int Id, ApplicationService Service, ApplicationView View)> ReviewedFiveMinutesBeforeTheCloseAsync()
+    {
+        var (test, applicant, id) = await CompleteDraftAsync();
+        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
+        var service = test.Get<ApplicationService>();
+        var view = await service.GetAsync(id, applicant);
+        Assert.NotNull(view);
+        return (test, applicant, id, service, view);
+    }
+
     [Fact]
     public async Task SubmitAsync_OneSecondBeforeNoonBst_Submits_AndSameKeyAgainReturnsTheSameReceipt()
     {
@@ -51,12 +62,8 @@ public class ApplicationServiceTests
     [Fact]
     public async Task SubmitAsync_WithTheReviewPagesView_FromManyClicksAtOnce_SubmitsExactlyOnce_WithOneReceiptEmailEach()
     {
-        var (test, applicant, id) = await CompleteDraftAsync();
+        var (test, applicant, id, service, view) = await ReviewedFiveMinutesBeforeTheCloseAsync();
         await using var _ = test;
-        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
-        var service = test.Get<ApplicationService>();
-        var view = await service.GetAsync(id, applicant);
-        Assert.NotNull(view);
 
         // Six posts of one form (same key: a double click or a retry) and two of a second review page (another key).
         var results = await Task.WhenAll(Enumerable.Range(0, 8)
@@ -76,12 +83,8 @@ public class ApplicationServiceTests
     [InlineData("indicators", "Outcomes, indicators and plan objectives")]
     public async Task SubmitAsync_WithTheReviewPagesView_AfterACoUserRemovedSomeAnswers_IsRefusedNamingTheSection_AndChangesNothing(string removed, string section)
     {
-        var (test, applicant, id) = await CompleteDraftAsync();
+        var (test, applicant, id, service, view) = await ReviewedFiveMinutesBeforeTheCloseAsync();
         await using var _ = test;
-        test.Clock.SetUtcNow(NoonBst.AddMinutes(-5));
-        var service = test.Get<ApplicationService>();
-        var view = await service.GetAsync(id, applicant);
-        Assert.NotNull(view);
         await using (var db = test.NewContext())
         {
             // Removed by a co-user in another tab after the review page was shown: the submission reads them again.
