@@ -137,5 +137,5 @@ internal static class WriteLocks
         "SET LOCAL lock_timeout = '30s'; " + locks.ToString(CultureInfo.InvariantCulture) + " SET LOCAL lock_timeout TO DEFAULT;";
 }
 
-/// <summary>The audit chain's last row as read under its lock: id 0 and no hash when the chain is empty.</summary>
+/// <summary>The audit chain's last row (id 0 and no hash when the chain is empty).</summary>
 internal sealed record LockedAuditHead(long Id, string? Hash);

@@ -68,9 +68,7 @@ public sealed partial class ApplicationService
                 return null;
             }
             var round = application.Round!;
-            await TrackAllAsync(BudgetLinesOf.For(db)(db, application.Id), ct);
-            await TrackAllAsync(SharesOf.For(db)(db, application.Id), ct);
-            await TrackAllAsync(IndicatorsOf.For(db)(db, application.Id), ct);
+            await TrackAnswersAsync(db, application.Id, ct);
             await TrackAllAsync(PriorityLinksOf.For(db)(db, application.Id), ct);
             await TrackAllAsync(PrioritiesOf.For(db)(db, application.Id), ct);
             await TrackAllAsync(RoundObjectiveLinksOf.For(db)(db, round.Id), ct);
@@ -91,9 +89,15 @@ public sealed partial class ApplicationService
     internal static async Task LoadForSubmitChecksAsync(GrantsDbContext db, GrantApplication application, CancellationToken ct)
     {
         await RoundById.For(db)(db, application.RoundId, ct);
-        await TrackAllAsync(BudgetLinesOf.For(db)(db, application.Id), ct);
-        await TrackAllAsync(SharesOf.For(db)(db, application.Id), ct);
-        await TrackAllAsync(IndicatorsOf.For(db)(db, application.Id), ct);
+        await TrackAnswersAsync(db, application.Id, ct);
+    }
+
+    /// <summary>The answers the section rules check: budget lines, objective shares and indicators.</summary>
+    private static async Task TrackAnswersAsync(GrantsDbContext db, int applicationId, CancellationToken ct)
+    {
+        await TrackAllAsync(BudgetLinesOf.For(db)(db, applicationId), ct);
+        await TrackAllAsync(SharesOf.For(db)(db, applicationId), ct);
+        await TrackAllAsync(IndicatorsOf.For(db)(db, applicationId), ct);
     }
 
     private static async Task TrackAllAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)

@@ -76,13 +76,10 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
         {
             return (pending.Id, pending.Hash);
         }
-        if (await WriteLocks.LockAuditHeadAsync(db, ct) is { } locked)
-        {
-            return locked.Hash is null ? (0, AuditHash.Genesis) : (locked.Id, locked.Hash);
-        }
-        var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash })
-            .FirstOrDefaultAsync(ct);
-        return last is null ? (0, AuditHash.Genesis) : (last.Id, last.Hash);
+        // Read under the chain head's lock where this transaction holds only its case's lock (PostgreSQL), else directly.
+        var last = await WriteLocks.LockAuditHeadAsync(db, ct)
+            ?? await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new LockedAuditHead(e.Id, e.Hash)).FirstOrDefaultAsync(ct);
+        return last?.Hash is { } hash ? (last.Id, hash) : (0, AuditHash.Genesis);
     }
 
     /// <summary>The time is part of the hash, so it is kept to what every database stores exactly (PostgreSQL: microseconds).</summary>
