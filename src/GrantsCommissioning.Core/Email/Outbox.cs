@@ -27,7 +27,7 @@ internal sealed class Outbox(EmailTemplates templates, IOptions<EmailOptions> op
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(toAddress);
         ArgumentException.ThrowIfNullOrWhiteSpace(dedupeKey);
-        if (db.Outbox.Local.Any(e => e.DedupeKey == dedupeKey))
+        if (db.TrackedRows<OutboxEmail>().Any(e => e.DedupeKey == dedupeKey))
         {
             return null;
         }

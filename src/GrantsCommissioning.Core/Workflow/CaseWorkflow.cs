@@ -208,8 +208,8 @@ internal sealed partial class CaseWorkflow(
     private static async Task<WorkflowJournalEntry> JournalAsync(GrantsDbContext db, WorkflowDefinition d, WorkflowCaseBase c, string from,
         TransitionRequest request, string? role, Money? amount, DateTimeOffset now, CancellationToken ct)
     {
-        var sequence = await db.WorkflowJournal.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).MaxAsync(j => (int?)j.Sequence, ct) ?? 0;
-        var tracked = db.WorkflowJournal.Local.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).Select(j => j.Sequence).DefaultIfEmpty(0).Max();
+        var sequence = await JournalQueries.LastSequence.For(db)(db, c.Kind, c.Id, ct) ?? 0;
+        var tracked = db.TrackedRows<WorkflowJournalEntry>().Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).Select(j => j.Sequence).DefaultIfEmpty(0).Max();
         return NewEntry(d, c, Math.Max(sequence, tracked) + 1, from, request.Trigger, request.Actor, role, amount, request.Comment, request.IdempotencyKey, now);
     }
 
@@ -235,7 +235,7 @@ internal sealed partial class CaseWorkflow(
 
     private async Task<TransitionResult?> DuplicateAsync(GrantsDbContext db, TransitionRequest request, CancellationToken ct)
     {
-        var entry = await db.WorkflowJournal.AsNoTracking().FirstOrDefaultAsync(j => j.IdempotencyKey == request.IdempotencyKey, ct);
+        var entry = await JournalQueries.ByKey.For(db)(db, request.IdempotencyKey, ct);
         if (entry is null)
         {
             return null;

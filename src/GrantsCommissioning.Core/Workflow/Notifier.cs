@@ -37,7 +37,7 @@ internal sealed class Notifier(IOutbox outbox)
             return 0;
         }
         var orgId = n.Facts.OrganisationId;
-        var orgName = orgId is null ? "" : await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+        var orgName = orgId is null ? "" : await OrganisationName.For(db)(db, orgId.Value, ct) ?? "";
         var values = BaseValues(n, orgName);
         var queued = 0;
         foreach (var notification in notifications)
@@ -104,9 +104,10 @@ internal sealed class Notifier(IOutbox outbox)
             }
             else if (target == "applicant" && facts.OrganisationId is { } org)
             {
-                var members = await db.OrganisationMembers.Where(m => m.OrganisationId == org && m.Email != "")
-                    .Select(m => m.Email).ToListAsync(ct);
-                result.AddRange(members.Select(m => (m, (string?)null)));
+                await foreach (var email in MemberEmailsOf.For(db)(db, org).WithCancellation(ct))
+                {
+                    result.Add((email, null));
+                }
             }
             else if (target.StartsWith("role:", StringComparison.Ordinal))
             {
@@ -136,4 +137,11 @@ internal sealed class Notifier(IOutbox outbox)
             select new RoleMember(u.Email, u.DisplayName)));
 
     private sealed record RoleMember(string? Email, string? DisplayName);
+
+    // Read by every transition that emails an organisation (each submission's receipt), so compiled.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, CancellationToken, Task<string?>>> OrganisationName = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int orgId, CancellationToken ct) => db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<string>>> MemberEmailsOf = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int orgId) => db.OrganisationMembers.Where(m => m.OrganisationId == orgId && m.Email != "").Select(m => m.Email)));
 }

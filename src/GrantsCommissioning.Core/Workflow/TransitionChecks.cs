@@ -151,6 +151,10 @@ internal static class TransitionChecks
         _ => null,
     };
 
+    // Asked by every applicant's transition (each submission), so compiled.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, string, CancellationToken, Task<bool>>> IsMember = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int orgId, string userId, CancellationToken ct) => db.OrganisationMembers.Any(m => m.OrganisationId == orgId && m.UserId == userId)));
+
     private static async Task<CheckOutcome?> GuardAsync(
         GrantsDbContext db, WorkflowCaseBase c, CaseFacts facts, TransitionDefinition t, Actor actor, string guard, DateTimeOffset now, CancellationToken ct)
     {
@@ -162,8 +166,7 @@ internal static class TransitionChecks
                     return null;
                 }
                 var orgId = facts.OrganisationId;
-                var member = orgId is not null && await db.OrganisationMembers
-                    .AnyAsync(m => m.OrganisationId == orgId && m.UserId == actor.UserId, ct);
+                var member = orgId is not null && await IsMember.For(db)(db, orgId.Value, actor.UserId, ct);
                 return member ? null : CheckOutcome.Fail(TransitionError.RoleNotAllowed, "Only members of the organisation this case belongs to can do this.");
             case "notAssessor":
                 var assessed = await db.Assessments.AnyAsync(a => a.ApplicationId == c.Id && a.AssessorUserId == actor.UserId, ct);

@@ -15,7 +15,11 @@ public sealed class ApplicationCaseKind : CaseKindBase<GrantApplication>
 
     protected override async Task<CaseFacts> FactsAsync(GrantsDbContext db, GrantApplication c, CancellationToken ct)
     {
-        var smallFund = await db.Rounds.Where(r => r.Id == c.RoundId).Select(r => r.Fund!.IsSmallFund).FirstOrDefaultAsync(ct);
+        var smallFund = await SmallFundOf.For(db)(db, c.RoundId, ct);
         return new CaseFacts(c.OrganisationId, smallFund, c.AmountRequested, null, SignificantPublicInterest: c.SignificantPublicInterest);
     }
+
+    // Read by every transition of an application (each submission), so compiled.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, CancellationToken, Task<bool>>> SmallFundOf = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int roundId, CancellationToken ct) => db.Rounds.Where(r => r.Id == roundId).Select(r => r.Fund!.IsSmallFund).FirstOrDefault()));
 }

@@ -71,16 +71,20 @@ public sealed class AuditTrail(IDbContextFactory<GrantsDbContext> factory, Audit
 
     private static async Task<(long Id, string Hash)> LastAsync(GrantsDbContext db, CancellationToken ct)
     {
-        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).MaxBy(e => e.Id);
+        var pending = db.AddedRows<AuditEntry>().MaxBy(e => e.Id);
         if (pending is not null)
         {
             return (pending.Id, pending.Hash);
         }
         // Read under the chain head's lock where this transaction holds only its case's lock (PostgreSQL), else directly.
         var last = await WriteLocks.LockAuditHeadAsync(db, ct)
-            ?? await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new LockedAuditHead(e.Id, e.Hash)).FirstOrDefaultAsync(ct);
+            ?? await Head.For(db)(db, ct);
         return last?.Hash is { } hash ? (last.Id, hash) : (0, AuditHash.Genesis);
     }
+
+    // Read by every write that is audited (each transition), so compiled.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, CancellationToken, Task<LockedAuditHead?>>> Head = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, CancellationToken ct) => db.AuditLog.OrderByDescending(e => e.Id).Select(e => new LockedAuditHead(e.Id, e.Hash)).FirstOrDefault()));
 
     /// <summary>The time is part of the hash, so it is kept to what every database stores exactly (PostgreSQL: microseconds).</summary>
     private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);

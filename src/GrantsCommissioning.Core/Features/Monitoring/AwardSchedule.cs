@@ -68,7 +68,7 @@ internal static class AwardSchedule
     {
         var db = context.Db;
         var pending = (await db.WorkflowTimers.Where(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == r.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct))
-            .Union(db.WorkflowTimers.Local.Where(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == r.Id && t.Status == WorkflowTimerStatus.Pending))
+            .Union(db.TrackedRows<WorkflowTimer>().Where(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == r.Id && t.Status == WorkflowTimerStatus.Pending))
             .ToList();
         TimerPlanner.CancelPending(pending, context.Now);
         TimerPlanner.ScheduleFor(db, registry.Get(CaseKind.MonitoringReturn, r.WorkflowVersion).Definition, r, r.State, context.Now, context.Now);
@@ -78,7 +78,7 @@ internal static class AwardSchedule
     private static async Task MoveTimerAsync(GrantsDbContext db, CaseKind kind, int caseId, DateTimeOffset due, DateTimeOffset now, CancellationToken ct)
     {
         var saved = await db.WorkflowTimers.Where(t => t.CaseKind == kind && t.CaseId == caseId && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct);
-        var pending = saved.Union(db.WorkflowTimers.Local.Where(t => t.CaseKind == kind && t.CaseId == caseId))
+        var pending = saved.Union(db.TrackedRows<WorkflowTimer>().Where(t => t.CaseKind == kind && t.CaseId == caseId))
             .Where(t => t.Status == WorkflowTimerStatus.Pending).ToList();
         foreach (var timer in pending)
         {

@@ -44,8 +44,8 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
     /// </summary>
     internal static async Task<bool> AddStartIfMissingAsync(GrantsDbContext db, Definitions.WorkflowDefinition d, WorkflowCaseBase c, DateTimeOffset now, CancellationToken ct)
     {
-        if (db.WorkflowJournal.Local.Any(j => j.CaseKind == c.Kind && j.CaseId == c.Id)
-            || await db.WorkflowJournal.AnyAsync(j => j.CaseKind == c.Kind && j.CaseId == c.Id, ct))
+        if (db.TrackedRows<WorkflowJournalEntry>().Any(j => j.CaseKind == c.Kind && j.CaseId == c.Id)
+            || await JournalQueries.AnyFor.For(db)(db, c.Kind, c.Id, ct))
         {
             return false;
         }

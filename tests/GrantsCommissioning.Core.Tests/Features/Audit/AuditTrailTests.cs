@@ -19,6 +19,38 @@ public sealed class AuditTrailTests(WorkflowHostFixture fixture) : IClassFixture
     private AuditTrail Trail => fixture.Host.Services.GetRequiredService<AuditTrail>();
 
     [Fact]
+    public async Task AppendAsync_InAContextThatTracksOlderRowsAndSavesBetweenAppends_ChainsEachRowToTheHeadBeforeIt()
+    {
+        var actor = await fixture.Data.UserAsync("Ada", Roles.Administrator);
+        await using (var seed = fixture.Host.Db())
+        await using (var seedTx = await seed.Database.BeginTransactionAsync())
+        {
+            // At least two rows, so the oldest one tracked below is not the chain's head.
+            await Trail.AppendAsync(seed, actor, "Test.Earlier", "Test", "1", null, null);
+            await Trail.AppendAsync(seed, actor, "Test.Earlier", "Test", "2", null, null);
+            await seed.SaveChangesAsync();
+            await seedTx.CommitAsync();
+        }
+
+        using var db = fixture.Host.Db();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            // A page that showed the log tracks rows from the start of the chain; they are not its head.
+            var oldest = await db.AuditLog.OrderBy(e => e.Id).FirstAsync();
+            var head = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync();
+            Assert.NotEqual(oldest.Id, head.Id);
+            var first = await Trail.AppendAsync(db, actor, "Test.Tracked", "Test", "a", null, null);
+            await db.SaveChangesAsync();
+            var second = await Trail.AppendAsync(db, actor, "Test.Tracked", "Test", "b", null, null);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+
+            Assert.Equal((head.Id + 1, head.Hash), (first.Id, first.PreviousHash));
+            Assert.Equal((first.Id + 1, first.Hash), (second.Id, second.PreviousHash));
+        }
+    }
+
+    [Fact]
     public async Task AppendAsync_WhenSeveralRowsSavedTogether_ChainsEachToThePrevious()
     {
         var actor = await fixture.Data.UserAsync("Ada", Roles.Administrator);
