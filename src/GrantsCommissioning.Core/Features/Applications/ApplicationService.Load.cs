@@ -31,6 +31,10 @@ public sealed partial class ApplicationService
     private static readonly CompiledPerModel<Func<GrantsDbContext, int, IAsyncEnumerable<ApplicationIndicator>>> IndicatorsOf = new(() => EF.CompileAsyncQuery<GrantsDbContext, int, ApplicationIndicator>(
         (GrantsDbContext db, int applicationId) => db.ApplicationIndicators.Where(i => i.ApplicationId == applicationId).OrderBy(i => i.Id)));
 
+    // Every application page lists all the national priorities (the review page on each submission), so compiled.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, IAsyncEnumerable<NationalPriority>>> AllPriorities = new(() => EF.CompileAsyncQuery<GrantsDbContext, NationalPriority>(
+        (GrantsDbContext db) => db.NationalPriorities.AsNoTracking().OrderBy(p => p.Id)));
+
     private static readonly CompiledPerModel<Func<GrantsDbContext, int, CancellationToken, Task<FundingRound?>>> RoundById = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, int roundId, CancellationToken ct) => db.Rounds.FirstOrDefault(r => r.Id == roundId)));
 

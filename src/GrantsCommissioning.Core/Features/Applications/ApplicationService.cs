@@ -120,7 +120,11 @@ public sealed partial class ApplicationService(
             {
                 return null;
             }
-            var priorities = await db.NationalPriorities.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+            var priorities = new List<NationalPriority>();
+            await foreach (var priority in AllPriorities.For(db)(db).WithCancellation(ct))
+            {
+                priorities.Add(priority);
+            }
             return ToView(application, priorities);
         }
     }

@@ -7,6 +7,10 @@ namespace GrantsCommissioning.Core.Workflow.Kinds;
 /// <summary>A case kind whose cases are the entity <typeparamref name="TCase"/>.</summary>
 public abstract class CaseKindBase<TCase> : ICaseKind where TCase : WorkflowCaseBase
 {
+    // Every transition reads its case by id, so compiled: one query for each kind, as each closed generic type has its own field.
+    private static readonly CompiledPerModel<Func<GrantsDbContext, int, CancellationToken, Task<TCase?>>> ById = new(() => EF.CompileAsyncQuery(
+        (GrantsDbContext db, int id, CancellationToken ct) => db.Set<TCase>().FirstOrDefault(c => c.Id == id)));
+
     public abstract CaseKind Kind { get; }
 
     public Type EntityType => typeof(TCase);
@@ -20,6 +24,8 @@ public abstract class CaseKindBase<TCase> : ICaseKind where TCase : WorkflowCase
         ArgumentNullException.ThrowIfNull(db);
         return db.Set<TCase>();
     }
+
+    public async Task<WorkflowCaseBase?> FindAsync(GrantsDbContext db, int id, CancellationToken ct) => await ById.For(db)(db, id, ct);
 
     public Task<CaseFacts> FactsAsync(GrantsDbContext db, WorkflowCaseBase c, CancellationToken ct) => FactsAsync(db, (TCase)c, ct);
 

@@ -30,7 +30,7 @@ public sealed class CaseKinds
     public ICaseKind? Find(CaseKind kind) => byKind.GetValueOrDefault(kind);
 
     public async Task<WorkflowCaseBase?> FindAsync(GrantsDbContext db, CaseRef caseRef, CancellationToken ct) =>
-        Find(caseRef.Kind) is { } kind ? await kind.Cases(db).FirstOrDefaultAsync(c => c.Id == caseRef.Id, ct) : null;
+        Find(caseRef.Kind) is { } kind ? await kind.FindAsync(db, caseRef.Id, ct) : null;
 
     public Task<CaseFacts> FactsAsync(GrantsDbContext db, WorkflowCaseBase c, CancellationToken ct)
     {

@@ -21,6 +21,9 @@ public interface ICaseKind
 
     IQueryable<WorkflowCaseBase> Cases(GrantsDbContext db);
 
+    /// <summary>The case with this id, tracked by <paramref name="db"/>, or null.</summary>
+    Task<WorkflowCaseBase?> FindAsync(GrantsDbContext db, int id, CancellationToken ct);
+
     Task<CaseFacts> FactsAsync(GrantsDbContext db, WorkflowCaseBase c, CancellationToken ct);
 
     /// <summary>The case as the audit row of a transition records it after the change.</summary>

@@ -68,7 +68,7 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
             var tx = await db.Database.BeginTransactionAsync(ct);
             await using (tx)
             {
-                var c = await kinds.Get(kind).Cases(db).FirstOrDefaultAsync(x => x.Id == id, ct);
+                var c = await kinds.Get(kind).FindAsync(db, id, ct);
                 if (c is null || c.WorkflowVersion == 0)
                 {
                     return false;
