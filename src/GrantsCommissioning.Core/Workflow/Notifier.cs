@@ -104,10 +104,7 @@ internal sealed class Notifier(IOutbox outbox)
             }
             else if (target == "applicant" && facts.OrganisationId is { } org)
             {
-                await foreach (var email in MemberEmailsOf.For(db)(db, org).WithCancellation(ct))
-                {
-                    result.Add((email, null));
-                }
+                result.AddRange(await MemberEmailsOf.For(db)(db, org).Select(email => (email, (string?)null)).ToListAsync(ct));
             }
             else if (target.StartsWith("role:", StringComparison.Ordinal))
             {
@@ -117,15 +114,8 @@ internal sealed class Notifier(IOutbox outbox)
         return result.DistinctBy(r => r.Item1.ToUpperInvariant()).ToList();
     }
 
-    private static async Task<List<(string Email, string? Name)>> RoleMembersAsync(GrantsDbContext db, string role, CancellationToken ct)
-    {
-        var users = new List<(string Email, string? Name)>();
-        await foreach (var u in MembersOf.For(db)(db, role).WithCancellation(ct))
-        {
-            users.Add((u.Email!, u.DisplayName));
-        }
-        return users;
-    }
+    private static async Task<List<(string Email, string? Name)>> RoleMembersAsync(GrantsDbContext db, string role, CancellationToken ct) =>
+        await MembersOf.For(db)(db, role).Select(u => (u.Email!, u.DisplayName)).ToListAsync(ct);
 
     // Read on every transition that notifies a role (each submission tells the grants officers), so compiled.
     private static readonly CompiledPerModel<Func<GrantsDbContext, string, IAsyncEnumerable<RoleMember>>> MembersOf = new(() => EF.CompileAsyncQuery(

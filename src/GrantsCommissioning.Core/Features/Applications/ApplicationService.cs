@@ -120,11 +120,7 @@ public sealed partial class ApplicationService(
             {
                 return null;
             }
-            var priorities = new List<NationalPriority>();
-            await foreach (var priority in AllPriorities.For(db)(db).WithCancellation(ct))
-            {
-                priorities.Add(priority);
-            }
+            var priorities = await AllPriorities.For(db)(db).ToListAsync(ct);
             return ToView(application, priorities);
         }
     }
