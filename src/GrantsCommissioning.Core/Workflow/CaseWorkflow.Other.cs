@@ -83,7 +83,7 @@ internal sealed partial class CaseWorkflow
         var from = c.State;
         c.SetWorkflowState(state, d.Version);
         var sequence = (db.WorkflowJournal.Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).Max(j => (int?)j.Sequence) ?? 0)
-            + db.TrackedRows<WorkflowJournalEntry>().Count(j => j.CaseKind == c.Kind && j.CaseId == c.Id && j.Id == 0);
+            + JournalQueries.TrackedFor(db, c.Kind, c.Id).Count(j => j.Id == 0);
         db.WorkflowJournal.Add(NewEntry(d, c, sequence + 1, from, ImportTrigger, Actor.System, Actor.SystemRole, null, comment ?? "Imported",
             $"import:{c.Kind}:{c.Id}:{sequence + 1}", at));
         var pending = db.WorkflowTimers.Where(t => t.CaseKind == c.Kind && t.CaseId == c.Id && t.Status == WorkflowTimerStatus.Pending).ToList();

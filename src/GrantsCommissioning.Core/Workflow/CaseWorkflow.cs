@@ -209,7 +209,7 @@ internal sealed partial class CaseWorkflow(
         TransitionRequest request, string? role, Money? amount, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = await JournalQueries.LastSequence.For(db)(db, c.Kind, c.Id, ct) ?? 0;
-        var tracked = db.TrackedRows<WorkflowJournalEntry>().Where(j => j.CaseKind == c.Kind && j.CaseId == c.Id).Select(j => j.Sequence).DefaultIfEmpty(0).Max();
+        var tracked = JournalQueries.TrackedFor(db, c.Kind, c.Id).Select(j => j.Sequence).DefaultIfEmpty(0).Max();
         return NewEntry(d, c, Math.Max(sequence, tracked) + 1, from, request.Trigger, request.Actor, role, amount, request.Comment, request.IdempotencyKey, now);
     }
 

@@ -19,4 +19,8 @@ internal static class JournalQueries
 
     public static readonly CompiledPerModel<Func<GrantsDbContext, CaseKind, int, CancellationToken, Task<int?>>> LastSequence = new(() => EF.CompileAsyncQuery(
         (GrantsDbContext db, CaseKind kind, int id, CancellationToken ct) => db.WorkflowJournal.Where(j => j.CaseKind == kind && j.CaseId == id).Max(j => (int?)j.Sequence)));
+
+    /// <summary>The case's journal rows this context tracks (those added in this transaction among them), read without a change-detection scan.</summary>
+    public static IEnumerable<WorkflowJournalEntry> TrackedFor(GrantsDbContext db, CaseKind kind, int id) =>
+        db.TrackedRows<WorkflowJournalEntry>().Where(j => j.CaseKind == kind && j.CaseId == id);
 }

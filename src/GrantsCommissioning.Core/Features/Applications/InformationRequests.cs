@@ -207,7 +207,7 @@ public sealed class ProvideInformationHandler : TransitionHandler<GrantApplicati
 
     protected override async Task ApplyAsync(TransitionContext context, GrantApplication c, NoPayload payload, CancellationToken ct)
     {
-        var answer = context.Db.TrackedRows<WorkflowJournalEntry>().Where(j => j.CaseKind == CaseKind.Application && j.CaseId == c.Id).MaxBy(j => j.Sequence);
+        var answer = JournalQueries.TrackedFor(context.Db, CaseKind.Application, c.Id).MaxBy(j => j.Sequence);
         var question = await context.Db.WorkflowJournal.Where(j => j.CaseKind == CaseKind.Application && j.CaseId == c.Id && j.Trigger == ApplicationTriggers.RequestInformation)
             .MaxAsync(j => (int?)j.Sequence, ct);
         if (answer is null || question is null)

@@ -67,9 +67,7 @@ internal static class AwardSchedule
     public static async Task ReplanTimersAsync(TransitionContext context, WorkflowRegistry registry, MonitoringReturn r, CancellationToken ct)
     {
         var db = context.Db;
-        var pending = (await db.WorkflowTimers.Where(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == r.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct))
-            .Union(db.TrackedRows<WorkflowTimer>().Where(t => t.CaseKind == CaseKind.MonitoringReturn && t.CaseId == r.Id && t.Status == WorkflowTimerStatus.Pending))
-            .ToList();
+        var pending = await PendingTimersAsync(db, CaseKind.MonitoringReturn, r.Id, ct);
         TimerPlanner.CancelPending(pending, context.Now);
         TimerPlanner.ScheduleFor(db, registry.Get(CaseKind.MonitoringReturn, r.WorkflowVersion).Definition, r, r.State, context.Now, context.Now);
     }
@@ -77,10 +75,7 @@ internal static class AwardSchedule
     /// <summary>Cancels a case's pending timer rows and writes them again at <paramref name="due"/>, so the scheduler drops the old trigger and takes the new one.</summary>
     private static async Task MoveTimerAsync(GrantsDbContext db, CaseKind kind, int caseId, DateTimeOffset due, DateTimeOffset now, CancellationToken ct)
     {
-        var saved = await db.WorkflowTimers.Where(t => t.CaseKind == kind && t.CaseId == caseId && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct);
-        var pending = saved.Union(db.TrackedRows<WorkflowTimer>().Where(t => t.CaseKind == kind && t.CaseId == caseId))
-            .Where(t => t.Status == WorkflowTimerStatus.Pending).ToList();
-        foreach (var timer in pending)
+        foreach (var timer in await PendingTimersAsync(db, kind, caseId, ct))
         {
             timer.Status = WorkflowTimerStatus.Cancelled;
             timer.ClosedAt = now;
@@ -91,6 +86,12 @@ internal static class AwardSchedule
             });
         }
     }
+
+    /// <summary>A case's pending timers: those saved, and those added earlier in this transaction.</summary>
+    private static async Task<List<WorkflowTimer>> PendingTimersAsync(GrantsDbContext db, CaseKind kind, int caseId, CancellationToken ct) =>
+        (await db.WorkflowTimers.Where(t => t.CaseKind == kind && t.CaseId == caseId && t.Status == WorkflowTimerStatus.Pending).ToListAsync(ct))
+            .Union(db.TrackedRows<WorkflowTimer>().Where(t => t.CaseKind == kind && t.CaseId == caseId && t.Status == WorkflowTimerStatus.Pending))
+            .ToList();
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -44,7 +44,7 @@ public sealed class StartedCases(IDbContextFactory<GrantsDbContext> factory, Wor
     /// </summary>
     internal static async Task<bool> AddStartIfMissingAsync(GrantsDbContext db, Definitions.WorkflowDefinition d, WorkflowCaseBase c, DateTimeOffset now, CancellationToken ct)
     {
-        if (db.TrackedRows<WorkflowJournalEntry>().Any(j => j.CaseKind == c.Kind && j.CaseId == c.Id)
+        if (JournalQueries.TrackedFor(db, c.Kind, c.Id).Any()
             || await JournalQueries.AnyFor.For(db)(db, c.Kind, c.Id, ct))
         {
             return false;
